@@ -1,0 +1,33 @@
+# Every third-party dependency comes from a Debian package and is found here, once.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(SDL2 REQUIRED)
+find_package(CURL REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n data)
+find_package(SQLite3 REQUIRED)
+find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc video videoio dnn)
+find_package(nlohmann_json REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(OpenSSL REQUIRED)
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+pkg_check_modules(ESPEAK REQUIRED IMPORTED_TARGET espeak-ng)
+pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+if(CK_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+endif()
+if(CK_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()
+
+# Dear ImGui's backends are not in libimgui; Debian ships their sources as examples. Compile the two we use.
+set(CK_IMGUI_BACKENDS_DIR "/usr/share/doc/libimgui-dev/examples/backends" CACHE PATH "Dear ImGui backend sources")
+add_library(ck_imgui_backends STATIC
+  ${CK_IMGUI_BACKENDS_DIR}/imgui_impl_sdl.cpp
+  ${CK_IMGUI_BACKENDS_DIR}/imgui_impl_sdlrenderer.cpp)
+target_include_directories(ck_imgui_backends SYSTEM PUBLIC /usr/include/imgui/backends)
+target_link_libraries(ck_imgui_backends PUBLIC PkgConfig::IMGUI PkgConfig::FREETYPE SDL2::SDL2)

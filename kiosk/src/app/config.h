@@ -1,0 +1,108 @@
+// The kiosk's configuration: one TOML file, validated completely at start. Every module gets its own plain
+// settings struct from here; no module reads the file itself.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace ck::kiosk {
+
+struct Rgb {
+    std::uint8_t r = 0, g = 0, b = 0;
+};
+
+struct ThemeConfig {
+    Rgb primary{0x00, 0x5c, 0xa9};     // Herne blue by default; a city sets its own
+    Rgb accent{0xe3, 0x00, 0x0f};
+    Rgb background{0xf4, 0xf6, 0xf8};
+    Rgb text{0x10, 0x18, 0x20};
+};
+
+struct CentralConfig {
+    std::string orion_url;           // e.g. "https://orion.example.org"; empty = no NGSI sync
+    std::string fiware_service;      // tenant
+    std::string fiware_servicepath = "/";
+    std::string auth_token;          // optional X-Auth-Token (PEP proxy)
+    std::string ca_bundle;           // optional CA file; verification is always on
+    std::string ckan_url;            // open data catalogue (later issue)
+    std::string pvog_url;            // service directory (later issue)
+    double connect_timeout_s = 5;
+    double total_timeout_s = 20;
+};
+
+struct SyncConfig {
+    double interval_s = 30;          // a round when nothing is pending
+    double backoff_min_s = 2;
+    double backoff_max_s = 600;
+    double heartbeat_interval_s = 300;
+    double retention_days = 7;       // delivered outbox items are pruned after this
+    double pull_interval_s = 300;
+};
+
+struct CountingLineConfig {
+    std::string name;                // stable id used in entity ids, [A-Za-z0-9_-]
+    int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    bool towards_is_positive = true; // maps positive/negative to peopleCountTowards/Away
+};
+
+struct CounterConfig {
+    bool enabled = false;
+    std::string source = "camera";   // "camera" or "file"
+    int device = 0;
+    std::string video_file;
+    int width = 640, height = 480, fps = 15;
+    std::string detector = "motion"; // "dnn" or "motion"
+    std::string model_path;          // folder or .cfg of the DNN detector
+    int bin_minutes = 15;
+    std::vector<CountingLineConfig> lines;
+};
+
+struct IdeasConfig {
+    std::vector<std::string> categories{"mobility", "environment", "digital", "neighbourhood", "education", "other"};
+    std::vector<std::string> districts{"Herne-Mitte", "Wanne", "Eickel", "Sodingen"};
+    std::string status_url_template = "https://www.herne.de/ideen/status?ref={ref}";
+    int max_per_session = 3;
+    int max_per_hour = 30;
+    std::string wordlist_dir;        // empty = the built-in lists
+};
+
+struct PrivacyConfig {
+    std::string controller = "Stadt Herne";
+    std::string contact = "datenschutz@herne.de";
+    std::string legal_basis = "Art. 6 (1) e DSGVO";
+};
+
+struct Config {
+    std::string kiosk_id = "herne-demo-01";   // [A-Za-z0-9_-], 1..64 (goes into NGSI ids)
+    std::string site_name = "Digitaloforum Wanne";
+    std::string city_name = "Herne";
+    std::string city_ars = "059160000000";    // 12-digit Amtlicher Regionalschlüssel
+    std::string default_language = "de";
+    std::vector<std::string> languages{"de", "en", "tr", "ar", "uk", "ru", "pl"};
+    double idle_timeout_s = 90;
+    double idle_warning_s = 20;
+    std::string admin_pin = "0000";
+    std::string database_path = "civic-kiosk.db";
+    std::string log_dir;                      // empty = stderr only
+    std::uint64_t log_max_bytes = 5 * 1024 * 1024;
+    int log_max_files = 3;
+    ThemeConfig theme;
+    CentralConfig central;
+    SyncConfig sync;
+    CounterConfig counter;
+    IdeasConfig ideas;
+    PrivacyConfig privacy;
+};
+
+// Parses and validates. Unknown keys and invalid values give an Error whose message names the key and the
+// allowed values ("session.idle_timeout_s: must be a number from 15 to 3600, got -3").
+Result<Config> ParseConfig(const std::string& toml_text);
+Result<Config> LoadConfig(const std::string& path);
+// path empty: the defaults (City of Herne). Otherwise LoadConfig(path).
+Result<Config> LoadConfigOrDefault(const std::string& path);
+
+}  // namespace ck::kiosk

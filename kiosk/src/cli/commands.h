@@ -1,0 +1,25 @@
+// Each subcommand registers itself on the CLI11 app; main() only calls the Register functions in order.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace ck::kiosk {
+
+// Exit codes shared by all subcommands (documented in docs/operator-guide.md).
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailure = 1,      // the command ran and the outcome was negative (e.g. sync left items pending)
+    kExitUsage = 2,        // bad arguments or configuration
+    kExitInput = 3,        // an input file is missing, empty or corrupt
+};
+
+// Each Register* adds a subcommand; its callback stores the exit code in *exit_code.
+void RegisterRunCommand(CLI::App& app, int* exit_code);
+void RegisterScreenshotCommand(CLI::App& app, int* exit_code);
+void RegisterCountCommand(CLI::App& app, int* exit_code);
+void RegisterSyncCommand(CLI::App& app, int* exit_code);
+void RegisterStatusCommand(CLI::App& app, int* exit_code);
+void RegisterIdeaCommand(CLI::App& app, int* exit_code);
+void RegisterServicesCommand(CLI::App& app, int* exit_code);
+
+}  // namespace ck::kiosk

@@ -1,0 +1,16 @@
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace ck::kiosk {
+
+void RegisterRunCommand(CLI::App& app, int* exit_code) {
+    auto* cmd = app.add_subcommand("run", "(not available yet)");
+    cmd->allow_extras();
+    cmd->callback([exit_code] {
+        std::cerr << "civic-kiosk run: not available yet\n";
+        *exit_code = kExitFailure;
+    });
+}
+
+}  // namespace ck::kiosk

@@ -1,0 +1,23 @@
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"Civic Kiosk: a public touch kiosk for city services, ideas and open data"};
+    app.require_subcommand(1);
+    int exit_code = 0;
+    ck::kiosk::RegisterRunCommand(app, &exit_code);
+    ck::kiosk::RegisterScreenshotCommand(app, &exit_code);
+    ck::kiosk::RegisterCountCommand(app, &exit_code);
+    ck::kiosk::RegisterSyncCommand(app, &exit_code);
+    ck::kiosk::RegisterStatusCommand(app, &exit_code);
+    ck::kiosk::RegisterIdeaCommand(app, &exit_code);
+    ck::kiosk::RegisterServicesCommand(app, &exit_code);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? 0 : ck::kiosk::kExitUsage;
+    }
+    return exit_code;
+}

@@ -1,0 +1,36 @@
+#include "test_support/test_support.h"
+
+#include <cstdlib>
+#include <random>
+
+namespace ck::test {
+namespace fs = std::filesystem;
+
+namespace {
+fs::path FromEnvOr(const char* name, const char* fallback) {
+    const char* v = std::getenv(name);
+    return fs::path(v && *v ? v : fallback);
+}
+}  // namespace
+
+fs::path SharedDir() { return FromEnvOr("CK_SHARED_DIR", CK_SHARED_DIR_DEFAULT); }
+fs::path SharedFile(const std::string& relative) { return SharedDir() / relative; }
+fs::path BinaryDir() { return FromEnvOr("CK_BINARY_DIR", CK_BINARY_DIR_DEFAULT); }
+fs::path SourceDir() { return FromEnvOr("CK_SOURCE_DIR", CK_SOURCE_DIR_DEFAULT); }
+fs::path KioskBinary() { return BinaryDir() / "kiosk" / "civic-kiosk"; }
+
+TempDir::TempDir() {
+    std::random_device rd;
+    for (;;) {
+        path_ = fs::temp_directory_path() / ("ck-test-" + std::to_string(rd()));
+        std::error_code ec;
+        if (fs::create_directory(path_, ec)) break;
+    }
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+}  // namespace ck::test
