@@ -1,0 +1,58 @@
+// One SQLite connection (RAII, one per thread) and an RAII transaction. Opening a read-write store runs the
+// integrity check, moves a damaged file aside and applies the forward migrations.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+
+struct sqlite3;
+
+namespace ck::cache {
+
+enum class OpenMode { kReadWrite, kReadOnly };
+
+class Database {
+public:
+    // kReadWrite: creates the file, WAL mode, foreign keys on, quick_check (a damaged file is renamed to
+    // "<path>.damaged-<unix-ms>" and a fresh store created), then migrations to the current schema.
+    // kReadOnly: for the UI thread; the file must exist and be at the current schema version.
+    static Result<Database> Open(const std::string& path, OpenMode mode = OpenMode::kReadWrite);
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    sqlite3* handle() const { return db_; }
+    const std::string& path() const { return path_; }
+    // Set when Open() found a damaged file and moved it aside: the new path of the damaged file.
+    const std::string& recovered_from() const { return recovered_from_; }
+
+private:
+    Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    sqlite3* db_ = nullptr;
+    std::string path_;
+    std::string recovered_from_;
+};
+
+// BEGIN IMMEDIATE on construction; rolls back in the destructor unless Commit() succeeded.
+// Commit() of a transaction that acknowledges something to a visitor runs with synchronous=FULL.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    bool began() const { return began_; }
+    Status Commit();
+
+private:
+    Database& db_;
+    bool began_ = false;
+    bool done_ = false;
+};
+
+int CurrentSchemaVersion();
+
+}  // namespace ck::cache
