@@ -1,9 +1,404 @@
 #include "app/config.h"
 
-namespace ck::kiosk {
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
 
-Result<Config> ParseConfig(const std::string&) { return Config{}; }
-Result<Config> LoadConfig(const std::string&) { return Config{}; }
+namespace ck::kiosk {
+namespace {
+
+// Reads one TOML table against a fixed set of keys. Every key read is remembered, so whatever is left over
+// is unknown and rejected by Finish(): typos must never be silently ignored on a kiosk nobody watches.
+class TableReader {
+public:
+    TableReader(const toml::table* table, std::string prefix) : table_(table), prefix_(std::move(prefix)) {}
+
+    bool ok() const { return error_.empty(); }
+    const std::string& error() const { return error_; }
+
+    void String(const char* key, std::string& out, std::size_t max_len = 4096) {
+        const toml::node* n = Take(key);
+        if (!n) return;
+        if (auto v = n->value<std::string>()) {
+            if (v->size() > max_len) return Fail(key, "must be a text of at most " + std::to_string(max_len) + " bytes");
+            out = *v;
+        } else {
+            Fail(key, "must be a text in quotes");
+        }
+    }
+
+    void Number(const char* key, double& out, double lo, double hi) {
+        const toml::node* n = Take(key);
+        if (!n) return;
+        std::optional<double> v = n->value<double>();
+        if (!v || !std::isfinite(*v) || *v < lo || *v > hi) {
+            return Fail(key, "must be a number from " + Fmt(lo) + " to " + Fmt(hi) + ", got " + Show(*n));
+        }
+        out = *v;
+    }
+
+    template <typename Int>
+    void Integer(const char* key, Int& out, std::int64_t lo, std::int64_t hi) {
+        const toml::node* n = Take(key);
+        if (!n) return;
+        std::optional<std::int64_t> v = n->is_integer() ? n->value<std::int64_t>() : std::nullopt;
+        if (!v || *v < lo || *v > hi) {
+            return Fail(key, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                                 ", got " + Show(*n));
+        }
+        out = static_cast<Int>(*v);
+    }
+
+    void Bool(const char* key, bool& out) {
+        const toml::node* n = Take(key);
+        if (!n) return;
+        if (auto v = n->value<bool>()) {
+            out = *v;
+        } else {
+            Fail(key, "must be true or false, got " + Show(*n));
+        }
+    }
+
+    void OneOf(const char* key, std::string& out, const std::vector<std::string>& allowed) {
+        std::string v = out;
+        String(key, v);
+        if (!ok()) return;
+        for (const auto& a : allowed)
+            if (a == v) {
+                out = v;
+                return;
+            }
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        Fail(key, "must be one of " + list + ", got \"" + v + "\"");
+    }
+
+    void Colour(const char* key, Rgb& out) {
+        std::string v;
+        const toml::node* n = Peek(key);
+        if (!n) return;
+        String(key, v);
+        if (!ok()) return;
+        if (v.size() != 7 || v[0] != '#' || v.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
+            return Fail(key, "must be a colour like \"#005ca9\", got \"" + v + "\"");
+        }
+        const unsigned long rgb = std::stoul(v.substr(1), nullptr, 16);
+        out = Rgb{static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8), static_cast<std::uint8_t>(rgb)};
+    }
+
+    void StringList(const char* key, std::vector<std::string>& out, std::size_t min_items, std::size_t max_items,
+                    std::size_t max_len) {
+        const toml::node* n = Take(key);
+        if (!n) return;
+        const toml::array* arr = n->as_array();
+        if (!arr) return Fail(key, "must be a list of texts, like [\"a\", \"b\"]");
+        std::vector<std::string> items;
+        for (const auto& el : *arr) {
+            auto s = el.value<std::string>();
+            if (!s || s->empty() || s->size() > max_len) {
+                return Fail(key, "must be a list of non-empty texts of at most " + std::to_string(max_len) + " bytes");
+            }
+            items.push_back(*s);
+        }
+        if (items.size() < min_items || items.size() > max_items) {
+            return Fail(key, "must have from " + std::to_string(min_items) + " to " + std::to_string(max_items) +
+                                 " entries, got " + std::to_string(items.size()));
+        }
+        out = std::move(items);
+    }
+
+    const toml::node* Take(const char* key) {
+        if (!ok() || !table_) return nullptr;
+        used_.insert(key);
+        return table_->get(key);
+    }
+    const toml::node* Peek(const char* key) const { return table_ ? table_->get(key) : nullptr; }
+
+    void Fail(const std::string& key, const std::string& what) {
+        if (error_.empty()) error_ = Name(key) + ": " + what;
+    }
+    std::string Name(const std::string& key) const { return prefix_.empty() ? key : prefix_ + "." + key; }
+
+    // Unknown keys are an error naming the key and the keys this table allows.
+    void Finish() {
+        if (!ok() || !table_) return;
+        for (const auto& [k, v] : *table_) {
+            const std::string key(k.str());
+            if (!used_.count(key)) {
+                std::string allowed;
+                for (const auto& u : used_) allowed += (allowed.empty() ? "" : ", ") + u;
+                error_ = Name(key) + ": unknown key (allowed here: " + allowed + ")";
+                return;
+            }
+        }
+    }
+
+private:
+    static std::string Fmt(double v) {
+        std::ostringstream os;
+        os << v;
+        return os.str();
+    }
+    static std::string Show(const toml::node& n) {
+        std::ostringstream os;
+        if (n.is_string()) {
+            os << '"' << *n.value<std::string>() << '"';
+        } else if (n.is_integer()) {
+            os << *n.value<std::int64_t>();
+        } else if (n.is_floating_point()) {
+            os << *n.value<double>();
+        } else if (n.is_boolean()) {
+            os << (*n.value<bool>() ? "true" : "false");
+        } else {
+            os << "a " << n.type();
+        }
+        return os.str();
+    }
+
+    const toml::table* table_;
+    std::string prefix_;
+    std::set<std::string> used_;
+    std::string error_;
+};
+
+bool IsIdentifier(const std::string& s, std::size_t max_len) {
+    if (s.empty() || s.size() > max_len) return false;
+    for (char c : s)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    return true;
+}
+
+const std::vector<std::string> kKnownLanguages{"de", "en", "tr", "ar", "uk", "ru", "pl"};
+const std::set<std::string> kTopLevel{"kiosk", "city", "locale", "session", "theme", "central", "sync",
+                                      "logging",  "counter", "ideas",  "privacy"};
+
+Status ReadLine(const toml::table& t, const std::string& prefix, CountingLineConfig& line) {
+    TableReader r(&t, prefix);
+    r.String("name", line.name, 64);
+    if (r.ok() && !IsIdentifier(line.name, 64)) r.Fail("name", "must be 1-64 letters, digits, '-' or '_'");
+    if (const toml::node* n = r.Take("line")) {
+        const toml::array* a = n->as_array();
+        std::vector<int> xy;
+        if (a && a->size() == 4) {
+            for (const auto& el : *a)
+                if (auto v = el.value<std::int64_t>(); v && el.is_integer() && *v >= 0 && *v <= 10000) xy.push_back(static_cast<int>(*v));
+        }
+        if (xy.size() != 4) {
+            r.Fail("line", "must be four whole pixel coordinates [x1, y1, x2, y2] from 0 to 10000");
+        } else if (xy[0] == xy[2] && xy[1] == xy[3]) {
+            r.Fail("line", "must have two different end points");
+        } else {
+            line.x1 = xy[0], line.y1 = xy[1], line.x2 = xy[2], line.y2 = xy[3];
+        }
+    } else if (r.ok()) {
+        r.Fail("line", "is required: [x1, y1, x2, y2]");
+    }
+    std::string towards = line.towards_is_positive ? "positive" : "negative";
+    r.OneOf("towards", towards, {"positive", "negative"});
+    line.towards_is_positive = towards == "positive";
+    r.Finish();
+    if (!r.ok()) return MakeError("config.invalid", r.error());
+    return {};
+}
+
+}  // namespace
+
+Result<Config> ParseConfig(const std::string& toml_text) {
+    toml::table root;
+    try {
+        root = toml::parse(toml_text);
+    } catch (const toml::parse_error& e) {
+        std::ostringstream os;
+        os << "not valid TOML at line " << e.source().begin.line << ", column " << e.source().begin.column << ": "
+           << e.description();
+        return MakeError("config.syntax", os.str());
+    }
+    for (const auto& [k, v] : root) {
+        if (!kTopLevel.count(std::string(k.str()))) {
+            std::string allowed;
+            for (const auto& t : kTopLevel) allowed += (allowed.empty() ? "" : ", ") + t;
+            return MakeError("config.invalid", std::string(k.str()) + ": unknown section (allowed: " + allowed + ")");
+        }
+        if (!v.is_table()) return MakeError("config.invalid", std::string(k.str()) + ": must be a [section]");
+    }
+    Config c;
+    std::vector<TableReader> readers;
+    auto section = [&](const char* name) -> TableReader& {
+        readers.emplace_back(root[name].as_table(), name);
+        return readers.back();
+    };
+    readers.reserve(kTopLevel.size());
+
+    {
+        TableReader& r = section("kiosk");
+        r.String("id", c.kiosk_id, 64);
+        if (r.ok() && !IsIdentifier(c.kiosk_id, 64)) r.Fail("id", "must be 1-64 letters, digits, '-' or '_', got \"" + c.kiosk_id + "\"");
+        r.String("site", c.site_name, 120);
+        r.String("admin_pin", c.admin_pin, 12);
+        if (r.ok() && (c.admin_pin.size() < 4 || c.admin_pin.find_first_not_of("0123456789") != std::string::npos)) {
+            r.Fail("admin_pin", "must be 4 to 12 digits");
+        }
+        r.String("database", c.database_path, 1024);
+        if (r.ok() && c.database_path.empty()) r.Fail("database", "must be a file path");
+    }
+    {
+        TableReader& r = section("city");
+        r.String("name", c.city_name, 120);
+        r.String("ars", c.city_ars, 12);
+        if (r.ok() && (c.city_ars.size() != 12 || c.city_ars.find_first_not_of("0123456789") != std::string::npos)) {
+            r.Fail("ars", "must be the 12-digit Amtlicher Regionalschluessel, e.g. \"059160000000\"");
+        }
+    }
+    {
+        TableReader& r = section("locale");
+        r.OneOf("default", c.default_language, kKnownLanguages);
+        r.StringList("languages", c.languages, 1, kKnownLanguages.size(), 8);
+        for (const auto& l : c.languages) {
+            if (!r.ok()) break;
+            if (std::find(kKnownLanguages.begin(), kKnownLanguages.end(), l) == kKnownLanguages.end()) {
+                r.Fail("languages", "\"" + l + "\" is not available (available: de, en, tr, ar, uk, ru, pl)");
+            }
+        }
+        if (r.ok() && std::find(c.languages.begin(), c.languages.end(), c.default_language) == c.languages.end()) {
+            r.Fail("default", "must be one of locale.languages");
+        }
+    }
+    {
+        TableReader& r = section("session");
+        r.Number("idle_timeout_s", c.idle_timeout_s, 15, 3600);
+        r.Number("idle_warning_s", c.idle_warning_s, 5, 120);
+        if (r.ok() && c.idle_warning_s >= c.idle_timeout_s) r.Fail("idle_warning_s", "must be shorter than idle_timeout_s");
+    }
+    {
+        TableReader& r = section("theme");
+        r.Colour("primary", c.theme.primary);
+        r.Colour("accent", c.theme.accent);
+        r.Colour("background", c.theme.background);
+        r.Colour("text", c.theme.text);
+    }
+    {
+        TableReader& r = section("central");
+        r.String("orion_url", c.central.orion_url, 1024);
+        r.String("fiware_service", c.central.fiware_service, 50);
+        r.String("fiware_servicepath", c.central.fiware_servicepath, 1024);
+        r.String("auth_token", c.central.auth_token, 4096);
+        r.String("ca_bundle", c.central.ca_bundle, 1024);
+        r.String("ckan_url", c.central.ckan_url, 1024);
+        r.String("pvog_url", c.central.pvog_url, 1024);
+        r.Number("connect_timeout_s", c.central.connect_timeout_s, 1, 120);
+        r.Number("total_timeout_s", c.central.total_timeout_s, 1, 600);
+        for (const auto* url : {&c.central.orion_url, &c.central.ckan_url, &c.central.pvog_url}) {
+            if (r.ok() && !url->empty() && url->rfind("https://", 0) != 0 && url->rfind("http://", 0) != 0) {
+                r.Fail(url == &c.central.orion_url ? "orion_url" : url == &c.central.ckan_url ? "ckan_url" : "pvog_url",
+                       "must start with https:// (or http:// for a local test server), got \"" + *url + "\"");
+            }
+        }
+        if (r.ok() && (c.central.fiware_servicepath.empty() || c.central.fiware_servicepath[0] != '/')) {
+            r.Fail("fiware_servicepath", "must start with '/'");
+        }
+        if (r.ok() && !c.central.fiware_service.empty()) {
+            for (char ch : c.central.fiware_service)
+                if (!(std::islower(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch)) || ch == '_')) {
+                    r.Fail("fiware_service", "must be lower-case letters, digits and '_' (Orion tenant rules)");
+                    break;
+                }
+        }
+    }
+    {
+        TableReader& r = section("sync");
+        r.Number("interval_s", c.sync.interval_s, 1, 86400);
+        r.Number("backoff_min_s", c.sync.backoff_min_s, 0.1, 3600);
+        r.Number("backoff_max_s", c.sync.backoff_max_s, 1, 86400);
+        r.Number("heartbeat_interval_s", c.sync.heartbeat_interval_s, 10, 86400);
+        r.Number("retention_days", c.sync.retention_days, 0, 365);
+        r.Number("pull_interval_s", c.sync.pull_interval_s, 10, 86400);
+        if (r.ok() && c.sync.backoff_max_s < c.sync.backoff_min_s) r.Fail("backoff_max_s", "must not be below backoff_min_s");
+    }
+    {
+        TableReader& r = section("logging");
+        r.String("dir", c.log_dir, 1024);
+        r.Integer("max_bytes", c.log_max_bytes, 64 * 1024, std::int64_t{1} << 30);
+        r.Integer("max_files", c.log_max_files, 1, 20);
+    }
+    {
+        TableReader& r = section("counter");
+        r.Bool("enabled", c.counter.enabled);
+        r.OneOf("source", c.counter.source, {"camera", "file"});
+        r.Integer("device", c.counter.device, 0, 63);
+        r.String("video_file", c.counter.video_file, 1024);
+        r.Integer("width", c.counter.width, 160, 3840);
+        r.Integer("height", c.counter.height, 120, 2160);
+        r.Integer("fps", c.counter.fps, 1, 60);
+        r.OneOf("detector", c.counter.detector, {"dnn", "motion"});
+        r.String("model_path", c.counter.model_path, 1024);
+        r.Integer("bin_minutes", c.counter.bin_minutes, 1, 60);
+        if (r.ok() && 60 % c.counter.bin_minutes != 0) r.Fail("bin_minutes", "must divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60)");
+        if (r.ok() && c.counter.source == "file" && c.counter.video_file.empty() && c.counter.enabled) {
+            r.Fail("video_file", "is required when source = \"file\"");
+        }
+        if (const toml::node* n = r.Take("lines"); n && r.ok()) {
+            const toml::array* arr = n->as_array();
+            if (!arr || arr->size() > 8) {
+                r.Fail("lines", "must be up to 8 [[counter.lines]] tables");
+            } else {
+                std::set<std::string> names;
+                for (std::size_t i = 0; i < arr->size() && r.ok(); ++i) {
+                    const toml::table* t = (*arr)[i].as_table();
+                    CountingLineConfig line;
+                    const std::string prefix = "counter.lines[" + std::to_string(i) + "]";
+                    if (!t) {
+                        r.Fail("lines", "entry " + std::to_string(i) + " must be a table");
+                        break;
+                    }
+                    if (Status s = ReadLine(*t, prefix, line); !s.ok()) return s.error();
+                    if (!names.insert(line.name).second) r.Fail("lines", "two lines are called \"" + line.name + "\"");
+                    c.counter.lines.push_back(line);
+                }
+            }
+        }
+    }
+    {
+        TableReader& r = section("ideas");
+        r.StringList("categories", c.ideas.categories, 1, 12, 40);
+        r.StringList("districts", c.ideas.districts, 0, 40, 80);
+        for (const auto& cat : c.ideas.categories)
+            if (r.ok() && !IsIdentifier(cat, 40)) r.Fail("categories", "\"" + cat + "\" must be a key of letters, digits, '-' or '_'");
+        r.String("status_url_template", c.ideas.status_url_template, 1024);
+        if (r.ok() && c.ideas.status_url_template.find("{ref}") == std::string::npos) {
+            r.Fail("status_url_template", "must contain {ref}");
+        }
+        r.Integer("max_per_session", c.ideas.max_per_session, 1, 100);
+        r.Integer("max_per_hour", c.ideas.max_per_hour, 1, 10000);
+        r.String("wordlist_dir", c.ideas.wordlist_dir, 1024);
+    }
+    {
+        TableReader& r = section("privacy");
+        r.String("controller", c.privacy.controller, 200);
+        r.String("contact", c.privacy.contact, 200);
+        r.String("legal_basis", c.privacy.legal_basis, 200);
+    }
+    for (auto& r : readers) {
+        r.Finish();
+        if (!r.ok()) return MakeError("config.invalid", r.error());
+    }
+    return c;
+}
+
+Result<Config> LoadConfig(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return MakeError("config.missing", path + ": cannot open the configuration file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (text.str().size() > 1024 * 1024) return MakeError("config.invalid", path + ": larger than 1 MiB");
+    Result<Config> c = ParseConfig(text.str());
+    if (!c.ok()) return MakeError(c.error().code, path + ": " + c.error().message);
+    return c;
+}
+
 Result<Config> LoadConfigOrDefault(const std::string& path) {
     if (path.empty()) return Config{};
     return LoadConfig(path);
