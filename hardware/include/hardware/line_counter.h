@@ -1,0 +1,67 @@
+// Counting people crossing directed line segments, exactly per the counting contract
+// (../shared/data/pets2009-s2l1/README.md): a person is its foot point; side(P) = sign(cross(B - A, P - A));
+// a crossing is counted when a person last seen at least H px on one side is next seen at least H px on the
+// other side and the point where that move meets the line lies on the segment AB. positive = side -1 -> +1.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/result.h"
+#include "hardware/geometry.h"
+
+namespace ck::hw {
+
+struct CountingLine {
+    std::string name;
+    Segment segment;
+};
+
+enum class Direction { kPositive, kNegative };
+const char* ToString(Direction d);
+
+struct Crossing {
+    std::size_t line_index = 0;
+    Direction direction = Direction::kPositive;
+    std::int64_t track_id = 0;
+};
+
+struct LineTotals {
+    std::int64_t positive = 0;
+    std::int64_t negative = 0;
+};
+
+// A line is usable when it has a length of at least 2 px and both ends lie inside the frame (borders
+// included). frame_w/frame_h <= 0: only the length is checked.
+Status ValidateLine(const Segment& s, int frame_w, int frame_h);
+// Parses "x1,y1,x2,y2" (integers or decimals).
+Result<Segment> ParseLine(const std::string& text);
+
+class LineCounter {
+  public:
+    // hysteresis_px: H of the contract (6 px for the reference counts).
+    LineCounter(std::vector<CountingLine> lines, double hysteresis_px);
+
+    // One observation of a track's foot point, in time order per track. Appends the crossings it completes.
+    void Observe(std::int64_t track_id, Point2 foot, std::vector<Crossing>& out);
+    // The track is gone; its state is dropped (a new id starts with no confirmed side).
+    void Forget(std::int64_t track_id);
+
+    const std::vector<CountingLine>& lines() const { return lines_; }
+    const std::vector<LineTotals>& totals() const { return totals_; }
+    double hysteresis_px() const { return hysteresis_px_; }
+
+  private:
+    struct SideState {
+        int side = 0;  // last confirmed side (-1, +1), 0 = none yet
+        Point2 where;  // where the track was last seen on that side, at least H px away
+    };
+    std::vector<CountingLine> lines_;
+    double hysteresis_px_;
+    std::vector<LineTotals> totals_;
+    std::unordered_map<std::int64_t, std::vector<SideState>> tracks_;
+};
+
+}  // namespace ck::hw

@@ -1,0 +1,83 @@
+#include "hardware/line_counter.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace ck::hw {
+
+const char* ToString(Direction d) {
+    return d == Direction::kPositive ? "positive" : "negative";
+}
+
+Status ValidateLine(const Segment& s, int frame_w, int frame_h) {
+    for (double v : {s.a.x, s.a.y, s.b.x, s.b.y}) {
+        if (!std::isfinite(v))
+            return MakeError("counter.line_invalid", "line coordinates must be finite numbers");
+    }
+    if (Length(s) < 2.0) {
+        return MakeError("counter.line_invalid", "line must be at least 2 px long (A and B coincide)");
+    }
+    if (frame_w > 0 && frame_h > 0) {
+        auto inside = [&](Point2 p) { return p.x >= 0 && p.y >= 0 && p.x <= frame_w && p.y <= frame_h; };
+        if (!inside(s.a) || !inside(s.b)) {
+            std::ostringstream msg;
+            msg << "line end outside the " << frame_w << "x" << frame_h << " frame (allowed x 0.." << frame_w
+                << ", y 0.." << frame_h << ")";
+            return MakeError("counter.line_outside", msg.str());
+        }
+    }
+    return {};
+}
+
+Result<Segment> ParseLine(const std::string& text) {
+    double v[4];
+    std::size_t pos = 0;
+    for (int i = 0; i < 4; ++i) {
+        const std::size_t end = i < 3 ? text.find(',', pos) : text.size();
+        if (end == std::string::npos) break;
+        const std::string part = text.substr(pos, end - pos);
+        char* stop = nullptr;
+        errno = 0;
+        v[i] = std::strtod(part.c_str(), &stop);
+        if (part.empty() || stop != part.c_str() + part.size() || errno != 0 || !std::isfinite(v[i])) {
+            return MakeError("counter.line_syntax",
+                             "line must be x1,y1,x2,y2 (four numbers), got \"" + text.substr(0, 64) + "\"");
+        }
+        pos = end + 1;
+        if (i == 3) return Segment{{v[0], v[1]}, {v[2], v[3]}};
+    }
+    return MakeError("counter.line_syntax",
+                     "line must be x1,y1,x2,y2 (four numbers), got \"" + text.substr(0, 64) + "\"");
+}
+
+LineCounter::LineCounter(std::vector<CountingLine> lines, double hysteresis_px)
+    : lines_(std::move(lines)), hysteresis_px_(hysteresis_px), totals_(lines_.size()) {}
+
+void LineCounter::Observe(std::int64_t track_id, Point2 foot, std::vector<Crossing>& out) {
+    auto& states = tracks_[track_id];
+    if (states.size() != lines_.size()) states.assign(lines_.size(), SideState{});
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        const Segment& seg = lines_[i].segment;
+        const double dist = SignedDistance(seg, foot);
+        // Inside the band the confirmed side stays as it was: jitter on the line never counts.
+        if (std::abs(dist) < hysteresis_px_) continue;
+        const int side = dist > 0 ? 1 : -1;
+        SideState& st = states[i];
+        if (st.side != 0 && side != st.side) {
+            const auto t = CrossingParameter(seg, st.where, foot);
+            if (t && *t >= 0.0 && *t <= 1.0) {
+                const Direction dir = side > 0 ? Direction::kPositive : Direction::kNegative;
+                (dir == Direction::kPositive ? totals_[i].positive : totals_[i].negative) += 1;
+                out.push_back(Crossing{i, dir, track_id});
+            }
+        }
+        st.side = side;
+        st.where = foot;
+    }
+}
+
+void LineCounter::Forget(std::int64_t track_id) {
+    tracks_.erase(track_id);
+}
+
+}  // namespace ck::hw
