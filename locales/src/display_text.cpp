@@ -1,0 +1,142 @@
+#include "locales/display_text.h"
+
+#include <unicode/ubidi.h>
+#include <unicode/uchar.h>
+#include <unicode/ushape.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <vector>
+
+#include "icu_text.h"
+
+namespace ck::loc {
+namespace {
+
+constexpr UChar kArabicLetterMark = 0x061C;  // ICU puts it into Arabic numbers; it has no glyph
+
+bool IsRightToLeft(UChar32 c) {
+    switch (u_charDirection(c)) {
+        case U_RIGHT_TO_LEFT:
+        case U_RIGHT_TO_LEFT_ARABIC:
+        case U_ARABIC_NUMBER:
+        case U_RIGHT_TO_LEFT_EMBEDDING:
+        case U_RIGHT_TO_LEFT_OVERRIDE:
+        case U_RIGHT_TO_LEFT_ISOLATE:
+            return true;
+        default:
+            return false;
+    }
+}
+
+struct BidiDeleter {
+    void operator()(UBiDi* b) const { ubidi_close(b); }
+};
+
+// One line (no '\n') in logical order -> shaped, visual order.
+std::u16string ShapeAndReorderLine(std::u16string_view line, Direction ui_direction) {
+    bool has_rtl = false;
+    for (std::size_t i = 0; i < line.size() && !has_rtl;) {
+        UChar32 c = 0;
+        U16_NEXT(line.data(), i, line.size(), c);
+        has_rtl = IsRightToLeft(c);
+    }
+    if (!has_rtl || line.empty()) return std::u16string(line);
+
+    // Shape in logical order first: presentation forms keep the Arabic bidi class, so ubidi orders them the
+    // same way. Lam-alef ligatures shrink the text, so the output is never longer than the input.
+    const auto length = static_cast<int32_t>(line.size());
+    std::u16string shaped(line.size(), u'\0');
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t shaped_length = u_shapeArabic(
+        line.data(), length, shaped.data(), length,
+        U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL | U_SHAPE_LENGTH_GROW_SHRINK, &status);
+    if (U_FAILURE(status)) {
+        shaped.assign(line);
+    } else {
+        shaped.resize(static_cast<std::size_t>(shaped_length));
+    }
+
+    std::unique_ptr<UBiDi, BidiDeleter> bidi(ubidi_open());
+    status = U_ZERO_ERROR;
+    const UBiDiLevel level = ui_direction == Direction::kRtl ? UBiDiLevel{1} : UBiDiLevel{UBIDI_DEFAULT_LTR};
+    ubidi_setPara(bidi.get(), shaped.data(), static_cast<int32_t>(shaped.size()), level, nullptr, &status);
+    if (U_FAILURE(status)) return shaped;
+    std::u16string visual(shaped.size(), u'\0');
+    const int32_t visual_length =
+        ubidi_writeReordered(bidi.get(), visual.data(), static_cast<int32_t>(visual.size()),
+                             UBIDI_DO_MIRRORING | UBIDI_REMOVE_BIDI_CONTROLS, &status);
+    if (U_FAILURE(status)) return shaped;
+    visual.resize(static_cast<std::size_t>(visual_length));
+    std::erase(visual, kArabicLetterMark);
+    return visual;
+}
+
+}  // namespace
+
+bool NeedsDisplayProcessing(std::string_view utf8) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    int32_t i = 0;
+    while (i < length) {
+        if (bytes[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0 || IsRightToLeft(c)) return true;
+    }
+    return false;
+}
+
+std::string ForDisplay(std::string_view utf8, Direction ui_direction) {
+    if (!NeedsDisplayProcessing(utf8)) return std::string(utf8);
+    const icu::UnicodeString logical = ToIcu(utf8);
+    const std::u16string_view text(reinterpret_cast<const char16_t*>(logical.getBuffer()),
+                                   static_cast<std::size_t>(logical.length()));
+    std::u16string visual;
+    visual.reserve(text.size());
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t end = text.find(u'\n', start);
+        visual += ShapeAndReorderLine(
+            text.substr(start, end == std::u16string_view::npos ? end : end - start), ui_direction);
+        if (end == std::u16string_view::npos) break;
+        visual += u'\n';
+        start = end + 1;
+    }
+    return FromIcu(icu::UnicodeString(visual.data(), static_cast<int32_t>(visual.size())));
+}
+
+DisplayTextCache::DisplayTextCache(std::size_t capacity) : capacity_(capacity < 2 ? 2 : capacity) {}
+
+void DisplayTextCache::SetDirection(Direction ui_direction) {
+    if (ui_direction == direction_) return;
+    direction_ = ui_direction;
+    Clear();
+}
+
+void DisplayTextCache::Clear() {
+    index_.clear();
+    entries_.clear();
+}
+
+std::string_view DisplayTextCache::Get(std::string_view utf8) {
+    if (!NeedsDisplayProcessing(utf8)) return utf8;
+    if (const auto it = index_.find(utf8); it != index_.end()) {
+        ++hits_;
+        entries_.splice(entries_.begin(), entries_, it->second);
+        return it->second->visual;
+    }
+    ++misses_;
+    if (entries_.size() >= capacity_) {
+        index_.erase(entries_.back().logical);
+        entries_.pop_back();
+    }
+    entries_.push_front(Entry{std::string(utf8), ForDisplay(utf8, direction_)});
+    index_.emplace(entries_.front().logical, entries_.begin());
+    return entries_.front().visual;
+}
+
+}  // namespace ck::loc
