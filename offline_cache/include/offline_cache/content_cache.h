@@ -1,8 +1,10 @@
-// Cached central content for the UI: NGSI entities (live data, published ideas), and small key/value settings.
+// Cached central content for the UI: NGSI entities (live data, published ideas), and small key/value
+// settings.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -14,7 +16,7 @@ namespace ck::cache {
 struct CachedEntity {
     std::string id;
     std::string type;
-    std::string json;        // as pulled (normalized NGSI-v2), validated before it was stored
+    std::string json;  // as pulled (normalized NGSI-v2), validated before it was stored
     TimePoint fetched{};
 };
 
@@ -26,5 +28,8 @@ Result<std::optional<CachedEntity>> GetEntity(Database& db, const std::string& i
 
 Status PutSetting(Database& db, const std::string& key, const std::string& value);
 Result<std::optional<std::string>> GetSetting(Database& db, const std::string& key);
+// All settings whose key starts with prefix, ordered by key (e.g. "sync." for the connector states).
+Result<std::vector<std::pair<std::string, std::string>>> ListSettings(Database& db,
+                                                                      const std::string& prefix);
 
 }  // namespace ck::cache

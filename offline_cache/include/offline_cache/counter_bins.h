@@ -13,12 +13,12 @@
 namespace ck::cache {
 
 struct CounterBin {
-    std::string line;             // counting line name
-    TimePoint start{};            // wall-clock bin start (UTC)
+    std::string line;   // counting line name
+    TimePoint start{};  // wall-clock bin start (UTC)
     TimePoint end{};
     std::int64_t positive = 0;
     std::int64_t negative = 0;
-    bool closed = false;          // closed bins have been handed to the outbox
+    bool closed = false;  // closed bins have been handed to the outbox
 };
 
 // Sets the running totals of an open bin (idempotent; called each minute and at shutdown).

@@ -4,6 +4,8 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -13,8 +15,13 @@ namespace ck::cache {
 
 enum class OpenMode { kReadWrite, kReadOnly };
 
+// How hard a commit waits for the disk. kFull (fsync of the WAL on every commit) for anything acknowledged to
+// a visitor or that must survive a power cut; kNormal (durable at the next checkpoint, never corrupt) for the
+// worker's own bookkeeping, which it can redo.
+enum class Durability { kFull, kNormal };
+
 class Database {
-public:
+  public:
     // kReadWrite: creates the file, WAL mode, foreign keys on, quick_check (a damaged file is renamed to
     // "<path>.damaged-<unix-ms>" and a fresh store created), then migrations to the current schema.
     // kReadOnly: for the UI thread; the file must exist and be at the current schema version.
@@ -29,30 +36,37 @@ public:
     // Set when Open() found a damaged file and moved it aside: the new path of the damaged file.
     const std::string& recovered_from() const { return recovered_from_; }
 
-private:
+  private:
+    friend class Transaction;
     Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
     sqlite3* db_ = nullptr;
     std::string path_;
     std::string recovered_from_;
+    Durability synchronous_ = Durability::kFull;  // the connection's current PRAGMA synchronous
 };
 
 // BEGIN IMMEDIATE on construction; rolls back in the destructor unless Commit() succeeded.
 // Commit() of a transaction that acknowledges something to a visitor runs with synchronous=FULL.
 class Transaction {
-public:
-    explicit Transaction(Database& db);
+  public:
+    explicit Transaction(Database& db, Durability durability = Durability::kFull);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     bool began() const { return began_; }
     Status Commit();
 
-private:
+  private:
     Database& db_;
     bool began_ = false;
     bool done_ = false;
+    std::string begin_error_;
 };
 
 int CurrentSchemaVersion();
+
+// The forward migrations: Migrations()[k] takes a store from schema version k to k+1 (so its size is
+// CurrentSchemaVersion()). Exposed so tests can build a store at any earlier version.
+const std::vector<std::string_view>& Migrations();
 
 }  // namespace ck::cache

@@ -14,9 +14,9 @@
 namespace ck::cache {
 
 struct LocalIdea {
-    std::string entity_id;        // urn:ngsi-ld:CitizenIdea:<uuid>
-    std::string reference_code;   // shown on the receipt
-    std::string channel;          // "kiosk" or "paper"
+    std::string entity_id;       // urn:ngsi-ld:CitizenIdea:<uuid>
+    std::string reference_code;  // shown on the receipt
+    std::string channel;         // "kiosk" or "paper"
     TimePoint created{};
 };
 
@@ -27,11 +27,12 @@ Result<std::int64_t> CountIdeasSince(Database& db, TimePoint since, const std::s
 Result<bool> ReferenceCodeExists(Database& db, const std::string& reference_code);
 
 struct LocalSupport {
-    std::string entity_id;        // urn:ngsi-ld:IdeaSupport:<uuid>
-    std::string idea_id;          // the supported CitizenIdea
+    std::string entity_id;  // urn:ngsi-ld:IdeaSupport:<uuid>
+    std::string idea_id;    // the supported CitizenIdea
     TimePoint created{};
 };
-Status CommitSupport(Database& db, const LocalSupport& support, const NewOutboxItem& outbox_item, TimePoint now);
+Status CommitSupport(Database& db, const LocalSupport& support, const NewOutboxItem& outbox_item,
+                     TimePoint now);
 // Supports made here that the pulled idea's count may not include yet (not yet delivered).
 Result<std::int64_t> CountUndeliveredSupports(Database& db, const std::string& idea_id);
 

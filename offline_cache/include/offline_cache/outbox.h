@@ -16,15 +16,15 @@ enum class OutboxState { kPending, kInFlight, kDelivered, kDead };
 const char* ToString(OutboxState s);
 
 struct NewOutboxItem {
-    std::string target = "ngsi";      // connector name
-    std::string entity_id;            // deterministic, e.g. urn:ngsi-ld:CitizenIdea:<uuid>
-    std::string entity_type;          // e.g. CitizenIdea
-    std::string payload;              // the normalized NGSI-v2 entity as JSON text
+    std::string target = "ngsi";                   // connector name
+    std::string entity_id;                         // deterministic, e.g. urn:ngsi-ld:CitizenIdea:<uuid>
+    std::string entity_type;                       // e.g. CitizenIdea
+    std::string payload;                           // the normalized NGSI-v2 entity as JSON text
     std::vector<std::string> personal_attributes;  // attribute names purged from payload after delivery
 };
 
 struct OutboxItem {
-    std::int64_t seq = 0;             // creation order
+    std::int64_t seq = 0;  // creation order
     std::string target;
     std::string entity_id;
     std::string entity_type;

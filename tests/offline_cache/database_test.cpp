@@ -1,0 +1,199 @@
+#include "offline_cache/database.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <random>
+
+#include "offline_cache/content_cache.h"
+#include "offline_cache/outbox.h"
+#include "store_helpers.h"
+#include "test_support/test_support.h"
+
+namespace ck::cache {
+namespace {
+
+namespace fs = std::filesystem;
+using test::MakeItem;
+using test::RawDb;
+using test::T;
+
+std::string ReadFile(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(Database, FreshStoreIsAtCurrentVersionInWalModeWithForeignKeys) {
+    ck::test::TempDir dir;
+    auto db = Database::Open((dir / "kiosk.db").string());
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    EXPECT_TRUE(db->recovered_from().empty());
+    RawDb raw(dir / "kiosk.db");
+    EXPECT_EQ(raw.Scalar("PRAGMA user_version"), std::to_string(CurrentSchemaVersion()));
+    EXPECT_EQ(raw.Scalar("PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(static_cast<std::size_t>(CurrentSchemaVersion()), Migrations().size());
+
+    // foreign_keys is per connection: check the one Open() configured.
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db->handle(), "PRAGMA foreign_keys", -1, &stmt, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(stmt, 0), 1);
+    sqlite3_finalize(stmt);
+}
+
+TEST(Database, ReopeningKeepsData) {
+    ck::test::TempDir dir;
+    const auto path = (dir / "kiosk.db").string();
+    {
+        auto db = Database::Open(path);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(Enqueue(*db, MakeItem("a"), T(0)).ok());
+    }
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    auto counts = CountOutbox(*db);
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->pending, 1);
+}
+
+TEST(Database, GarbageFileIsMovedAsideAndAFreshStoreStarts) {
+    ck::test::TempDir dir;
+    const auto path = dir / "kiosk.db";
+    std::string garbage(64 * 1024, '\0');
+    std::mt19937 rng(7);
+    for (auto& c : garbage) c = static_cast<char>(rng());
+    { std::ofstream(path, std::ios::binary) << garbage; }
+
+    auto db = Database::Open(path.string());
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    ASSERT_FALSE(db->recovered_from().empty());
+    EXPECT_EQ(db->recovered_from().rfind(path.string() + ".damaged-", 0), 0u) << db->recovered_from();
+    // The damaged file is kept byte for byte for recovery by hand.
+    EXPECT_EQ(ReadFile(db->recovered_from()), garbage);
+    // The fresh store works.
+    EXPECT_TRUE(Enqueue(*db, MakeItem("after-recovery"), T(0)).ok());
+    auto counts = CountOutbox(*db);
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->pending, 1);
+}
+
+TEST(Database, DamagedPagesInAValidFileAreDetected) {
+    ck::test::TempDir dir;
+    const auto path = dir / "kiosk.db";
+    {
+        auto db = Database::Open(path.string());
+        ASSERT_TRUE(db.ok());
+        for (int i = 0; i < 300; ++i)
+            ASSERT_TRUE(EnqueueInTransaction(*db, MakeItem(std::to_string(i)), T(i)).ok());
+    }  // the last connection closing checkpoints the WAL into the main file
+    const auto size = fs::file_size(path);
+    ASSERT_GT(size, 8u * 4096u);
+    {
+        // Keep page 1 (the header) intact, scribble over the b-tree pages behind it.
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(4096);
+        const std::string scribble(4 * 4096, '\xAB');
+        f.write(scribble.data(), static_cast<std::streamsize>(scribble.size()));
+    }
+    auto db = Database::Open(path.string());
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    EXPECT_FALSE(db->recovered_from().empty());
+    EXPECT_TRUE(fs::exists(db->recovered_from()));
+    auto counts = CountOutbox(*db);
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->pending, 0);
+}
+
+TEST(Database, NewerSchemaIsRefusedAndLeftUntouched) {
+    ck::test::TempDir dir;
+    const auto path = dir / "kiosk.db";
+    {
+        auto db = Database::Open(path.string());
+        ASSERT_TRUE(db.ok());
+    }
+    {
+        RawDb raw(path);
+        ASSERT_EQ(raw.Exec("PRAGMA user_version = 999"), "");
+    }
+    auto db = Database::Open(path.string());
+    ASSERT_FALSE(db.ok());
+    EXPECT_EQ(db.error().code, "db.too_new");
+    RawDb raw(path);
+    EXPECT_EQ(raw.Scalar("PRAGMA user_version"), "999");
+}
+
+TEST(Database, ReadOnlyConnectionReadsButCannotWrite) {
+    ck::test::TempDir dir;
+    const auto path = (dir / "kiosk.db").string();
+    auto writer = Database::Open(path);
+    ASSERT_TRUE(writer.ok());
+    auto reader = Database::Open(path, OpenMode::kReadOnly);
+    ASSERT_TRUE(reader.ok()) << reader.error().message;
+
+    ASSERT_TRUE(Enqueue(*writer, MakeItem("x"), T(0)).ok());
+    auto counts = CountOutbox(*reader);  // WAL: the reader sees the committed write
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->pending, 1);
+
+    auto st = PutSetting(*reader, "k", "v");
+    ASSERT_FALSE(st.ok());
+    EXPECT_FALSE(Enqueue(*reader, MakeItem("y"), T(0)).ok());
+}
+
+TEST(Database, ReadOnlyOpenOfAMissingOrOldStoreFails) {
+    ck::test::TempDir dir;
+    auto missing = Database::Open((dir / "absent.db").string(), OpenMode::kReadOnly);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, "db.open");
+    EXPECT_FALSE(fs::exists(dir / "absent.db"));
+
+    {
+        RawDb raw(dir / "old.db");
+        ASSERT_EQ(raw.Exec(std::string(Migrations()[0]) + "PRAGMA user_version = 1;"), "");
+    }
+    auto old = Database::Open((dir / "old.db").string(), OpenMode::kReadOnly);
+    ASSERT_FALSE(old.ok());
+    EXPECT_EQ(old.error().code, "db.schema_mismatch");
+}
+
+TEST(Database, TransactionRollsBackUnlessCommitted) {
+    ck::test::TempDir dir;
+    auto db = Database::Open((dir / "kiosk.db").string());
+    ASSERT_TRUE(db.ok());
+    {
+        Transaction tx(*db);
+        ASSERT_TRUE(tx.began());
+        ASSERT_TRUE(EnqueueInTransaction(*db, MakeItem("rolled-back"), T(0)).ok());
+    }
+    {
+        Transaction tx(*db, Durability::kNormal);
+        ASSERT_TRUE(EnqueueInTransaction(*db, MakeItem("kept"), T(0)).ok());
+        ASSERT_TRUE(tx.Commit().ok());
+        EXPECT_FALSE(tx.Commit().ok());  // twice is a programming error, reported
+    }
+    auto items = ListOutbox(*db, OutboxState::kPending, 10);
+    ASSERT_TRUE(items.ok());
+    ASSERT_EQ(items->size(), 1u);
+    EXPECT_EQ(items->front().entity_id, "urn:ngsi-ld:CitizenIdea:kept");
+}
+
+TEST(Database, AWriterBlockedByAnotherFailsQuicklyInsteadOfHanging) {
+    ck::test::TempDir dir;
+    const auto path = dir / "kiosk.db";
+    auto db = Database::Open(path.string());
+    ASSERT_TRUE(db.ok());
+    RawDb other(path);
+    ASSERT_EQ(other.Exec("BEGIN IMMEDIATE"), "");
+    const auto start = std::chrono::steady_clock::now();
+    auto seq = Enqueue(*db, MakeItem("blocked"), T(0));
+    const auto waited = std::chrono::steady_clock::now() - start;
+    ASSERT_FALSE(seq.ok());
+    EXPECT_EQ(seq.error().code, "db.busy");
+    EXPECT_LT(waited, std::chrono::seconds(2));
+    ASSERT_EQ(other.Exec("ROLLBACK"), "");
+    EXPECT_TRUE(Enqueue(*db, MakeItem("later"), T(0)).ok());
+}
+
+}  // namespace
+}  // namespace ck::cache
