@@ -93,7 +93,7 @@ std::vector<KeyboardLayout> BuildLayouts() {
     // Arabic has no case: the shift level holds the hamza and madda forms of the PC layout's shift level and
     // Arabic punctuation. Harakat are left out: without mark positioning they would render badly.
     arabic.shift = Rows({"إ أ آ لإ لأ لآ ء ؤ ئ ة ى", "، ؛ ؟ ! . : « » ( ) ـ"});
-    arabic.symbols = Rows({"1 2 3 4 5 6 7 8 9 0", "١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠", "- / @ # ٪ + = _ * \" '"});
+    arabic.symbols = Rows({"1 2 3 4 5 6 7 8 9 0", "١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠", ". , ? ! - / @ # ٪ + = *"});
     layouts.push_back(std::move(arabic));
 
     layouts.push_back(
