@@ -96,6 +96,10 @@ std::set<std::string> CheckPattern(const std::string& where, const std::string& 
     }
     icu::MessagePattern parsed(U(pattern), &parse_error, status);
     if (U_FAILURE(status)) return args;
+    if (parsed.hasNumberedArguments()) {
+        report.errors.push_back(where +
+                                ": uses numbered arguments like {0}; the Localizer passes named ones");
+    }
     for (int32_t i = 0; i < parsed.countParts(); ++i) {
         const icu::MessagePattern::Part& part = parsed.getPart(i);
         if (part.getType() == UMSGPAT_PART_TYPE_ARG_NAME) args.insert(S(parsed.getSubstring(part)));
@@ -327,6 +331,13 @@ TEST(CatalogueChecker, RejectsPluralCategoriesTheLanguageDoesNotHave) {
     CheckPattern("ru.json k", "ru", "{n, plural, zero {нет} one {#} few {#} many {#} other {#}}", report);
     ASSERT_EQ(report.errors.size(), 1u) << report.Text();
     EXPECT_THAT(report.errors[0], ::testing::HasSubstr("\"zero\" does not exist in ru"));
+}
+
+TEST(CatalogueChecker, RejectsNumberedArguments) {
+    CheckReport report;
+    CheckPattern("de.json k", "de", "Hallo {0}", report);
+    ASSERT_EQ(report.errors.size(), 1u) << report.Text();
+    EXPECT_THAT(report.errors[0], ::testing::HasSubstr("numbered arguments"));
 }
 
 TEST(CatalogueChecker, FindsKeysInSourceAndFlagsUnknownOnes) {
