@@ -1,0 +1,135 @@
+// Ideas and supports: the visitor's draft, the settings that govern it, the NGSI entities it becomes and the
+// durable submit that must succeed before a receipt is shown.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "core/time.h"
+#include "offline_cache/database.h"
+#include "participation/text.h"
+
+namespace ck::part {
+
+struct GeoPoint {
+    double lon = 0;
+    double lat = 0;
+};
+
+enum class PlaceKind { kNone, kKiosk, kMap };
+const char* ToString(PlaceKind kind);  // "none" | "kiosk" | "map" (the placeKind attribute)
+
+// What the visitor entered. Free text is raw here; SubmitIdea and the wizard sanitise it.
+struct IdeaDraft {
+    std::string title;
+    std::string description;
+    std::string category;  // a key from IdeaSettings::categories
+    std::string district;  // a key from IdeaSettings::districts, or empty (whole city / unknown)
+    PlaceKind place_kind = PlaceKind::kNone;
+    std::optional<GeoPoint> map_point;  // required for kMap
+    bool contact_consent = false;       // the explicit checkbox next to the privacy text
+    std::string contact_email;          // only with consent
+};
+
+// From Config::ideas (the app copies the values; participation does not read the config file).
+struct IdeaSettings {
+    std::vector<std::string> categories;
+    std::vector<std::string> districts;
+    std::string status_url_template;  // "{ref}" and "{kiosk}" are replaced, URL-encoded
+    int max_per_session = 3;
+    int max_per_hour = 30;
+    WordList word_list;  // LoadWordLists(config.ideas.wordlist_dir)
+};
+// Category and district keys must be non-empty and free of Orion's forbidden characters < > " ' = ; ( ),
+// because they travel as plain Text; limits must be positive. Call once at start (config validation).
+Status ValidateIdeaSettings(const IdeaSettings& settings);
+
+// Kept by the UI for one visitor; reset (value-initialised) on idle reset or language/home reset.
+struct VisitorSession {
+    int ideas_submitted = 0;
+    std::set<std::string> supported_idea_ids;
+};
+
+struct SubmitContext {
+    std::string kiosk_id;           // [A-Za-z0-9_-]{1,64}
+    std::string site;               // site name; forbidden characters are removed (it is display text)
+    std::string language;           // BCP 47 of the UI language, e.g. "de", "tr", "ar"
+    std::string channel = "kiosk";  // "kiosk" | "paper" (operator entry: no rate limits)
+    TimePoint now{};
+    std::optional<GeoPoint> kiosk_location;  // the location for PlaceKind::kKiosk, when configured
+    IdeaSettings settings;
+};
+
+struct Receipt {
+    std::string reference_code;  // "K7P-4XM9"
+    std::string entity_id;       // urn:ngsi-ld:CitizenIdea:<uuid>
+    std::string status_url;      // for the QR code
+};
+
+// The validated idea as it goes out. Build with SubmitIdea; exposed for tests and tools.
+struct CitizenIdea {
+    std::string id;
+    std::string title, description, category;
+    std::optional<std::string> district;
+    std::optional<GeoPoint> location;
+    PlaceKind place_kind = PlaceKind::kNone;
+    std::string channel, kiosk_id, site, language;
+    TimePoint created{};
+    std::string status = "submitted";
+    std::string reference_code;
+    bool needs_review = false;
+    std::optional<std::string> contact_email;
+};
+
+// Normalized NGSI-v2 entities (docs/data-model.md). Every attribute that is not TextUnrestricted is checked
+// for Orion's forbidden characters: an Error ("ideas.entity.forbidden_character") instead of a request Orion
+// rejects.
+Result<nlohmann::json> BuildCitizenIdeaEntity(const CitizenIdea& idea);
+Result<nlohmann::json> BuildIdeaSupportEntity(const std::string& support_id, const std::string& idea_id,
+                                              const std::string& kiosk_id, TimePoint created);
+// Checks a built entity: id and type valid, every non-TextUnrestricted string free of < > " ' = ; ( ).
+Status CheckOrionSafe(const nlohmann::json& entity);
+
+bool IsValidKioskId(std::string_view kiosk_id);
+bool IsValidIdeaId(std::string_view entity_id);  // urn:ngsi-ld:CitizenIdea:<printable, no & ? / # ...>
+bool IsValidLanguageTag(std::string_view tag);   // BCP 47 shape: "de", "pt-BR", "sr-Latn"
+// Removes Orion's forbidden characters and collapses spaces; for display-only Text such as the site name.
+std::string StripForbiddenCharacters(std::string_view text);
+
+// Rate limits for a new idea at this kiosk (channel "kiosk" only): session limit, then the kiosk's hourly
+// limit (CountIdeasSince(now - 1 h)). Errors "ideas.limit.session" / "ideas.limit.kiosk_hour"; the UI
+// checks this when the wizard opens too, so nobody types an idea that cannot be sent.
+Status CheckIdeaRateLimits(cache::Database& db, const VisitorSession& session, const IdeaSettings& settings,
+                           TimePoint now);
+// The pure decision, given the number of kiosk ideas in the last hour.
+Status DecideIdeaRateLimits(const VisitorSession& session, const IdeaSettings& settings,
+                            std::int64_t kiosk_ideas_last_hour);
+
+// Validates and sanitises the whole draft into the fields of a CitizenIdea (no id, code or time yet).
+Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& context);
+
+// Rate limits (kiosk channel) -> ValidateDraft -> word list -> UUID + unused reference code -> entity ->
+// CommitIdea (idea + outbox item, contactEmail as a personal attribute, synchronous=FULL). Only an OK result
+// may be shown as a receipt; then session.ideas_submitted is incremented. On any error nothing is stored.
+Result<Receipt> SubmitIdea(cache::Database& db, const IdeaDraft& draft, const SubmitContext& context,
+                           VisitorSession& session);
+
+struct SupportContext {
+    std::string kiosk_id;
+    TimePoint now{};
+};
+struct SupportReceipt {
+    std::string entity_id;  // urn:ngsi-ld:IdeaSupport:<uuid>
+};
+// One support per idea per visitor session ("ideas.support.already"), only for an idea present in the
+// published-ideas cache ("ideas.support.unknown_idea"); IdeaSupport + outbox item in one transaction.
+Result<SupportReceipt> SupportIdea(cache::Database& db, const std::string& idea_id,
+                                   const SupportContext& context, VisitorSession& session);
+
+}  // namespace ck::part
