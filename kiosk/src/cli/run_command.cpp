@@ -1,15 +1,62 @@
 #include <iostream>
 
+#include "app/config.h"
+#include "app/kiosk_loop.h"
+#include "app/logging.h"
 #include "cli/commands.h"
 
 namespace ck::kiosk {
+namespace {
+
+bool ParseSize(const std::string& text, int* w, int* h) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    try {
+        *w = std::stoi(text.substr(0, x));
+        *h = std::stoi(text.substr(x + 1));
+    } catch (...) {
+        return false;
+    }
+    return *w >= 320 && *h >= 320 && *w <= 7680 && *h <= 7680;
+}
+
+}  // namespace
 
 void RegisterRunCommand(CLI::App& app, int* exit_code) {
-    auto* cmd = app.add_subcommand("run", "(not available yet)");
-    cmd->allow_extras();
-    cmd->callback([exit_code] {
-        std::cerr << "civic-kiosk run: not available yet\n";
-        *exit_code = kExitFailure;
+    struct Opts {
+        std::string config, replay, size = "1920x1080";
+        bool windowed = false, demo = false, headless = false;
+    };
+    auto opts = std::make_shared<Opts>();
+    auto* cmd = app.add_subcommand("run", "Run the kiosk (fullscreen unless --windowed)");
+    cmd->add_option("--config", opts->config, "configuration file (TOML)");
+    cmd->add_flag("--windowed", opts->windowed, "a window instead of fullscreen (development)");
+    cmd->add_flag("--demo", opts->demo, "the embedded demo dataset, no network");
+    cmd->add_option("--replay", opts->replay, "scripted visitor input, one JSON object per line");
+    cmd->add_flag("--headless", opts->headless, "no display: SDL offscreen driver and software renderer");
+    cmd->add_option("--size", opts->size, "window size WxH (default 1920x1080)");
+    cmd->callback([opts, exit_code] {
+        Result<Config> config = LoadConfigOrDefault(opts->config);
+        if (!config.ok()) {
+            std::cerr << "civic-kiosk: " << config.error().message << "\n";
+            *exit_code = kExitUsage;
+            return;
+        }
+        LoopOptions lo;
+        if (!ParseSize(opts->size, &lo.host.width, &lo.host.height)) {
+            std::cerr << "civic-kiosk: --size must be WxH from 320x320 to 7680x7680, got " << opts->size << "\n";
+            *exit_code = kExitUsage;
+            return;
+        }
+        SetupLogging(*config, opts->headless || !opts->replay.empty());
+        lo.host.fullscreen = !opts->windowed;
+        lo.host.headless = opts->headless;
+        lo.replay_path = opts->replay;
+        if (!opts->replay.empty() && !opts->headless) lo.host.fullscreen = false;
+        AppOptions ao;
+        ao.config = *config;
+        ao.demo = opts->demo;
+        *exit_code = RunKioskLoop(ao, lo);
     });
 }
 

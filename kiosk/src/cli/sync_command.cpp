@@ -1,17 +1,90 @@
+// `civic-kiosk sync --once [--config F]`: one sync round in the foreground, for operators and scripts.
 #include <iostream>
 
+#include "app/config.h"
 #include "cli/commands.h"
+#include "offline_cache/http_client.h"
+#include "offline_cache/sync.h"
 
 namespace ck::kiosk {
+namespace {
 
-// Placeholder until its module lands: says so honestly and fails.
+// The content the kiosk shows: published ideas and the live data types of the "Live data" screen.
+std::vector<cache::NgsiPullSpec> DefaultPulls() {
+    return {{"CitizenIdea", "status==published"},
+            {"WeatherObserved", ""},
+            {"OffStreetParking", ""},
+            {"AirQualityObserved", ""},
+            {"WaterObserved", ""}};
+}
+
+cache::SyncSettings ToSyncSettings(const Config& config) {
+    cache::SyncSettings s;
+    s.orion_url = config.central.orion_url;
+    s.fiware_service = config.central.fiware_service;
+    s.fiware_servicepath = config.central.fiware_servicepath;
+    s.auth_token = config.central.auth_token;
+    s.ca_bundle = config.central.ca_bundle;
+    s.connect_timeout_s = config.central.connect_timeout_s;
+    s.total_timeout_s = config.central.total_timeout_s;
+    s.backoff_min_s = config.sync.backoff_min_s;
+    s.backoff_max_s = config.sync.backoff_max_s;
+    s.interval_s = config.sync.interval_s;
+    s.pull_interval_s = config.sync.pull_interval_s;
+    s.heartbeat_interval_s = config.sync.heartbeat_interval_s;
+    s.retention_days = config.sync.retention_days;
+    s.pulls = DefaultPulls();
+    s.kiosk_id = config.kiosk_id;
+    s.site_name = config.site_name;
+    s.software_version = CK_VERSION;
+    return s;
+}
+
+int RunSyncOnce(const std::string& config_path) {
+    auto config = LoadConfigOrDefault(config_path);
+    if (!config) {
+        std::cerr << "civic-kiosk sync: " << config.error().message << "\n";
+        return kExitUsage;
+    }
+    const cache::SyncSettings settings = ToSyncSettings(*config);
+    if (settings.orion_url.empty()) {
+        std::cerr << "civic-kiosk sync: central.orion_url is not set, so there is nothing to sync with\n";
+        return kExitUsage;
+    }
+    auto db = cache::Database::Open(config->database_path);
+    if (!db) {
+        std::cerr << "civic-kiosk sync: " << db.error().message << "\n";
+        return kExitFailure;
+    }
+    cache::HttpClient client(cache::MakeHttpClientSettings(settings));
+    auto connectors = cache::MakeConnectors(client, settings);
+    cache::SyncState state;
+    if (auto saved = cache::LoadConnectorStatuses(*db); saved) {
+        for (auto& s : *saved) state.connectors[s.name] = s;
+    }
+    cache::RoundOptions options;
+    options.force = true;
+    const auto summary = cache::RunSyncRound(*db, connectors, settings, state, Now(), options);
+
+    const auto& o = summary.outbox;
+    std::cout << "delivered " << summary.delivered << ", rejected " << summary.dead << ", still pending "
+              << o.pending + o.in_flight << " (dead in total: " << o.dead << ")\n";
+    std::cout << "heartbeat " << (summary.heartbeat_sent ? "sent" : "not sent") << ", pulled " << summary.pulled
+              << " entities" << (summary.skipped ? " (" + std::to_string(summary.skipped) + " invalid skipped)" : "")
+              << "\n";
+    for (const auto& e : summary.errors) std::cout << "problem: " << e << "\n";
+    return o.pending + o.in_flight == 0 ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
 void RegisterSyncCommand(CLI::App& app, int* exit_code) {
-    auto* cmd = app.add_subcommand("sync", "(not available yet)");
-    cmd->allow_extras();
-    cmd->callback([exit_code] {
-        std::cerr << "civic-kiosk sync: not available yet\n";
-        *exit_code = kExitFailure;
-    });
+    auto* cmd = app.add_subcommand("sync", "Synchronise with the central services once and report");
+    auto once = std::make_shared<bool>(false);
+    auto config_path = std::make_shared<std::string>();
+    cmd->add_flag("--once", *once, "Run one round now (ignoring backoff) and exit")->required();
+    cmd->add_option("--config", *config_path, "Configuration file (default: built-in City of Herne settings)");
+    cmd->callback([exit_code, config_path] { *exit_code = RunSyncOnce(*config_path); });
 }
 
 }  // namespace ck::kiosk

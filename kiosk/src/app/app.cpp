@@ -1,0 +1,142 @@
+#include "app/app.h"
+
+#include <spdlog/spdlog.h>
+
+#include <imgui.h>
+
+#include "locales/display_text.h"
+#include "screens/screens.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace ck::kiosk {
+namespace {
+
+ui::ThemeColours CityColours(const ThemeConfig& t) {
+    ui::ThemeColours c{};
+    auto put = [](unsigned char* out, const Rgb& in) {
+        out[0] = in.r, out[1] = in.g, out[2] = in.b;
+    };
+    put(c.primary, t.primary);
+    put(c.accent, t.accent);
+    put(c.background, t.background);
+    put(c.text, t.text);
+    return c;
+}
+
+void DrawScreen(App& app) {
+    switch (app.nav.current()) {
+        case ScreenId::kAttract: DrawAttract(app); break;
+        case ScreenId::kHome: DrawHome(app); break;
+        case ScreenId::kServices: DrawServices(app); break;
+        case ScreenId::kServiceDetail: DrawServiceDetail(app); break;
+        case ScreenId::kIdeas: DrawIdeas(app); break;
+        case ScreenId::kIdeaNew: DrawIdeaNew(app); break;
+        case ScreenId::kIdeaReceipt: DrawIdeaReceipt(app); break;
+        case ScreenId::kLive: DrawLive(app); break;
+        case ScreenId::kPrivacy: DrawPrivacy(app); break;
+        case ScreenId::kAdmin: DrawAdmin(app); break;
+    }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
+    auto app = std::make_unique<App>();
+    app->options = std::move(options);
+    Result<loc::CatalogueSet> cats = loc::LoadCatalogues();
+    if (!cats.ok()) return cats.error();
+    app->catalogues = std::move(*cats);
+    app->loc = std::make_unique<loc::Localizer>(app->catalogues);
+    Result<loc::FontFiles> fonts = loc::FindUiFonts();
+    if (!fonts.ok()) return fonts.error();
+    app->font_files = *fonts;
+    App* raw = app.get();
+    app->frame.display_text = [raw](std::string_view text) { return std::string(raw->display_cache.Get(text)); };
+    app->idle.timeout_s = app->options.config.idle_timeout_s;
+    app->idle.warning_s = app->options.config.idle_warning_s;
+    app->now_s = app->options.fixed_clock_unix_s.value_or(static_cast<double>(ToUnixMs(Now())) / 1000.0);
+    if (app->options.demo) {
+        app->content = DemoContent(app->options.config, FromUnixMs(static_cast<std::int64_t>(app->now_s * 1000)));
+    }
+    ResetSession(*app);
+    return app;
+}
+
+void ApplyLanguage(App& app, const std::string& tag) {
+    if (Status s = app.loc->SetLanguage(tag); !s.ok()) {
+        spdlog::warn("language {} not available: {}", tag, s.error().message);
+        return;
+    }
+    app.session.language = tag;
+    app.frame.rtl = app.loc->direction() == loc::Direction::kRtl;
+    app.display_cache.SetDirection(app.loc->direction());
+}
+
+void ResetSession(App& app) {
+    app.session = VisitorSession{};
+    const std::string lang = app.options.language.empty() ? app.options.config.default_language : app.options.language;
+    ApplyLanguage(app, lang);
+    app.fonts_dirty = true;  // large text off again
+    app.frame.theme = ui::MakeTheme(CityColours(app.options.config.theme), false);
+    app.frame.gesture = ui::Gesture{};
+    app.idle.Disarm();
+    app.nav.Reset();
+    app.nav.ApplyPending();
+    if (app.options.start_screen) {
+        if (*app.options.start_screen != ScreenId::kAttract && *app.options.start_screen != ScreenId::kHome) {
+            app.nav.Push(ScreenId::kHome);
+            app.nav.ApplyPending();
+        }
+        app.nav.Push(*app.options.start_screen);
+        app.nav.ApplyPending();
+    }
+}
+
+void BuildFrame(App& app, float width, float height, float delta_s) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = delta_s > 0 ? delta_s : 1.0f / 60.0f;
+    ui::UiFrame& f = app.frame;
+    f.layout = ui::ComputeLayout(io.DisplaySize, app.session.large_text ? 1.3f : 1.0f);
+    f.delta_s = io.DeltaTime;
+    f.time_s = app.now_s;
+    f.trace.clear();
+    f.wants_animation = false;
+    f.theme = ui::MakeTheme(CityColours(app.options.config.theme), app.session.high_contrast);
+    ui::ApplyImGuiStyle(f.theme, f.layout.scale);
+
+    ImGui::NewFrame();
+    ui::BeginGestureFrame();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::Begin("##screen", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PushFont(f.fonts.body);
+    DrawScreen(app);
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PushFont(f.fonts.body);
+    DrawOverlays(app);
+    ImGui::PopFont();
+    ImGui::Render();
+    // Typed text belongs to this frame's focused field; whatever no field took is dropped, not kept for later.
+    app.typed_text.clear();
+    app.typed_backspaces = 0;
+    // Screen changes requested while drawing take effect now, before the next frame starts.
+    if (app.nav.ApplyPending()) f.gesture.fling_owner = 0;
+}
+
+void TickSession(App& app, bool had_input) {
+    if (had_input && app.idle.armed) app.idle.Touch(app.now_s);
+    if (app.idle.Phase(app.now_s) == IdlePhase::kExpired) {
+        spdlog::info("visitor session reset after {} s without input", app.idle.timeout_s);
+        ResetSession(app);
+    }
+}
+
+bool WantsAnimation(const App& app) { return app.frame.wants_animation || app.nav.has_pending(); }
+
+}  // namespace ck::kiosk

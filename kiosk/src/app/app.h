@@ -1,0 +1,103 @@
+// The application: owns the UI state, the visitor session and the connections to the data layer, and draws one
+// frame at a time. The same App runs the real kiosk, headless screenshots and scripted replays.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/config.h"
+#include "app/content.h"
+#include "locales/catalogue.h"
+#include "locales/display_text.h"
+#include "locales/localizer.h"
+#include "session/idle_timer.h"
+#include "session/navigator.h"
+#include "ui/fonts.h"
+#include "ui/on_screen_keyboard.h"
+#include "ui/ui_frame.h"
+
+struct SDL_Renderer;
+
+namespace ck::kiosk {
+
+struct AppOptions {
+    Config config;
+    bool demo = false;
+    std::optional<double> fixed_clock_unix_s;  // screenshots: a fixed, reproducible clock
+    std::string language;                      // empty = config default
+    std::optional<ScreenId> start_screen;
+};
+
+// Per-screen state: each screen file owns the meaning of its struct.
+struct ServicesState {
+    std::string query;
+    bool keyboard_open = false;
+    std::string selected_id;
+};
+struct IdeasState {
+    bool sort_by_support = false;
+    std::string category;   // filter; empty = all
+    std::string selected_id;
+};
+struct AdminState {
+    std::string pin;
+    bool unlocked = false;
+    int failed_attempts = 0;
+};
+
+// Everything of one visitor: a reset (idle or "done") replaces it with a fresh one.
+struct VisitorSession {
+    std::string language;
+    bool large_text = false;
+    bool high_contrast = false;
+    bool language_dialog = false;
+    bool accessibility_dialog = false;
+    ServicesState services;
+    ui::KeyboardState services_keyboard;
+    IdeasState ideas;
+    AdminState admin;
+    std::set<std::string> supported_ideas;
+    int ideas_submitted = 0;
+};
+
+struct App {
+    AppOptions options;
+    loc::CatalogueSet catalogues;
+    std::unique_ptr<loc::Localizer> loc;
+    loc::FontFiles font_files;
+    loc::DisplayTextCache display_cache;
+    ui::UiFrame frame;
+    float fonts_built_for = 0;   // scale the atlas was built for
+    bool fonts_dirty = true;
+    Navigator nav;
+    IdleTimer idle;
+    VisitorSession session;
+    ContentSnapshot content;
+    // Operator-facing health lines (label key -> value), refreshed off the drawing path.
+    std::vector<std::pair<std::string, std::string>> status_lines;
+    // Text from a physical keyboard or a replay "type" step, consumed by the focused text field this frame.
+    std::string typed_text;
+    int typed_backspaces = 0;
+    int admin_taps = 0;
+    double admin_first_tap_s = 0;
+    double now_s = 0;            // wall clock, seconds since the epoch (fixed in screenshots)
+    bool quit = false;
+
+    const std::string& T(std::string_view key) const { return loc->Text(key); }
+};
+
+Result<std::unique_ptr<App>> CreateApp(AppOptions options);
+// Starts a fresh visitor session (language and settings back to defaults) and returns to the attract screen.
+void ResetSession(App& app);
+// Builds the fonts if the scale changed (between frames) and draws one ImGui frame into the draw data.
+void BuildFrame(App& app, float width, float height, float delta_s);
+// Advances the visitor session: input extends it; an expired session resets to the attract screen.
+void TickSession(App& app, bool had_input);
+// Whether the loop must render again soon without input (animation, countdown).
+bool WantsAnimation(const App& app);
+void ApplyLanguage(App& app, const std::string& tag);
+
+}  // namespace ck::kiosk

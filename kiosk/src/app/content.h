@@ -1,0 +1,32 @@
+// What the screens show, as an immutable snapshot: built off the drawing path (at start, and when the store
+// reports new data), never fetched while a frame is drawn.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/time.h"
+#include "opendata/live_values.h"
+#include "services/catalogue.h"
+
+namespace ck::kiosk {
+
+struct Config;
+
+struct ContentSnapshot {
+    bool demo = false;
+    std::vector<svc::Service> services;        // empty: the catalogue is not available yet
+    std::vector<od::LiveValue> live;
+    std::vector<nlohmann::json> published_ideas;  // CitizenIdea entities with status "published"
+};
+
+// The embedded demo dataset (sample services, ideas and live values for the configured city), with
+// observation times relative to `now` so "as of" reads naturally.
+ContentSnapshot DemoContent(const Config& config, TimePoint now);
+std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now);
+std::vector<nlohmann::json> DemoLiveEntities(TimePoint now);
+
+}  // namespace ck::kiosk

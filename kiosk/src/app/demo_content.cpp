@@ -1,0 +1,93 @@
+#include <string>
+
+#include "app/config.h"
+#include "app/content.h"
+#include "core/time.h"
+
+namespace ck::kiosk {
+namespace {
+
+nlohmann::json Attr(const char* type, nlohmann::json value) { return {{"type", type}, {"value", std::move(value)}}; }
+
+std::string Ago(TimePoint now, int minutes) { return FormatIsoUtc(now - std::chrono::minutes(minutes)); }
+
+}  // namespace
+
+std::vector<nlohmann::json> DemoLiveEntities(TimePoint now) {
+    return {
+        {{"id", "urn:ngsi-ld:WeatherObserved:demo-mitte"}, {"type", "WeatherObserved"},
+         {"name", Attr("Text", "Herne-Mitte")}, {"temperature", Attr("Number", 7.5)},
+         {"dateObserved", Attr("DateTime", Ago(now, 4))}},
+        {{"id", "urn:ngsi-ld:OffStreetParking:demo-city-center"}, {"type", "OffStreetParking"},
+         {"name", Attr("Text", "Parkhaus City-Center")}, {"availableSpotNumber", Attr("Number", 132)},
+         {"totalSpotNumber", Attr("Number", 420)}, {"dateObserved", Attr("DateTime", Ago(now, 2))}},
+        {{"id", "urn:ngsi-ld:OffStreetParking:demo-wanne"}, {"type", "OffStreetParking"},
+         {"name", Attr("Text", "Parkplatz Wanner Markt")}, {"availableSpotNumber", Attr("Number", 12)},
+         {"totalSpotNumber", Attr("Number", 85)}, {"dateObserved", Attr("DateTime", Ago(now, 3))}},
+        {{"id", "urn:ngsi-ld:AirQualityObserved:demo-mitte"}, {"type", "AirQualityObserved"},
+         {"name", Attr("Text", "Messstelle Herne-Mitte")}, {"no2", Attr("Number", 23)},
+         {"dateObserved", Attr("DateTime", Ago(now, 25))}},
+        {{"id", "urn:ngsi-ld:WaterObserved:demo-kanal"}, {"type", "WaterObserved"},
+         {"name", Attr("Text", "Rhein-Herne-Kanal")}, {"height", Attr("Number", 2.41)},
+         {"dateObserved", Attr("DateTime", Ago(now, 95))}},
+        {{"id", "urn:ngsi-ld:CrowdFlowObserved:demo-forum"}, {"type", "CrowdFlowObserved"},
+         {"name", Attr("Text", "Digitaloforum")}, {"peopleCount", Attr("Number", 148)},
+         {"dateObservedTo", Attr("DateTime", Ago(now, 9))}},
+    };
+}
+
+std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now) {
+    struct Sample {
+        const char* id;
+        const char* title;
+        const char* text;
+        const char* category;
+        std::size_t district;
+        int supports;
+        int days_ago;
+    };
+    const Sample samples[] = {
+        {"0b7c1c52-3f43-4c1e-9a55-000000000001", "Mehr Fahrradbügel am Bahnhof",
+         "Am Bahnhof sind morgens alle Bügel belegt. Eine überdachte Abstellanlage würde helfen.", "mobility", 0, 48, 2},
+        {"0b7c1c52-3f43-4c1e-9a55-000000000002", "Trinkbrunnen im Stadtgarten",
+         "Im Sommer fehlt ein Trinkbrunnen für Kinder und Sportler.", "environment", 0, 31, 6},
+        {"0b7c1c52-3f43-4c1e-9a55-000000000003", "Freies WLAN in der Bibliothek Wanne",
+         "Stabiles WLAN für Hausaufgaben und Bewerbungen.", "digital", 1, 22, 9},
+        {"0b7c1c52-3f43-4c1e-9a55-000000000004", "Bänke an der Cranger Straße",
+         "Ältere Menschen brauchen unterwegs Sitzgelegenheiten.", "neighbourhood", 2, 17, 12},
+        {"0b7c1c52-3f43-4c1e-9a55-000000000005", "Lesepaten für Grundschulen",
+         "Ehrenamtliche lesen einmal pro Woche mit Kindern.", "education", 3, 9, 20},
+    };
+    std::vector<nlohmann::json> out;
+    for (const Sample& s : samples) {
+        const std::string district =
+            config.ideas.districts.empty() ? "" : config.ideas.districts[s.district % config.ideas.districts.size()];
+        nlohmann::json e = {
+            {"id", std::string("urn:ngsi-ld:CitizenIdea:") + s.id},
+            {"type", "CitizenIdea"},
+            {"title", Attr("TextUnrestricted", s.title)},
+            {"description", Attr("TextUnrestricted", s.text)},
+            {"category", Attr("Text", s.category)},
+            {"status", Attr("Text", "published")},
+            {"supportCount", Attr("Number", s.supports)},
+            {"dateCreated", Attr("DateTime", FormatIsoUtc(now - std::chrono::hours(24 * s.days_ago)))},
+            {"channel", Attr("Text", "kiosk")},
+        };
+        if (!district.empty()) e["district"] = Attr("Text", district);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+ContentSnapshot DemoContent(const Config& config, TimePoint now) {
+    ContentSnapshot c;
+    c.demo = true;
+    c.services = svc::DemoCatalogue(config.city_name);
+    for (const auto& e : DemoLiveEntities(now)) {
+        if (auto v = od::ParseLiveEntity(e); v.ok()) c.live.push_back(*v);
+    }
+    c.published_ideas = DemoIdeaEntities(config, now);
+    return c;
+}
+
+}  // namespace ck::kiosk

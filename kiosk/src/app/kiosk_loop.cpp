@@ -1,0 +1,182 @@
+#include "app/kiosk_loop.h"
+
+#include <spdlog/spdlog.h>
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <chrono>
+#include <cmath>
+#include <deque>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "replay/replay.h"
+#include "ui/fonts.h"
+
+namespace ck::kiosk {
+namespace {
+
+// One ImGui context for the process lifetime of the loop (RAII).
+struct ImGuiScope {
+    explicit ImGuiScope(SDL_Renderer* renderer) {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // nothing of a session may be written to disk
+        io.LogFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+        ImGui_ImplSDLRenderer_Init(renderer);
+    }
+    ~ImGuiScope() {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui::DestroyContext();
+    }
+    ImGuiScope(const ImGuiScope&) = delete;
+    ImGuiScope& operator=(const ImGuiScope&) = delete;
+};
+
+Status EnsureFonts(App& app, float width, float height) {
+    const ui::Layout l = ui::ComputeLayout(ImVec2(width, height), app.session.large_text ? 1.3f : 1.0f);
+    const float scale = l.scale * l.text_scale;
+    if (!app.fonts_dirty && std::fabs(scale - app.fonts_built_for) < 1e-3f) return {};
+    Result<ui::Fonts> fonts = ui::LoadFonts(app.font_files, scale);
+    if (!fonts.ok()) return fonts.error();
+    app.frame.fonts = *fonts;
+    app.fonts_built_for = scale;
+    app.fonts_dirty = false;
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    ImGui_ImplSDLRenderer_CreateFontsTexture();
+    return {};
+}
+
+}  // namespace
+
+// Pointer input reaches ImGui one button transition per frame: Dear ImGui 1.86 has no input queue, so a
+// press and release in the same frame would be lost.
+void FeedInput(App& app, std::deque<InputEvent>& pending) {
+    ImGuiIO& io = ImGui::GetIO();
+    while (!pending.empty()) {
+        InputEvent ev = std::move(pending.front());
+        pending.pop_front();
+        switch (ev.kind) {
+            case InputEvent::Kind::kPointerMove: io.MousePos = ImVec2(ev.x, ev.y); break;
+            case InputEvent::Kind::kPointerDown:
+                io.MousePos = ImVec2(ev.x, ev.y);
+                io.MouseDown[0] = true;
+                return;
+            case InputEvent::Kind::kPointerUp:
+                io.MousePos = ImVec2(ev.x, ev.y);
+                io.MouseDown[0] = false;
+                return;
+            case InputEvent::Kind::kText: app.typed_text += ev.text; break;
+            case InputEvent::Kind::kBackspace: app.typed_backspaces++; break;
+            case InputEvent::Kind::kQuit: app.quit = true; break;
+            default: break;
+        }
+    }
+}
+
+void RenderOnce(App& app, SdlHost& host, float delta_s) {
+    BuildFrame(app, static_cast<float>(host.width()), static_cast<float>(host.height()), delta_s);
+    const ui::Theme& t = app.frame.theme;
+    SDL_SetRenderDrawColor(host.renderer(), (t.background >> IM_COL32_R_SHIFT) & 0xFF,
+                           (t.background >> IM_COL32_G_SHIFT) & 0xFF, (t.background >> IM_COL32_B_SHIFT) & 0xFF, 255);
+    SDL_RenderClear(host.renderer());
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
+    Result<SdlHost> host_result = SdlHost::Create(lo.host);
+    if (!host_result.ok()) {
+        std::cerr << "civic-kiosk: " << host_result.error().message << "\n";
+        return kExitFailure;
+    }
+    SdlHost host = std::move(*host_result);
+    Result<std::unique_ptr<App>> app_result = CreateApp(std::move(app_options));
+    if (!app_result.ok()) {
+        std::cerr << "civic-kiosk: " << app_result.error().message << "\n";
+        return kExitFailure;
+    }
+    App& app = **app_result;
+    ImGuiScope imgui(host.renderer());
+    ui::BindFrame(&app.frame);
+    std::deque<InputEvent> pending;
+
+    auto frame = [&](float dt) -> Status {
+        if (Status s = EnsureFonts(app, static_cast<float>(host.width()), static_cast<float>(host.height())); !s.ok()) return s;
+        FeedInput(app, pending);
+        RenderOnce(app, host, dt);
+        return {};
+    };
+
+    if (!lo.screenshot_path.empty()) {
+        // A few frames let auto-sized groups settle; the clock is fixed, so the result is reproducible.
+        for (int i = 0; i < 3; ++i) {
+            if (Status s = frame(1.0f / 60.0f); !s.ok()) {
+                std::cerr << "civic-kiosk: " << s.error().message << "\n";
+                return kExitFailure;
+            }
+        }
+        if (Status s = host.SaveFramePng(lo.screenshot_path); !s.ok()) {
+            std::cerr << "civic-kiosk: " << s.error().message << "\n";
+            return kExitFailure;
+        }
+        return kExitOk;
+    }
+
+    if (!lo.replay_path.empty()) {
+        return RunReplay(app, lo.replay_path, [&](const std::vector<InputEvent>& events, double advance_s, const std::string& shot) {
+            for (const auto& e : events) pending.push_back(e);
+            if (!events.empty() || advance_s > 0) {
+                if (!events.empty()) app.idle.Touch(app.now_s);
+            }
+            app.now_s += advance_s;
+            TickSession(app, !events.empty());
+            // Render until every queued input has reached ImGui, plus a frame to settle.
+            do {
+                if (Status s = frame(1.0f / 60.0f); !s.ok()) return s;
+                app.now_s += 1.0 / 60.0;
+            } while (!pending.empty());
+            if (Status s = frame(1.0f / 60.0f); !s.ok()) return s;
+            if (!shot.empty()) return host.SaveFramePng(shot);
+            return Status{};
+        });
+    }
+
+    // The interactive kiosk: sleep until input, an animation frame or a deadline (idle warning, clock minute).
+    int frames_to_draw = 2;
+    auto last = std::chrono::steady_clock::now();
+    while (!app.quit) {
+        int timeout_ms = 0;
+        if (frames_to_draw <= 0 && pending.empty() && !WantsAnimation(app)) {
+            const double wall = static_cast<double>(ToUnixMs(Now())) / 1000.0;
+            const double next_minute = std::floor(wall / 60.0) * 60.0 + 60.0;
+            const double deadline = std::min(next_minute, app.idle.NextDeadline(wall));
+            timeout_ms = static_cast<int>(std::clamp((deadline - wall) * 1000.0, 1.0, 60000.0));
+        }
+        std::vector<InputEvent> events = host.WaitEvents(timeout_ms);
+        app.now_s = static_cast<double>(ToUnixMs(Now())) / 1000.0;
+        const bool had_input = !events.empty();
+        for (auto& e : events) pending.push_back(std::move(e));
+        TickSession(app, had_input);
+        if (had_input) frames_to_draw = std::max(frames_to_draw, 3);
+        if (timeout_ms > 0 && !had_input) frames_to_draw = std::max(frames_to_draw, 1);  // a deadline passed
+        if (frames_to_draw > 0 || !pending.empty() || WantsAnimation(app)) {
+            const auto now = std::chrono::steady_clock::now();
+            const float dt = std::clamp(std::chrono::duration<float>(now - last).count(), 1.0f / 240.0f, 0.1f);
+            last = now;
+            if (Status s = frame(dt); !s.ok()) {
+                spdlog::error("frame failed: {}", s.error().message);
+                return kExitFailure;
+            }
+            host.Present();
+            --frames_to_draw;
+            if (WantsAnimation(app)) frames_to_draw = std::max(frames_to_draw, 1);
+        }
+    }
+    return kExitOk;
+}
+
+}  // namespace ck::kiosk

@@ -1,0 +1,99 @@
+#include "platform/sdl_host.h"
+
+#include <stb_image_write.h>
+
+#include <cstdlib>
+
+namespace ck::kiosk {
+
+Result<SdlHost> SdlHost::Create(const HostOptions& o) {
+    if (o.headless) {
+        // Must be chosen before SDL_Init; an operator's own SDL_VIDEODRIVER is respected for real windows only.
+        setenv("SDL_VIDEODRIVER", "offscreen", 1);
+        setenv("SDL_RENDER_DRIVER", "software", 1);
+    }
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");  // a finger drives the same pointer as a mouse
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_IME_SHOW_UI, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        return MakeError("platform.sdl", std::string("SDL could not start: ") + SDL_GetError());
+    }
+    SdlHost host;
+    host.headless_ = o.headless;
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o.fullscreen && !o.headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (!o.fullscreen && !o.headless) flags |= SDL_WINDOW_RESIZABLE;
+    host.window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width,
+                                    o.height, flags);
+    if (!host.window_) return MakeError("platform.sdl", std::string("no window: ") + SDL_GetError());
+    const Uint32 rflags = o.headless ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    host.renderer_ = SDL_CreateRenderer(host.window_, -1, rflags);
+    if (!host.renderer_ && !o.headless) host.renderer_ = SDL_CreateRenderer(host.window_, -1, SDL_RENDERER_SOFTWARE);
+    if (!host.renderer_) return MakeError("platform.sdl", std::string("no renderer: ") + SDL_GetError());
+    SDL_GetRendererOutputSize(host.renderer_, &host.width_, &host.height_);
+    if (!o.headless) SDL_ShowCursor(o.fullscreen ? SDL_DISABLE : SDL_ENABLE);
+    return host;
+}
+
+SdlHost::SdlHost(SdlHost&& other) noexcept
+    : window_(other.window_), renderer_(other.renderer_), width_(other.width_), height_(other.height_),
+      headless_(other.headless_) {
+    other.window_ = nullptr;
+    other.renderer_ = nullptr;
+}
+
+SdlHost::~SdlHost() {
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (window_) {
+        SDL_DestroyWindow(window_);
+        SDL_Quit();
+    }
+}
+
+std::vector<InputEvent> SdlHost::WaitEvents(int timeout_ms) {
+    std::vector<InputEvent> out;
+    SDL_Event e;
+    bool have = timeout_ms > 0 ? SDL_WaitEventTimeout(&e, timeout_ms) : SDL_PollEvent(&e);
+    while (have) {
+        InputEvent ev;
+        switch (e.type) {
+            case SDL_QUIT: ev.kind = InputEvent::Kind::kQuit; break;
+            case SDL_MOUSEBUTTONDOWN:
+                if (e.button.button == SDL_BUTTON_LEFT) ev = {InputEvent::Kind::kPointerDown, float(e.button.x), float(e.button.y), {}};
+                break;
+            case SDL_MOUSEBUTTONUP:
+                if (e.button.button == SDL_BUTTON_LEFT) ev = {InputEvent::Kind::kPointerUp, float(e.button.x), float(e.button.y), {}};
+                break;
+            case SDL_MOUSEMOTION: ev = {InputEvent::Kind::kPointerMove, float(e.motion.x), float(e.motion.y), {}}; break;
+            case SDL_TEXTINPUT: ev = {InputEvent::Kind::kText, 0, 0, e.text.text}; break;
+            case SDL_KEYDOWN:
+                if (e.key.keysym.sym == SDLK_BACKSPACE) ev.kind = InputEvent::Kind::kBackspace;
+                break;
+            case SDL_WINDOWEVENT:
+                if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                    SDL_GetRendererOutputSize(renderer_, &width_, &height_);
+                    ev.kind = InputEvent::Kind::kResize;
+                } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                    ev.kind = InputEvent::Kind::kResize;  // needs a redraw as well
+                }
+                break;
+            default: break;
+        }
+        if (ev.kind != InputEvent::Kind::kOther) out.push_back(std::move(ev));
+        have = SDL_PollEvent(&e);
+    }
+    return out;
+}
+
+Status SdlHost::SaveFramePng(const std::string& path) const {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width_) * height_ * 4);
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), width_ * 4) != 0) {
+        return MakeError("platform.read_pixels", SDL_GetError());
+    }
+    if (!stbi_write_png(path.c_str(), width_, height_, 4, pixels.data(), width_ * 4)) {
+        return MakeError("platform.png", "cannot write " + path);
+    }
+    return {};
+}
+
+}  // namespace ck::kiosk

@@ -1,0 +1,76 @@
+// Admin: behind the PIN, the operator sees the kiosk's health. Reached by five quick taps on the city name.
+#include <imgui.h>
+
+#include "screens/screens.h"
+#include "ui/widgets.h"
+
+namespace ck::kiosk {
+namespace {
+
+void DrawPinPad(App& app, float width) {
+    const ui::UiFrame& f = app.frame;
+    AdminState& st = app.session.admin;
+    ui::Label(app.T("kiosk.admin.enter_pin"), f.fonts.large, f.theme.text, width);
+    ui::Spacing(12);
+    std::string shown;
+    for (std::size_t i = 0; i < st.pin.size(); ++i) shown += "\xE2\x80\xA2 ";  // never echo the digits
+    ui::TextField("##pin", shown, "", true, ImVec2(ui::LayoutScale(520), ui::LayoutScale(ui::units::kButtonHeight)), false);
+    if (st.failed_attempts > 0) ui::Label(app.T("kiosk.admin.wrong_pin"), f.fonts.body, f.theme.error, width);
+    ui::Spacing(16);
+    const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"};
+    const ImVec2 key(ui::LayoutScale(160), ui::LayoutScale(ui::units::kButtonHeight));
+    for (int i = 0; i < 12; ++i) {
+        if (i % 3 != 0) ImGui::SameLine(0, ui::LayoutScale(16));
+        ImGui::PushID(i);
+        const std::string k = keys[i];
+        const std::string label = k == "del" ? app.T("kiosk.keyboard.backspace") : k == "ok" ? app.T("kiosk.admin.unlock") : k;
+        const bool pressed = k == "ok" ? ui::PrimaryButton("##key", label, key) : ui::SecondaryButton("##key", label, key);
+        ImGui::PopID();
+        if (!pressed) continue;
+        if (k == "del") {
+            if (!st.pin.empty()) st.pin.pop_back();
+        } else if (k == "ok") {
+            // Attempts slow down: after 3 failures, the pad locks until the visitor session resets.
+            if (st.failed_attempts < 3 && st.pin == app.options.config.admin_pin) {
+                st.unlocked = true;
+            } else {
+                ++st.failed_attempts;
+            }
+            st.pin.clear();
+        } else if (st.pin.size() < 12) {
+            st.pin += k;
+        }
+    }
+}
+
+void DrawHealth(App& app, float width) {
+    const ui::UiFrame& f = app.frame;
+    const Config& c = app.options.config;
+    auto row = [&](std::string_view key, const std::string& value) {
+        ui::Label(std::string(app.T(key)) + ": " + value, f.fonts.large, f.theme.text, width);
+        ui::Spacing(8);
+    };
+    ui::BeginScrollArea("##health", ImVec2(width, 0));
+    row("kiosk.admin.kiosk_id", c.kiosk_id);
+    row("kiosk.admin.site", c.site_name + " (" + c.city_name + ", " + c.city_ars + ")");
+    row("kiosk.admin.version", CK_VERSION);
+    row("kiosk.admin.database", c.database_path);
+    row("kiosk.admin.central", c.central.orion_url.empty() ? app.T("kiosk.admin.not_configured") : c.central.orion_url);
+    row("kiosk.admin.counter", c.counter.enabled ? c.counter.detector : app.T("kiosk.admin.disabled"));
+    for (const auto& [k, v] : app.status_lines) row(k, v);
+    ui::EndScrollArea();
+}
+
+}  // namespace
+
+void DrawAdmin(App& app) {
+    const float width = BeginScreenBody(app, "kiosk.admin.title");
+    if (app.session.admin.unlocked) {
+        DrawHealth(app, width);
+    } else {
+        DrawPinPad(app, width);
+    }
+    EndScreenBody(app);
+}
+
+}  // namespace ck::kiosk

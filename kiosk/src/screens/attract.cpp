@@ -1,0 +1,70 @@
+#define IMGUI_DEFINE_MATH_OPERATORS
+// The attract screen: what the kiosk offers, in several languages, and that a camera counts anonymously.
+// Static on purpose: no animation, so the idle kiosk draws nothing and sleeps.
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "screens/screens.h"
+#include "ui/widgets.h"
+
+namespace ck::kiosk {
+
+void DrawAttract(App& app) {
+    const ui::UiFrame& f = app.frame;
+    const ui::Theme& t = f.theme;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 size = f.layout.size;
+    dl->AddRectFilled(ImVec2(0, 0), size, t.primary);
+    const float m = ui::LayoutScale(ui::units::kMargin) * 2;
+    const float w = size.x - 2 * m;
+
+    // The whole screen is one big target: any touch starts a session.
+    ImGui::SetCursorScreenPos(ImVec2(0, 0));
+    const bool tapped = ImGui::InvisibleButton("##start", size);
+
+    float y = size.y * (f.layout.portrait ? 0.22f : 0.16f);
+    ui::LabelAt(dl, ImVec2(m, y), app.options.config.city_name, f.fonts.large, t.on_primary, w);
+    y += f.fonts.large->FontSize * 1.6f;
+    const std::string& title = app.T("kiosk.attract.title");
+    ui::LabelAt(dl, ImVec2(m, y), title, f.fonts.huge, t.on_primary, w);
+    y += ui::MeasureText(title, f.fonts.huge, w).y + ui::LayoutScale(24);
+    const std::string& sub = app.T("kiosk.attract.subtitle");
+    ui::LabelAt(dl, ImVec2(m, y), sub, f.fonts.large, t.on_primary, w);
+    y += ui::MeasureText(sub, f.fonts.large, w).y + ui::LayoutScale(56);
+
+    // The start call in the visitor languages, each in its own script (shaped by the display helper).
+    const std::string& start = app.T("kiosk.attract.touch_to_start");
+    const ImVec2 pill = ui::MeasureText(start, f.fonts.title) + ui::LayoutScale(96, 48);
+    const ImVec2 pmin(m, y);
+    dl->AddRectFilled(pmin, pmin + pill, t.on_primary, pill.y * 0.5f);
+    ui::LabelCentered(dl, pmin, pmin + pill, start, f.fonts.title, t.primary);
+    ui::Frame().trace.push_back(ui::TraceEntry{start, pmin, pmin + pill, true});
+    y += pill.y + ui::LayoutScale(40);
+    std::string others;
+    for (const auto& lang : app.catalogues.languages) {
+        if (lang.tag == app.loc->language().tag) continue;
+        const auto* cat = app.catalogues.FindCatalogue(lang.tag);
+        if (!cat) continue;
+        auto it = cat->messages.find("kiosk.attract.touch_to_start");
+        if (it == cat->messages.end()) continue;
+        const std::string line = lang.native_name + ": " + it->second;
+        ui::LabelAt(dl, ImVec2(m, y), line, f.fonts.body, t.on_primary, w);
+        y += f.fonts.body->FontSize * 1.35f;
+    }
+
+    // Counting notice: the camera's purpose is never hidden.
+    const std::string& notice = app.T("kiosk.attract.counting_notice");
+    const float nh = ui::MeasureText(notice, f.fonts.body, w - ui::LayoutScale(48)).y + ui::LayoutScale(48);
+    const ImVec2 nmin(m, size.y - m - nh);
+    dl->AddRectFilled(nmin, ImVec2(m + w, nmin.y + nh), (t.on_primary & 0x00FFFFFF) | 0x26000000, ui::LayoutScale(14));
+    ui::DrawIcon(dl, ui::Icon::kPrivacy, nmin + ui::LayoutScale(48, 48), ui::LayoutScale(52), t.on_primary);
+    ui::LabelAt(dl, nmin + ui::LayoutScale(96, 24), notice, f.fonts.body, t.on_primary, w - ui::LayoutScale(120));
+    ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(m + w, nmin.y + nh), false});
+
+    if (tapped && !f.gesture.dragging) {
+        app.idle.Arm(app.now_s);
+        app.nav.Push(ScreenId::kHome);
+    }
+}
+
+}  // namespace ck::kiosk

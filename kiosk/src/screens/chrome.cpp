@@ -1,0 +1,105 @@
+#define IMGUI_DEFINE_MATH_OPERATORS
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <ctime>
+
+#include "screens/screens.h"
+#include "ui/widgets.h"
+
+namespace ck::kiosk {
+namespace {
+
+void DrawStatusBar(App& app) {
+    const ui::UiFrame& f = app.frame;
+    const ui::Theme& t = f.theme;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 size = f.layout.size;
+    const float h = ui::LayoutScale(ui::units::kStatusBarHeight);
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, h), t.primary);
+    const float m = ui::LayoutScale(ui::units::kMargin);
+    const std::string left = app.options.config.city_name + " \xC2\xB7 " + app.options.config.site_name;
+    ui::LabelAt(dl, ImVec2(m, (h - f.fonts.large->FontSize) * 0.5f), left, f.fonts.large, t.on_primary);
+    // Operators reach the admin screen by five quick taps on the city name (visitors have no reason to).
+    ImGui::SetCursorScreenPos(ImVec2(0, 0));
+    if (ImGui::InvisibleButton("##admin_corner", ImVec2(ui::LayoutScale(360), h)) && !f.gesture.dragging) {
+        if (app.now_s - app.admin_first_tap_s > 4) {
+            app.admin_first_tap_s = app.now_s;
+            app.admin_taps = 0;
+        }
+        if (++app.admin_taps >= 5) {
+            app.admin_taps = 0;
+            app.nav.Push(ScreenId::kAdmin);
+        }
+    }
+    const std::string clock = app.loc->FormatTime(FromUnixMs(static_cast<std::int64_t>(app.now_s * 1000)));
+    ui::LabelCentered(dl, ImVec2(0, 0), ImVec2(size.x, h), clock, f.fonts.large, t.on_primary);
+    // Right side: demo badge and language.
+    float x = size.x - m;
+    const std::string lang = app.loc->language().native_name;
+    const ImVec2 ls = ui::MeasureText(lang, f.fonts.large);
+    x -= ls.x;
+    ui::LabelAt(dl, ImVec2(x, (h - f.fonts.large->FontSize) * 0.5f), lang, f.fonts.large, t.on_primary);
+    if (app.content.demo) {
+        const std::string demo = app.T("kiosk.status.demo");
+        const ImVec2 ds = ui::MeasureText(demo, f.fonts.body);
+        const ImVec2 pad = ui::LayoutScale(18, 8);
+        x -= ds.x + 2 * pad.x + m * 0.5f;
+        const ImVec2 bmin(x, (h - ds.y) * 0.5f - pad.y);
+        dl->AddRectFilled(bmin, bmin + ds + pad * 2, t.accent, ui::LayoutScale(10));
+        ui::LabelAt(dl, bmin + pad, demo, f.fonts.body, t.on_accent);
+        ui::Frame().trace.push_back(ui::TraceEntry{demo, bmin, bmin + ds + pad * 2, false});
+    }
+}
+
+}  // namespace
+
+float BeginScreenBody(App& app, std::string_view title_key) {
+    const ui::UiFrame& f = app.frame;
+    DrawStatusBar(app);
+    const float m = ui::LayoutScale(ui::units::kMargin);
+    const float width = f.layout.size.x - 2 * m;
+    ImGui::SetCursorScreenPos(ImVec2(m, ui::LayoutScale(ui::units::kStatusBarHeight) + m * 0.75f));
+    ImGui::BeginGroup();
+    if (!title_key.empty()) {
+        ui::Label(app.T(title_key), f.fonts.title, f.theme.text, width);
+        ui::Spacing(12);
+    }
+    const float body_h = f.layout.size.y - ImGui::GetCursorScreenPos().y - ui::LayoutScale(ui::units::kNavBarHeight) - m * 0.5f;
+    ImGui::BeginChild("##body", ImVec2(width, body_h), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    return width;
+}
+
+void EndScreenBody(App& app) {
+    ImGui::EndChild();
+    ImGui::EndGroup();
+    const ui::UiFrame& f = app.frame;
+    const float bar_h = ui::LayoutScale(ui::units::kNavBarHeight);
+    const float m = ui::LayoutScale(ui::units::kMargin);
+    const float y = f.layout.size.y - bar_h;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, y), f.layout.size, f.theme.surface);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, y), ImVec2(f.layout.size.x, y), f.theme.border, ui::LayoutScale(2));
+    const float bh = ui::LayoutScale(ui::units::kButtonHeight) * 0.9f;
+    const float by = y + (bar_h - bh) * 0.5f;
+    const float bw = ui::LayoutScale(340);
+    ImGui::SetCursorScreenPos(ImVec2(f.rtl ? f.layout.size.x - m - bw : m, by));
+    if (app.nav.can_go_back() && ui::SecondaryButton("##back", app.T("kiosk.nav.back"), ImVec2(bw, bh), ui::Icon::kBack)) {
+        app.nav.Back();
+    }
+    ImGui::SetCursorScreenPos(ImVec2((f.layout.size.x - bw) * 0.5f, by));
+    if (ui::PrimaryButton("##home", app.T("kiosk.nav.home"), ImVec2(bw, bh), ui::Icon::kHome)) app.nav.Home();
+    ImGui::SetCursorScreenPos(ImVec2(f.rtl ? m : f.layout.size.x - m - bw, by));
+    if (ui::SecondaryButton("##language", app.T("kiosk.nav.language"), ImVec2(bw, bh), ui::Icon::kLanguage)) {
+        app.session.language_dialog = true;
+    }
+}
+
+void NotAvailableYet(App& app, float width) {
+    const ui::UiFrame& f = app.frame;
+    ui::Spacing(40);
+    ui::Label(app.T("kiosk.common.not_available_title"), f.fonts.large, f.theme.text, width);
+    ui::Spacing(12);
+    ui::Label(app.T("kiosk.common.not_available_text"), f.fonts.body, f.theme.text_muted, width);
+}
+
+}  // namespace ck::kiosk

@@ -1,0 +1,89 @@
+#define IMGUI_DEFINE_MATH_OPERATORS
+// Dialogs over the current screen: language, accessibility, and the idle warning that one touch dismisses.
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+
+#include "screens/screens.h"
+#include "ui/widgets.h"
+
+namespace ck::kiosk {
+namespace {
+
+void DrawLanguageDialog(App& app) {
+    const ui::UiFrame& f = app.frame;
+    const float w = std::min(f.layout.size.x - ui::LayoutScale(96), ui::LayoutScale(900));
+    const auto& langs = app.catalogues.languages;
+    std::vector<const loc::Language*> offered;
+    for (const auto& l : langs)
+        for (const auto& tag : app.options.config.languages)
+            if (l.tag == tag) offered.push_back(&l);
+    const float row = ui::LayoutScale(ui::units::kButtonHeight) + ui::LayoutScale(14);
+    const float h = ui::LayoutScale(96) + f.fonts.title->FontSize * 1.6f + row * static_cast<float>(offered.size() + 1);
+    ui::BeginDialog("##language_dialog", ImVec2(w, h));
+    const float inner = w - ui::LayoutScale(96);
+    ui::Label(app.T("kiosk.language.title"), f.fonts.title, f.theme.text, inner);
+    ui::Spacing(16);
+    for (const loc::Language* l : offered) {
+        ImGui::PushID(l->tag.c_str());
+        const bool current = l->tag == app.session.language;
+        if (current ? ui::PrimaryButton("##lang", l->native_name, ImVec2(inner, 0), ui::Icon::kCheck)
+                    : ui::SecondaryButton("##lang", l->native_name, ImVec2(inner, 0))) {
+            ApplyLanguage(app, l->tag);
+            app.session.language_dialog = false;
+        }
+        ImGui::PopID();
+        ui::Spacing(14);
+    }
+    if (ui::SecondaryButton("##close", app.T("kiosk.common.close"), ImVec2(inner, 0))) app.session.language_dialog = false;
+    ui::EndDialog();
+}
+
+void DrawAccessibilityDialog(App& app) {
+    const ui::UiFrame& f = app.frame;
+    const float w = std::min(f.layout.size.x - ui::LayoutScale(96), ui::LayoutScale(1000));
+    const float h = ui::LayoutScale(720);
+    ui::BeginDialog("##accessibility_dialog", ImVec2(w, h));
+    const float inner = w - ui::LayoutScale(96);
+    ui::Label(app.T("kiosk.accessibility.title"), f.fonts.title, f.theme.text, inner);
+    ui::Spacing(16);
+    if (ui::CheckBox("##large", app.T("kiosk.accessibility.large_text"), &app.session.large_text, inner)) {
+        app.fonts_dirty = true;
+    }
+    ui::Spacing(14);
+    ui::CheckBox("##contrast", app.T("kiosk.accessibility.high_contrast"), &app.session.high_contrast, inner);
+    ui::Spacing(14);
+    ui::Label(app.T("kiosk.accessibility.speech_unavailable"), f.fonts.body, f.theme.text_muted, inner);
+    ui::Spacing(24);
+    if (ui::PrimaryButton("##close", app.T("kiosk.common.close"), ImVec2(inner, 0))) app.session.accessibility_dialog = false;
+    ui::EndDialog();
+}
+
+void DrawIdleWarning(App& app) {
+    const ui::UiFrame& f = app.frame;
+    const float w = std::min(f.layout.size.x - ui::LayoutScale(96), ui::LayoutScale(1000));
+    ui::BeginDialog("##idle_dialog", ImVec2(w, ui::LayoutScale(520)));
+    const float inner = w - ui::LayoutScale(96);
+    ui::Label(app.T("kiosk.idle.title"), f.fonts.title, f.theme.text, inner);
+    ui::Spacing(16);
+    const auto left = static_cast<std::int64_t>(std::ceil(std::max(0.0, app.idle.SecondsLeft(app.now_s))));
+    ui::Label(app.loc->Format("kiosk.idle.countdown", {{"seconds", left}}), f.fonts.large, f.theme.text, inner);
+    ui::Spacing(32);
+    // Any touch extends the session (the loop does that); the button says so plainly.
+    ui::PrimaryButton("##continue", app.T("kiosk.idle.continue"), ImVec2(inner, 0));
+    ui::EndDialog();
+}
+
+}  // namespace
+
+void DrawOverlays(App& app) {
+    if (app.idle.Phase(app.now_s) == IdlePhase::kWarning) {
+        DrawIdleWarning(app);
+        return;
+    }
+    if (app.session.language_dialog) DrawLanguageDialog(app);
+    if (app.session.accessibility_dialog) DrawAccessibilityDialog(app);
+}
+
+}  // namespace ck::kiosk

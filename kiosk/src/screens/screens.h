@@ -1,0 +1,34 @@
+// One screen, one file, one draw function. Each reads and writes only its own state in the visitor session,
+// and changes screens through app.nav (applied at the start of the next frame).
+#pragma once
+
+#include <string_view>
+
+#include "app/app.h"
+#include "ui/on_screen_keyboard.h"
+
+namespace ck::kiosk {
+
+void DrawAttract(App& app);
+void DrawHome(App& app);
+void DrawServices(App& app);
+void DrawServiceDetail(App& app);
+void DrawIdeas(App& app);
+void DrawIdeaNew(App& app);
+void DrawIdeaReceipt(App& app);
+void DrawLive(App& app);
+void DrawPrivacy(App& app);
+void DrawAdmin(App& app);
+
+// Language and accessibility dialogs, the idle warning: drawn over whatever screen is current.
+void DrawOverlays(App& app);
+
+// The frame every visitor screen shares: status bar on top, title, navigation bar (back, home) at the bottom.
+// BeginScreenBody returns the content width; the body goes between the two calls.
+float BeginScreenBody(App& app, std::string_view title_key);
+void EndScreenBody(App& app);
+ui::KeyboardLabels KeyboardLabelsFor(App& app);
+// The honest placeholder for content a later release delivers.
+void NotAvailableYet(App& app, float width);
+
+}  // namespace ck::kiosk

@@ -1,0 +1,15 @@
+// Fonts in one place: the few sizes the layout needs, with the Arabic font merged in, built for one scale.
+// Rebuilt between frames when the scale (window size or large-text mode) changes.
+#pragma once
+
+#include "core/result.h"
+#include "locales/fonts.h"
+#include "ui/ui_frame.h"
+
+namespace ck::ui {
+
+// Clears the atlas and builds the sizes of units:: scaled by `scale`. The renderer's font texture must be
+// recreated afterwards.
+Result<Fonts> LoadFonts(const loc::FontFiles& files, float scale);
+
+}  // namespace ck::ui

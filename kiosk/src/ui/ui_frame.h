@@ -1,0 +1,61 @@
+// Per-frame UI state of the widget layer. Owned by the app, reached through ImGui's io.UserData so that widgets
+// need no globals of their own; only the UI thread touches it.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/layout.h"
+#include "ui/theme.h"
+
+namespace ck::ui {
+
+struct Fonts {
+    ImFont* small = nullptr;
+    ImFont* body = nullptr;
+    ImFont* large = nullptr;
+    ImFont* title = nullptr;
+    ImFont* huge = nullptr;
+};
+
+// What a widget showed this frame: replay steps find widgets by their visible text ("tap_text",
+// "expect_text"), and tests check layouts (touch target sizes) through it.
+struct TraceEntry {
+    std::string text;      // logical text (before bidi reordering)
+    ImVec2 min, max;       // screen rectangle
+    bool tappable = false;
+};
+
+// Finger gesture state shared by all scroll areas: a press that travels more than kDragThreshold becomes a
+// scroll and no longer counts as a tap.
+struct Gesture {
+    bool pressed = false;
+    bool dragging = false;      // this press became a drag: buttons must not fire on release
+    ImVec2 press_pos{};
+    ImGuiID drag_owner = 0;     // the scroll area that owns the drag
+    float velocity = 0;         // px per second, for inertia after release
+    ImGuiID fling_owner = 0;
+};
+
+struct UiFrame {
+    Layout layout;
+    Fonts fonts;
+    Theme theme;
+    std::vector<TraceEntry> trace;
+    Gesture gesture;
+    double time_s = 0;          // frame time (fixed in screenshots)
+    float delta_s = 0;
+    bool rtl = false;           // the UI language is right-to-left
+    bool wants_animation = false;  // a widget is animating: the loop must render another frame soon
+    // Logical UTF-8 -> what ImGui should draw (Arabic shaped and reordered). Set by the app.
+    std::function<std::string(std::string_view)> display_text;
+};
+
+UiFrame& Frame();                         // the UiFrame of the current ImGui context
+void BindFrame(UiFrame* frame);           // sets io.UserData of the current context
+
+}  // namespace ck::ui

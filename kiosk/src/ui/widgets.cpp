@@ -1,0 +1,521 @@
+#define IMGUI_DEFINE_MATH_OPERATORS
+#include "ui/widgets.h"
+
+#include <qrencode.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+#include <imgui_internal.h>
+
+namespace ck::ui {
+namespace {
+
+std::string Display(std::string_view text) {
+    const UiFrame& f = Frame();
+    return f.display_text ? f.display_text(text) : std::string(text);
+}
+
+void Trace(std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
+    if (text.empty()) return;
+    // Only what is visible counts: clipped by the current window's clip rectangle.
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    if (max.x <= clip.Min.x || min.x >= clip.Max.x || max.y <= clip.Min.y || min.y >= clip.Max.y) return;
+    Frame().trace.push_back(TraceEntry{std::string(text), ImMax(min, clip.Min), ImMin(max, clip.Max), tappable});
+}
+
+// Splits logical text into display lines no wider than wrap_width. Wrapping happens on the logical string
+// (so a right-to-left paragraph keeps its line order) and each line is then converted for display.
+std::vector<std::string> WrapLines(std::string_view text, ImFont* font, float wrap_width) {
+    std::vector<std::string> lines;
+    const float size = font->FontSize;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        std::string_view para = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+        if (wrap_width <= 0) {
+            lines.emplace_back(para);
+        } else {
+            std::string line;
+            std::size_t pos = 0;
+            while (pos < para.size()) {
+                std::size_t sp = para.find(' ', pos);
+                std::string_view word = para.substr(pos, sp == std::string_view::npos ? std::string_view::npos : sp - pos);
+                std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
+                const std::string shown = Display(candidate);
+                const float w = font->CalcTextSizeA(size, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x;
+                if (w > wrap_width && !line.empty()) {
+                    lines.push_back(line);
+                    line = std::string(word);
+                } else {
+                    line = std::move(candidate);
+                }
+                if (sp == std::string_view::npos) break;
+                pos = sp + 1;
+            }
+            lines.push_back(line);
+        }
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+    return lines;
+}
+
+// Press handling shared by all buttons: ImGui's behaviour plus "a drag is not a tap".
+bool Pressable(ImGuiID id, const ImRect& bb, bool* held, bool* hovered) {
+    ImGui::ItemSize(bb);
+    if (!ImGui::ItemAdd(bb, id)) return false;
+    const bool pressed = ImGui::ButtonBehavior(bb, id, hovered, held, ImGuiButtonFlags_PressedOnClickRelease);
+    if (Frame().gesture.dragging) *held = false;
+    return pressed && !Frame().gesture.dragging;
+}
+
+ImVec2 ButtonSize(std::string_view label, ImVec2 size, ImFont* font, bool has_icon) {
+    if (size.x <= 0) {
+        const std::string shown = Display(label);
+        size.x = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x +
+                 LayoutScale(96) + (has_icon ? LayoutScale(64) : 0);
+    }
+    if (size.y <= 0) size.y = LayoutScale(units::kButtonHeight);
+    return size;
+}
+
+bool FilledButton(const char* id_str, std::string_view label, ImVec2 size, Icon icon, ImU32 fill, ImU32 fill_held,
+                  ImU32 fg, ImU32 border) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    UiFrame& f = Frame();
+    size = ButtonSize(label, size, f.fonts.large, icon != Icon::kNone);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, pos + size);
+    bool held = false, hovered = false;
+    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    ImDrawList* dl = window->DrawList;
+    const float r = LayoutScale(units::kRounding);
+    dl->AddRectFilled(bb.Min, bb.Max, held ? fill_held : fill, r);
+    if (border) dl->AddRect(bb.Min, bb.Max, border, r, 0, LayoutScale(3));
+    if (f.theme.high_contrast) dl->AddRect(bb.Min, bb.Max, f.theme.border, r, 0, LayoutScale(3));
+    ImVec2 text_min = bb.Min, text_max = bb.Max;
+    if (icon != Icon::kNone) {
+        const float s = LayoutScale(44);
+        const std::string shown = Display(label);
+        const float tw = f.fonts.large->CalcTextSizeA(f.fonts.large->FontSize, FLT_MAX, 0, shown.c_str()).x;
+        const float total = s + LayoutScale(16) + tw;
+        const float x0 = bb.Min.x + std::max(LayoutScale(16), (size.x - total) * 0.5f);
+        DrawIcon(dl, icon, ImVec2(x0 + s * 0.5f, bb.GetCenter().y), s, fg);
+        text_min.x = x0 + s + LayoutScale(16);
+        text_max.x = std::min(bb.Max.x - LayoutScale(8), text_min.x + tw + LayoutScale(4));
+    }
+    LabelCentered(dl, text_min, text_max, label, f.fonts.large, fg);
+    Trace(label, bb.Min, bb.Max, true);
+    return pressed;
+}
+
+}  // namespace
+
+UiFrame& Frame() { return *static_cast<UiFrame*>(ImGui::GetIO().UserData); }
+void BindFrame(UiFrame* frame) { ImGui::GetIO().UserData = frame; }
+
+void BeginGestureFrame() {
+    const ImGuiIO& io = ImGui::GetIO();
+    Gesture& g = Frame().gesture;
+    if (io.MouseClicked[0]) {
+        g.pressed = true;
+        g.dragging = false;
+        g.press_pos = io.MousePos;
+        g.drag_owner = 0;
+        g.fling_owner = 0;  // a new touch stops any fling
+        g.velocity = 0;
+    } else if (!io.MouseDown[0]) {
+        g.pressed = false;
+    }
+}
+
+ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width) {
+    const auto lines = WrapLines(text, font, wrap_width);
+    float w = 0;
+    for (const auto& l : lines) {
+        const std::string shown = Display(l);
+        w = std::max(w, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x);
+    }
+    return ImVec2(w, static_cast<float>(lines.size()) * font->FontSize * 1.25f);
+}
+
+void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width) {
+    const bool rtl = Frame().rtl;
+    float y = pos.y;
+    for (const auto& line : WrapLines(text, font, wrap_width)) {
+        const std::string shown = Display(line);
+        float x = pos.x;
+        if (rtl && wrap_width > 0) {
+            x = pos.x + wrap_width -
+                font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x;
+        }
+        dl->AddText(font, font->FontSize, ImVec2(x, y), colour, shown.c_str(), shown.c_str() + shown.size());
+        y += font->FontSize * 1.25f;
+    }
+}
+
+float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImVec2 size = MeasureText(text, font, wrap_width);
+    const ImRect bb(pos, pos + ImVec2(wrap_width > 0 ? wrap_width : size.x, size.y));
+    ImGui::ItemSize(bb);
+    if (!ImGui::ItemAdd(bb, 0)) return size.y;
+    LabelAt(window->DrawList, pos, text, font, colour, wrap_width);
+    Trace(text, bb.Min, bb.Max, false);
+    return size.y;
+}
+
+void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text, ImFont* font, ImU32 colour) {
+    std::string shown = Display(text);
+    ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size());
+    const float avail = max.x - min.x;
+    if (ts.x > avail && avail > 0) {
+        // Cut at a code point boundary until it fits with an ellipsis; never split a UTF-8 sequence.
+        while (!shown.empty() && ts.x > avail) {
+            std::size_t cut = shown.size() - 1;
+            while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+            shown.resize(cut);
+            const std::string with = shown + "\xE2\x80\xA6";
+            ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, with.c_str(), with.c_str() + with.size());
+        }
+        shown += "\xE2\x80\xA6";
+    }
+    const ImVec2 p(min.x + std::max(0.0f, (avail - ts.x) * 0.5f), min.y + (max.y - min.y - ts.y) * 0.5f);
+    dl->AddText(font, font->FontSize, p, colour, shown.c_str(), shown.c_str() + shown.size());
+}
+
+bool PrimaryButton(const char* id, std::string_view label, ImVec2 size, Icon icon) {
+    const Theme& t = Frame().theme;
+    return FilledButton(id, label, size, icon, t.primary, (t.primary & 0x00FFFFFF) | 0xCC000000, t.on_primary, 0);
+}
+
+bool SecondaryButton(const char* id, std::string_view label, ImVec2 size, Icon icon) {
+    const Theme& t = Frame().theme;
+    return FilledButton(id, label, size, icon, t.surface, t.surface_pressed, t.text, t.border);
+}
+
+bool ChipButton(const char* id, std::string_view label, bool selected) {
+    const Theme& t = Frame().theme;
+    const ImVec2 size = ButtonSize(label, ImVec2(0, LayoutScale(units::kSmallButtonHeight)), Frame().fonts.large, false);
+    return FilledButton(id, label, size, selected ? Icon::kCheck : Icon::kNone, selected ? t.primary : t.surface,
+                        selected ? t.primary : t.surface_pressed, selected ? t.on_primary : t.text, t.border);
+}
+
+bool TileButton(const char* id_str, std::string_view title, std::string_view subtitle, Icon icon, ImVec2 size) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const UiFrame& f = Frame();
+    const Theme& t = f.theme;
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, pos + size);
+    bool held = false, hovered = false;
+    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    ImDrawList* dl = window->DrawList;
+    const float r = LayoutScale(units::kRounding);
+    dl->AddRectFilled(bb.Min + LayoutScale(0, 6), bb.Max + LayoutScale(0, 6), IM_COL32(0, 0, 0, 28), r);
+    dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, r);
+    dl->AddRectFilled(bb.Min, ImVec2(bb.Max.x, bb.Min.y + LayoutScale(12)), t.primary, r, ImDrawFlags_RoundCornersTop);
+    if (t.high_contrast) dl->AddRect(bb.Min, bb.Max, t.border, r, 0, LayoutScale(3));
+    const float icon_size = std::min(size.y * 0.36f, LayoutScale(110));
+    DrawIcon(dl, icon, ImVec2(bb.GetCenter().x, bb.Min.y + LayoutScale(40) + icon_size * 0.5f), icon_size, t.primary);
+    const float ty = bb.Min.y + LayoutScale(64) + icon_size;
+    LabelCentered(dl, ImVec2(bb.Min.x + LayoutScale(16), ty), ImVec2(bb.Max.x - LayoutScale(16), ty + f.fonts.title->FontSize * 0.8f),
+                  title, f.fonts.large, t.text);
+    if (!subtitle.empty()) {
+        const float sy = ty + f.fonts.large->FontSize * 1.15f;
+        LabelCentered(dl, ImVec2(bb.Min.x + LayoutScale(16), sy), ImVec2(bb.Max.x - LayoutScale(16), sy + f.fonts.body->FontSize),
+                      subtitle, f.fonts.body, t.text_muted);
+    }
+    Trace(title, bb.Min, bb.Max, true);
+    return pressed;
+}
+
+bool ListRow(const char* id_str, std::string_view title, std::string_view subtitle, std::string_view right_text,
+             float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const UiFrame& f = Frame();
+    const Theme& t = f.theme;
+    const float pad = LayoutScale(28);
+    const float right_w = right_text.empty() ? 0 : MeasureText(right_text, f.fonts.large).x + pad;
+    const float text_w = width - 2 * pad - right_w;
+    const ImVec2 title_size = MeasureText(title, f.fonts.large, text_w);
+    const ImVec2 sub_size = subtitle.empty() ? ImVec2(0, 0) : MeasureText(subtitle, f.fonts.body, text_w);
+    const float h = std::max(LayoutScale(units::kListRowHeight), title_size.y + sub_size.y + 2 * pad);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, pos + ImVec2(width, h));
+    bool held = false, hovered = false;
+    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    ImDrawList* dl = window->DrawList;
+    dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
+    if (t.high_contrast) dl->AddRect(bb.Min, bb.Max, t.border, LayoutScale(units::kRounding), 0, LayoutScale(2));
+    const bool rtl = f.rtl;
+    const float text_x = rtl ? bb.Min.x + pad + right_w : bb.Min.x + pad;
+    LabelAt(dl, ImVec2(text_x, bb.Min.y + pad), title, f.fonts.large, t.text, text_w);
+    if (!subtitle.empty()) {
+        LabelAt(dl, ImVec2(text_x, bb.Min.y + pad + title_size.y), subtitle, f.fonts.body, t.text_muted, text_w);
+    }
+    if (!right_text.empty()) {
+        const float rx = rtl ? bb.Min.x + pad : bb.Max.x - right_w;
+        LabelCentered(dl, ImVec2(rx, bb.Min.y), ImVec2(rx + right_w - pad, bb.Max.y), right_text, f.fonts.large, t.primary);
+    }
+    Trace(title, bb.Min, bb.Max, true);
+    if (!subtitle.empty()) Trace(subtitle, bb.Min, bb.Max, true);
+    return pressed;
+}
+
+bool CheckBox(const char* id_str, std::string_view label, bool* value, float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const UiFrame& f = Frame();
+    const Theme& t = f.theme;
+    const float box = LayoutScale(72);
+    const float pad = LayoutScale(24);
+    const ImVec2 text_size = MeasureText(label, f.fonts.body, width - box - 2 * pad);
+    const float h = std::max(LayoutScale(units::kButtonHeight), text_size.y + 2 * pad);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, pos + ImVec2(width, h));
+    bool held = false, hovered = false;
+    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    if (pressed) *value = !*value;
+    ImDrawList* dl = window->DrawList;
+    dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
+    const ImVec2 bmin(bb.Min.x + pad, bb.GetCenter().y - box * 0.5f);
+    dl->AddRectFilled(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.surface, LayoutScale(10));
+    dl->AddRect(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.text_muted, LayoutScale(10), 0, LayoutScale(4));
+    if (*value) DrawIcon(dl, Icon::kCheck, bmin + ImVec2(box, box) * 0.5f, box * 0.7f, t.on_primary);
+    LabelAt(dl, ImVec2(bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f), label, f.fonts.body, t.text,
+            width - box - 2 * pad);
+    Trace(label, bb.Min, bb.Max, true);
+    return pressed;
+}
+
+void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
+    const float h = s * 0.5f;
+    const float th = std::max(2.0f, s * 0.08f);
+    switch (icon) {
+        case Icon::kNone: break;
+        case Icon::kServices:  // a document with lines
+            dl->AddRect(ImVec2(c.x - h * 0.7f, c.y - h), ImVec2(c.x + h * 0.7f, c.y + h), col, s * 0.06f, 0, th);
+            for (int i = 0; i < 3; ++i) {
+                const float y = c.y - h * 0.45f + i * h * 0.45f;
+                dl->AddLine(ImVec2(c.x - h * 0.4f, y), ImVec2(c.x + h * 0.4f, y), col, th);
+            }
+            break;
+        case Icon::kIdeas:  // a light bulb
+            dl->AddCircle(ImVec2(c.x, c.y - h * 0.25f), h * 0.6f, col, 32, th);
+            dl->AddRectFilled(ImVec2(c.x - h * 0.28f, c.y + h * 0.45f), ImVec2(c.x + h * 0.28f, c.y + h * 0.62f), col);
+            dl->AddRectFilled(ImVec2(c.x - h * 0.2f, c.y + h * 0.72f), ImVec2(c.x + h * 0.2f, c.y + h * 0.86f), col);
+            break;
+        case Icon::kLive:  // bar chart
+            for (int i = 0; i < 4; ++i) {
+                const float x = c.x - h * 0.8f + i * h * 0.45f;
+                const float top = c.y + h * 0.8f - h * (0.5f + 0.35f * static_cast<float>((i * 7) % 4));
+                dl->AddRectFilled(ImVec2(x, top), ImVec2(x + h * 0.3f, c.y + h * 0.8f), col, s * 0.03f);
+            }
+            break;
+        case Icon::kLanguage:  // globe
+            dl->AddCircle(c, h * 0.85f, col, 40, th);
+            dl->AddLine(ImVec2(c.x - h * 0.85f, c.y), ImVec2(c.x + h * 0.85f, c.y), col, th);
+            dl->AddBezierCubic(ImVec2(c.x, c.y - h * 0.85f), ImVec2(c.x - h * 0.6f, c.y - h * 0.3f),
+                               ImVec2(c.x - h * 0.6f, c.y + h * 0.3f), ImVec2(c.x, c.y + h * 0.85f), col, th);
+            dl->AddBezierCubic(ImVec2(c.x, c.y - h * 0.85f), ImVec2(c.x + h * 0.6f, c.y - h * 0.3f),
+                               ImVec2(c.x + h * 0.6f, c.y + h * 0.3f), ImVec2(c.x, c.y + h * 0.85f), col, th);
+            break;
+        case Icon::kAccessibility:  // person in a circle
+            dl->AddCircle(c, h * 0.9f, col, 40, th);
+            dl->AddCircleFilled(ImVec2(c.x, c.y - h * 0.45f), h * 0.14f, col);
+            dl->AddLine(ImVec2(c.x - h * 0.5f, c.y - h * 0.2f), ImVec2(c.x + h * 0.5f, c.y - h * 0.2f), col, th);
+            dl->AddLine(ImVec2(c.x, c.y - h * 0.2f), ImVec2(c.x, c.y + h * 0.15f), col, th);
+            dl->AddLine(ImVec2(c.x, c.y + h * 0.15f), ImVec2(c.x - h * 0.3f, c.y + h * 0.6f), col, th);
+            dl->AddLine(ImVec2(c.x, c.y + h * 0.15f), ImVec2(c.x + h * 0.3f, c.y + h * 0.6f), col, th);
+            break;
+        case Icon::kPrivacy:  // shield
+            dl->PathLineTo(ImVec2(c.x, c.y - h * 0.9f));
+            dl->PathLineTo(ImVec2(c.x + h * 0.75f, c.y - h * 0.6f));
+            dl->PathBezierCubicCurveTo(ImVec2(c.x + h * 0.75f, c.y + h * 0.2f), ImVec2(c.x + h * 0.3f, c.y + h * 0.7f),
+                                       ImVec2(c.x, c.y + h * 0.9f));
+            dl->PathBezierCubicCurveTo(ImVec2(c.x - h * 0.3f, c.y + h * 0.7f), ImVec2(c.x - h * 0.75f, c.y + h * 0.2f),
+                                       ImVec2(c.x - h * 0.75f, c.y - h * 0.6f));
+            dl->PathStroke(col, ImDrawFlags_Closed, th);
+            break;
+        case Icon::kBack: {
+            const float d = Frame().rtl ? -1.0f : 1.0f;  // points against the reading direction
+            dl->AddLine(ImVec2(c.x - d * h * 0.6f, c.y), ImVec2(c.x + d * h * 0.6f, c.y), col, th * 1.5f);
+            dl->AddLine(ImVec2(c.x - d * h * 0.6f, c.y), ImVec2(c.x - d * h * 0.1f, c.y - h * 0.5f), col, th * 1.5f);
+            dl->AddLine(ImVec2(c.x - d * h * 0.6f, c.y), ImVec2(c.x - d * h * 0.1f, c.y + h * 0.5f), col, th * 1.5f);
+            break;
+        }
+        case Icon::kHome:
+            dl->AddTriangle(ImVec2(c.x, c.y - h * 0.8f), ImVec2(c.x - h * 0.8f, c.y), ImVec2(c.x + h * 0.8f, c.y), col, th * 1.5f);
+            dl->AddRect(ImVec2(c.x - h * 0.55f, c.y), ImVec2(c.x + h * 0.55f, c.y + h * 0.75f), col, 0, 0, th * 1.5f);
+            break;
+        case Icon::kPlus:
+            dl->AddLine(ImVec2(c.x - h * 0.6f, c.y), ImVec2(c.x + h * 0.6f, c.y), col, th * 1.8f);
+            dl->AddLine(ImVec2(c.x, c.y - h * 0.6f), ImVec2(c.x, c.y + h * 0.6f), col, th * 1.8f);
+            break;
+        case Icon::kHeart:
+            dl->AddCircleFilled(ImVec2(c.x - h * 0.3f, c.y - h * 0.2f), h * 0.35f, col);
+            dl->AddCircleFilled(ImVec2(c.x + h * 0.3f, c.y - h * 0.2f), h * 0.35f, col);
+            dl->AddTriangleFilled(ImVec2(c.x - h * 0.64f, c.y - h * 0.1f), ImVec2(c.x + h * 0.64f, c.y - h * 0.1f),
+                                  ImVec2(c.x, c.y + h * 0.7f), col);
+            break;
+        case Icon::kCheck:
+            dl->AddLine(ImVec2(c.x - h * 0.6f, c.y), ImVec2(c.x - h * 0.15f, c.y + h * 0.45f), col, th * 1.8f);
+            dl->AddLine(ImVec2(c.x - h * 0.15f, c.y + h * 0.45f), ImVec2(c.x + h * 0.65f, c.y - h * 0.5f), col, th * 1.8f);
+            break;
+        case Icon::kAdmin:  // a gear-like circle
+            dl->AddCircle(c, h * 0.45f, col, 24, th * 1.5f);
+            for (int i = 0; i < 8; ++i) {
+                const float a = static_cast<float>(i) * 3.14159265f / 4.0f;
+                dl->AddLine(ImVec2(c.x + std::cos(a) * h * 0.55f, c.y + std::sin(a) * h * 0.55f),
+                            ImVec2(c.x + std::cos(a) * h * 0.85f, c.y + std::sin(a) * h * 0.85f), col, th * 2);
+            }
+            break;
+    }
+}
+
+void BeginScrollArea(const char* id, ImVec2 size) {
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoBackground);
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    UiFrame& f = Frame();
+    Gesture& g = f.gesture;
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImRect r = w->Rect();
+    if (g.pressed && !g.dragging && r.Contains(g.press_pos) &&
+        std::fabs(io.MousePos.y - g.press_pos.y) > LayoutScale(units::kDragThreshold)) {
+        g.dragging = true;  // from now on this press scrolls; the button under the finger must not fire
+        g.drag_owner = w->ID;
+        ImGui::ClearActiveID();
+    }
+    const float dt = std::max(1e-3f, f.delta_s);
+    if (g.dragging && g.drag_owner == w->ID && g.pressed) {
+        ImGui::SetScrollY(w, std::clamp(w->Scroll.y - io.MouseDelta.y, 0.0f, w->ScrollMax.y));
+        g.velocity = 0.7f * g.velocity + 0.3f * (-io.MouseDelta.y / dt);
+    } else if (g.dragging && g.drag_owner == w->ID && !g.pressed && g.fling_owner == 0 && std::fabs(g.velocity) > 50) {
+        g.fling_owner = w->ID;  // release: continue with the finger's speed and let it decay
+    }
+    if (g.fling_owner == w->ID) {
+        const float next = std::clamp(w->Scroll.y + g.velocity * dt, 0.0f, w->ScrollMax.y);
+        ImGui::SetScrollY(w, next);
+        g.velocity *= std::exp(-dt / 0.325f);  // iOS-like deceleration time constant
+        if (std::fabs(g.velocity) < 30 || next <= 0 || next >= w->ScrollMax.y) {
+            g.fling_owner = 0;
+            g.velocity = 0;
+        } else {
+            f.wants_animation = true;
+        }
+    }
+}
+
+void EndScrollArea() { ImGui::EndChild(); }
+
+void BeginDialog(const char* id, ImVec2 card_size) {
+    const UiFrame& f = Frame();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::GetForegroundDrawList();  // keeps ordering obvious: dialogs are top-level windows
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::SetNextWindowFocus();
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(f.theme.overlay));
+    ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+    const ImVec2 origin = vp->Pos + (vp->Size - card_size) * 0.5f;
+    ImGui::GetWindowDrawList()->AddRectFilled(origin, origin + card_size, f.theme.surface, LayoutScale(units::kRounding));
+    if (f.theme.high_contrast) {
+        ImGui::GetWindowDrawList()->AddRect(origin, origin + card_size, f.theme.border, LayoutScale(units::kRounding), 0,
+                                            LayoutScale(3));
+    }
+    const float pad = LayoutScale(48);
+    ImGui::SetCursorScreenPos(origin + ImVec2(pad, pad));
+    ImGui::BeginGroup();
+}
+
+void EndDialog() {
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
+bool QrCode(const std::string& text, float size_px) {
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(
+        QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, pos + ImVec2(size_px, size_px));
+    ImGui::ItemSize(bb);
+    if (!ImGui::ItemAdd(bb, 0)) return qr != nullptr;
+    ImDrawList* dl = window->DrawList;
+    dl->AddRectFilled(bb.Min, bb.Max, IM_COL32_WHITE);  // always dark on white: phones need the contrast
+    if (!qr) return false;
+    const int n = qr->width;
+    const float quiet = 4;  // modules of quiet zone, as the standard asks
+    const float m = size_px / (static_cast<float>(n) + 2 * quiet);
+    for (int y = 0; y < n; ++y) {
+        for (int x = 0; x < n; ++x) {
+            if (qr->data[y * n + x] & 1) {
+                const ImVec2 a = pos + ImVec2((x + quiet) * m, (y + quiet) * m);
+                dl->AddRectFilled(ImFloor(a), ImFloor(a + ImVec2(m, m)) + ImVec2(0.5f, 0.5f), IM_COL32_BLACK);
+            }
+        }
+    }
+    return true;
+}
+
+bool TextField(const char* id_str, const std::string& text, std::string_view placeholder, bool focused, ImVec2 size,
+               bool multiline) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const UiFrame& f = Frame();
+    const Theme& t = f.theme;
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, pos + size);
+    bool held = false, hovered = false;
+    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    ImDrawList* dl = window->DrawList;
+    dl->AddRectFilled(bb.Min, bb.Max, t.surface, LayoutScale(12));
+    dl->AddRect(bb.Min, bb.Max, focused ? t.primary : t.border, LayoutScale(12), 0, LayoutScale(focused ? 5 : 3));
+    const float pad = LayoutScale(24);
+    const float inner_w = size.x - 2 * pad;
+    ImFont* font = f.fonts.large;
+    dl->PushClipRect(bb.Min, bb.Max, true);
+    if (text.empty()) {
+        LabelAt(dl, bb.Min + ImVec2(pad, pad * 0.8f), placeholder, font, t.text_muted, inner_w);
+    } else {
+        LabelAt(dl, bb.Min + ImVec2(pad, pad * 0.8f), text, font, t.text, multiline ? inner_w : 0);
+    }
+    if (focused) {
+        // Caret after the last line (the keyboard edits at the end; simple and predictable for touch).
+        const auto lines = WrapLines(text.empty() ? std::string_view() : std::string_view(text), font, multiline ? inner_w : 0);
+        const std::string last = Display(lines.empty() ? std::string() : lines.back());
+        const float lw = text.empty() ? 0 : font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, last.c_str()).x;
+        const float ly = bb.Min.y + pad * 0.8f + (lines.empty() ? 0 : static_cast<float>(lines.size() - 1)) * font->FontSize * 1.25f;
+        const float cx = f.rtl ? bb.Min.x + pad + inner_w - lw - LayoutScale(4) : bb.Min.x + pad + lw + LayoutScale(4);
+        dl->AddRectFilled(ImVec2(cx, ly), ImVec2(cx + LayoutScale(4), ly + font->FontSize * 1.1f), t.primary);
+    }
+    dl->PopClipRect();
+    Trace(text.empty() ? placeholder : std::string_view(text), bb.Min, bb.Max, true);
+    return pressed;
+}
+
+void Badge(std::string_view text, ImU32 background, ImU32 foreground) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const UiFrame& f = Frame();
+    const ImVec2 ts = MeasureText(text, f.fonts.small);
+    const ImVec2 pad = LayoutScale(16, 6);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, pos + ts + pad * 2);
+    ImGui::ItemSize(bb);
+    if (!ImGui::ItemAdd(bb, 0)) return;
+    window->DrawList->AddRectFilled(bb.Min, bb.Max, background, LayoutScale(10));
+    LabelCentered(window->DrawList, bb.Min, bb.Max, text, f.fonts.small, foreground);
+    Trace(text, bb.Min, bb.Max, false);
+}
+
+void Spacing(float units) { ImGui::Dummy(ImVec2(1, LayoutScale(units))); }
+
+}  // namespace ck::ui
