@@ -2,19 +2,18 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <csignal>
 #include <cstdio>
 #include <deque>
-#include <filesystem>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -85,44 +84,118 @@ void Apply(const HttpOut& out, httplib::Response& res) {
     }
 }
 
-int PortOf(const sockaddr_storage& addr) {
-    if (addr.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in*>(&addr)->sin_port);
-    if (addr.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_port);
-    return -1;
+// What a handler may do to the connection it runs on (cpp-httplib 0.11 does not give it the socket).
+struct ConnectionControl {
+    int fd = -1;
+    bool close_after_response = false;
+};
+thread_local ConnectionControl tls_connection;
+
+std::string PeerText(int fd, bool local, int& port) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof(addr);
+    const int rc = local ? getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len)
+                         : getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    port = -1;
+    if (rc != 0) return {};
+    char buf[INET6_ADDRSTRLEN] = {};
+    if (addr.ss_family == AF_INET) {
+        const auto* a = reinterpret_cast<const sockaddr_in*>(&addr);
+        port = ntohs(a->sin_port);
+        inet_ntop(AF_INET, &a->sin_addr, buf, sizeof buf);
+    } else if (addr.ss_family == AF_INET6) {
+        const auto* a = reinterpret_cast<const sockaddr_in6*>(&addr);
+        port = ntohs(a->sin6_port);
+        inet_ntop(AF_INET6, &a->sin6_addr, buf, sizeof buf);
+    }
+    return buf;
 }
 
-// cpp-httplib 0.11 does not hand the connection's socket to a handler. The accepted socket is the only
-// one in this process whose local port is the server's and whose peer port is the client's, so find it.
-int FindConnectionSocket(int local_port, int remote_port) {
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
-        int fd = -1;
-        try {
-            fd = std::stoi(entry.path().filename().string());
-        } catch (const std::exception&) {
-            continue;
-        }
-        struct stat st {};
-        if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
-        sockaddr_storage local{};
-        sockaddr_storage peer{};
-        socklen_t local_len = sizeof(local);
-        socklen_t peer_len = sizeof(peer);
-        if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_len) != 0) continue;
-        if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_len) != 0) continue;
-        if (PortOf(local) == local_port && PortOf(peer) == remote_port) return fd;
+// A socket stream like cpp-httplib's own, but sending with MSG_NOSIGNAL: a client that gave up (stall) or
+// a cut connection must not kill the process with SIGPIPE.
+class ConnectionStream final : public httplib::Stream {
+  public:
+    ConnectionStream(int fd, int read_timeout_ms, int write_timeout_ms)
+        : fd_(fd), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
+
+    using httplib::Stream::write;
+
+    bool is_readable() const override { return Wait(POLLIN, read_timeout_ms_); }
+    bool is_writable() const override { return Wait(POLLOUT, write_timeout_ms_); }
+    ssize_t read(char* ptr, size_t size) override {
+        if (!is_readable()) return -1;
+        ssize_t n;
+        do {
+            n = recv(fd_, ptr, size, 0);
+        } while (n < 0 && errno == EINTR);
+        return n;
     }
-    return -1;
-}
+    ssize_t write(const char* ptr, size_t size) override {
+        if (!is_writable()) return -1;
+        ssize_t n;
+        do {
+            n = send(fd_, ptr, size, MSG_NOSIGNAL);
+        } while (n < 0 && errno == EINTR);
+        return n;
+    }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        ip = PeerText(fd_, false, port);
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override { ip = PeerText(fd_, true, port); }
+    socket_t socket() const override { return fd_; }
+
+  private:
+    bool Wait(short events, int timeout_ms) const {
+        pollfd p{fd_, events, 0};
+        int rc;
+        do {
+            rc = poll(&p, 1, timeout_ms);
+        } while (rc < 0 && errno == EINTR);
+        return rc > 0;
+    }
+
+    int fd_;
+    int read_timeout_ms_;
+    int write_timeout_ms_;
+};
+
+// cpp-httplib's server with our own per-connection loop: handlers can reach their socket (to cut it), and
+// idle kept-alive connections end as soon as the listener stops (refusal, shutdown) instead of lingering.
+class FakeServer final : public httplib::Server {
+  private:
+    bool process_and_close_socket(socket_t sock) override {
+        ConnectionStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
+                                static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000));
+        tls_connection = ConnectionControl{sock, false};
+        bool ok = true;
+        for (std::size_t left = keep_alive_max_count_; left > 0 && WaitForRequest(sock); --left) {
+            bool connection_closed = false;
+            ok = process_request(stream, left == 1, connection_closed, nullptr);
+            if (!ok || connection_closed || tls_connection.close_after_response) break;
+        }
+        tls_connection = ConnectionControl{};
+        shutdown(sock, SHUT_RDWR);
+        close(sock);
+        return ok;
+    }
+
+    bool WaitForRequest(int sock) const {
+        const auto deadline =
+            std::chrono::steady_clock::now() + std::chrono::seconds(keep_alive_timeout_sec_);
+        while (svr_sock_ != INVALID_SOCKET && std::chrono::steady_clock::now() < deadline) {
+            pollfd p{sock, POLLIN, 0};
+            const int rc = poll(&p, 1, 20);
+            if (rc > 0) return true;
+            if (rc < 0 && errno != EINTR) return false;
+        }
+        return false;
+    }
+};
 
 // The lost acknowledgement: the client sees the connection close before a single response byte.
-void CutConnection(const httplib::Request& req, httplib::Response& res) {
-    const int fd = FindConnectionSocket(req.local_port, req.remote_port);
-    if (fd >= 0 && shutdown(fd, SHUT_RDWR) == 0) return;
-    // Fallback: announce a body and fail while sending it, so the response is incomplete.
-    std::fprintf(stderr, "fake-central: connection socket not found, truncating the response instead\n");
-    res.set_content_provider(64, "application/json",
-                             [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+void CutConnection() {
+    if (tls_connection.fd >= 0) shutdown(tls_connection.fd, SHUT_RDWR);
+    tls_connection.close_after_response = true;
 }
 
 bool HasContentLength(const httplib::Request& req) {
@@ -186,17 +259,15 @@ struct FakeCentral::Impl {
     bool shutting_down = false;
 
     std::mutex lifecycle_mu;  // serialises stopping and restarting the main listener
-    httplib::Server server;
+    FakeServer server;
     std::thread listener;
     int port = -1;
 
-    std::unique_ptr<httplib::Server> control_server;
+    std::unique_ptr<FakeServer> control_server;
     std::thread control_listener;
     int control_port = -1;
 
     explicit Impl(FakeCentralOptions opts) : options(opts) {
-        // A client that gave up (stall) or a cut connection must not kill the process on the next send().
-        std::signal(SIGPIPE, SIG_IGN);
         ConfigureMain();
         port = options.port == 0 ? server.bind_to_any_port(kHost)
                                  : (server.bind_to_port(kHost, options.port) ? options.port : -1);
@@ -204,7 +275,7 @@ struct FakeCentral::Impl {
             throw std::runtime_error("fake-central: cannot bind 127.0.0.1:" + std::to_string(options.port));
         StartListener(server, listener);
         if (options.separate_control_port) {
-            control_server = std::make_unique<httplib::Server>();
+            control_server = std::make_unique<FakeServer>();
             control_server->new_task_queue = [] { return new httplib::ThreadPool(2); };
             auto handler = [this](const httplib::Request& req, httplib::Response& res) {
                 Apply(Control(ToHttpIn(req)), res);
@@ -241,8 +312,8 @@ struct FakeCentral::Impl {
     }
 
     void ConfigureMain() {
-        // Short keep-alive so stopping (refusal, destruction) does not wait for idle client connections.
-        server.set_keep_alive_timeout(1);
+        server.set_keep_alive_timeout(5);
+        server.set_keep_alive_max_count(1000);
         server.new_task_queue = [] { return new httplib::ThreadPool(8); };
         // Runs before cpp-httplib reads a body: requests without a body are served here, and a body
         // without Content-Length gets Orion's 411 instead of being read until the client closes.
@@ -253,7 +324,9 @@ struct FakeCentral::Impl {
                 Apply(
                     OrionErrorOut(411, "LengthRequired", "Zero/No Content-Length in PUT/POST/PATCH request"),
                     res);
+                // The body that may follow cannot be framed: answer, then close like Orion.
                 res.set_header("Connection", "close");
+                tls_connection.close_after_response = true;
                 return httplib::Server::HandlerResponse::Handled;
             }
             Serve(req, res);
@@ -278,7 +351,7 @@ struct FakeCentral::Impl {
             std::lock_guard<std::mutex> lock(mu);
             if (refusing) {
                 // A kept-alive connection from before the refusal: drop it like a dead server would.
-                CutConnection(req, res);
+                CutConnection();
                 return;
             }
             ++request_count;
@@ -316,7 +389,7 @@ struct FakeCentral::Impl {
                 break;
         }
         Apply(Emulate(in), res);
-        if (active == Fault::kCutAfterCommit) CutConnection(req, res);
+        if (active == Fault::kCutAfterCommit) CutConnection();
     }
 
     HttpOut Emulate(const HttpIn& in) {
