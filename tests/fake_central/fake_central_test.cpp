@@ -195,6 +195,24 @@ TEST_F(OrionRules, BodyAboveOneMebibyteIs413) {
     EXPECT_EQ(central.Entities("herne").size(), 1u);
 }
 
+// libcurl (the kiosk's client) sends "Expect: 100-continue" with larger bodies; both outcomes still hold.
+TEST_F(OrionRules, LibcurlLargeBodiesAreAcceptedUpToTheLimitAndRefusedAbove) {
+    json e = Idea("curl-big", "");
+    e["description"] = {{"type", "TextUnrestricted"}, {"value", std::string(100 * 1024, 'x')}};
+    const std::map<std::string, std::string> headers = {{"Content-Type", kJson}, {"Fiware-Service", "herne"}};
+    auto reply = test::CurlRequest("POST", central.base_url() + "/v2/entities", e.dump(), headers);
+    EXPECT_EQ(reply.code, CURLE_OK);
+    EXPECT_EQ(reply.status, 201) << reply.body;
+
+    e["id"] = "curl-huge";
+    e["description"]["value"] = std::string(2 * 1024 * 1024, 'x');
+    reply = test::CurlRequest("POST", central.base_url() + "/v2/entities", e.dump(), headers);
+    EXPECT_EQ(reply.code, CURLE_OK);
+    EXPECT_EQ(reply.status, 413);
+    EXPECT_EQ(json::parse(reply.body).value("error", ""), "RequestEntityTooLarge");
+    EXPECT_FALSE(central.Entity("herne", "curl-huge"));
+}
+
 TEST_F(OrionRules, MalformedJsonIs400ParseError) {
     for (const std::string bad : {"{", "{\"id\": \"x\",}", "[1,2", "not json", "{\"id\": \"\xff\xfe\"}"}) {
         ExpectError(client.Post("/v2/entities", TenantHeaders("herne"), bad, kJson), 400, "ParseError",

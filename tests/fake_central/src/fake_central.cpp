@@ -30,6 +30,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxRecordedRequests = 10000;
+constexpr std::size_t kMaxRecordedBytes = 256u * 1024 * 1024;  // bodies kept for Requests()
 constexpr const char* kHost = "127.0.0.1";
 constexpr const char* kControlPrefix = "/__control";
 
@@ -250,6 +251,7 @@ struct FakeCentral::Impl {
     };
     std::map<std::pair<std::string, std::string>, Canned> canned;
     std::deque<RecordedRequest> recorded;
+    std::size_t recorded_bytes = 0;
     std::size_t request_count = 0;
     std::uint64_t correlator = 0;
 
@@ -362,8 +364,13 @@ struct FakeCentral::Impl {
             r.query = q == std::string::npos ? std::string() : req.target.substr(q + 1);
             r.headers = in.headers;
             r.body = in.body;
+            recorded_bytes += r.body.size();
             recorded.push_back(std::move(r));
-            if (recorded.size() > kMaxRecordedRequests) recorded.pop_front();
+            while (recorded.size() > kMaxRecordedRequests ||
+                   (recorded.size() > 1 && recorded_bytes > kMaxRecordedBytes)) {
+                recorded_bytes -= recorded.front().body.size();
+                recorded.pop_front();
+            }
             if (fault.fault != Fault::kNone && fault.count != 0) {
                 active = fault.fault;
                 retry_after_s = fault.retry_after_s;
@@ -612,6 +619,7 @@ HttpOut FakeCentral::Impl::Control(const HttpIn& in) {
         open_data.Clear();
         canned.clear();
         recorded.clear();
+        recorded_bytes = 0;
         request_count = 0;
         return Ok();
     }
@@ -719,6 +727,7 @@ void FakeCentral::Reset() {
     impl_->open_data.Clear();
     impl_->canned.clear();
     impl_->recorded.clear();
+    impl_->recorded_bytes = 0;
     impl_->request_count = 0;
 }
 

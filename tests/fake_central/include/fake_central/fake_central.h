@@ -80,7 +80,8 @@ class FakeCentral {
                         std::map<std::string, std::string> headers = {});
     void ClearRawResponses();
 
-    std::vector<RecordedRequest> Requests() const;  // the most recent 10,000, oldest first
+    // The most recent requests, oldest first: at most 10,000 and 256 MiB of bodies.
+    std::vector<RecordedRequest> Requests() const;
 
     // CKAN: package_search searches these (q over name/title/notes, rows/start), package_show returns one.
     void SetCkanPackage(nlohmann::json package);  // needs "id" and "name"
