@@ -1,5 +1,6 @@
 #include "locales/display_text.h"
 
+#include <unicode/brkiter.h>
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/ushape.h>
@@ -107,6 +108,45 @@ std::string ForDisplay(std::string_view utf8, Direction ui_direction) {
         start = end + 1;
     }
     return FromIcu(icu::UnicodeString(visual.data(), static_cast<int32_t>(visual.size())));
+}
+
+std::string FitForDisplay(std::string_view utf8, Direction ui_direction,
+                          const std::function<bool(std::string_view)>& fits) {
+    std::string whole = ForDisplay(utf8, ui_direction);
+    if (fits(whole)) return whole;
+
+    const icu::UnicodeString logical = ToIcu(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> clusters(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    std::vector<int32_t> ends;  // UTF-16 offsets after each cluster, ascending
+    if (U_SUCCESS(status)) {
+        clusters->setText(logical);
+        for (int32_t b = clusters->next(); b != icu::BreakIterator::DONE; b = clusters->next())
+            ends.push_back(b);
+    }
+    auto candidate = [&](std::size_t count) {
+        icu::UnicodeString cut = logical.tempSubString(0, count == 0 ? 0 : ends[count - 1]);
+        int32_t length = cut.length();
+        while (length > 0 && u_isWhitespace(cut.charAt(length - 1))) --length;  // no "word …"
+        cut.truncate(length);
+        cut.append(static_cast<UChar>(0x2026));
+        return ForDisplay(FromIcu(cut), ui_direction);
+    };
+    // Longest prefix that fits; widths grow with the number of clusters, so bisect.
+    std::size_t lo = 0, hi = ends.empty() ? 0 : ends.size() - 1;
+    std::string best = candidate(0);
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        std::string shown = candidate(mid);
+        if (fits(shown)) {
+            lo = mid;
+            best = std::move(shown);
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return best;
 }
 
 DisplayTextCache::DisplayTextCache(std::size_t capacity) : capacity_(capacity < 2 ? 2 : capacity) {}

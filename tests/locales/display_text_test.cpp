@@ -146,3 +146,42 @@ TEST(DisplayTextCache, DirectionChangeRecomputes) {
 
 }  // namespace
 }  // namespace ck::loc
+
+namespace ck::loc {
+namespace {
+
+auto AtMostCodePoints(std::size_t n) {
+    return [n](std::string_view shown) { return DecodeUtf8(shown).size() <= n; };
+}
+
+TEST(FitForDisplay, TextThatFitsIsJustForDisplay) {
+    EXPECT_EQ(FitForDisplay("Ideen", Direction::kLtr, AtMostCodePoints(5)), "Ideen");
+    EXPECT_EQ(DecodeUtf8(FitForDisplay("هيرن", Direction::kRtl, AtMostCodePoints(4))), kHerneVisual);
+}
+
+TEST(FitForDisplay, CutsAtTheLogicalEndWithAnEllipsis) {
+    EXPECT_EQ(FitForDisplay("Bürgerbüro Herne", Direction::kLtr, AtMostCodePoints(8)), "Bürgerb…");
+    // The cut lands after a space: no "Bürgerbüro …".
+    EXPECT_EQ(FitForDisplay("Bürgerbüro Herne", Direction::kLtr, AtMostCodePoints(12)), "Bürgerbüro…");
+}
+
+TEST(FitForDisplay, RightToLeftKeepsTheBeginningAndPutsTheEllipsisLeft) {
+    // اللغة cut to "ال…": alef isolated U+FE8D, lam isolated U+FEDD (the ellipsis does not join); in visual
+    // order the ellipsis (neutral at the end of an RTL paragraph) is leftmost.
+    EXPECT_EQ(DecodeUtf8(FitForDisplay("اللغة", Direction::kRtl, AtMostCodePoints(3))),
+              U"\u2026\uFEDD\uFE8D");
+}
+
+TEST(FitForDisplay, NeverSplitsACharacterFromItsAccent) {
+    // "Ae\u0301B" in three code points: a code point cut would give "Ae…", a grapheme cut gives "A…".
+    EXPECT_EQ(FitForDisplay("Ae\u0301B", Direction::kLtr, AtMostCodePoints(3)), "A…");
+}
+
+TEST(FitForDisplay, NothingFitsGivesTheEllipsisAlone) {
+    EXPECT_EQ(FitForDisplay("Dienstleistungen", Direction::kLtr, AtMostCodePoints(0)), "…");
+    EXPECT_EQ(FitForDisplay("", Direction::kLtr, AtMostCodePoints(0)), "");
+    EXPECT_EQ(FitForDisplay("x\xFF", Direction::kLtr, AtMostCodePoints(1)), "…");
+}
+
+}  // namespace
+}  // namespace ck::loc

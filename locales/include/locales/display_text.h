@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <list>
 #include <string>
 #include <string_view>
@@ -25,6 +26,14 @@ bool NeedsDisplayProcessing(std::string_view utf8);
 // (ubidi with mirroring: '(' in right-to-left runs becomes ')'). Bidi control characters are dropped since
 // they have no glyph; invalid UTF-8 becomes U+FFFD. Text that needs nothing comes back unchanged.
 std::string ForDisplay(std::string_view utf8, Direction ui_direction);
+
+// For a label that may not fit: the display form of `utf8`, cut at its logical end by whole user-perceived
+// characters (grapheme clusters) with "…" appended, the longest that satisfies fits(display_form). Cutting
+// the logical text, not the display form, keeps the beginning of right-to-left text and puts the ellipsis on
+// the left where the cut is. Returns "…" alone if nothing fits. Costs a few ForDisplay calls: cache the
+// result.
+std::string FitForDisplay(std::string_view utf8, Direction ui_direction,
+                          const std::function<bool(std::string_view display_form)>& fits);
 
 // ForDisplay for every label of every frame: text that needs nothing is passed through without allocation;
 // the rest is computed once and kept in a small LRU cache. UI thread only (not thread-safe).
