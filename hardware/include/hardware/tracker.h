@@ -1,0 +1,91 @@
+// Multi-person tracking by detection: constant-velocity Kalman prediction per track, one global assignment
+// per frame (Hungarian algorithm on a gated distance/overlap cost), tentative tracks that must be seen
+// `min_hits` times before they may count, and coasting through short occlusions. Pure and deterministic:
+// the same detections in the same order give the same tracks and ids.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "hardware/geometry.h"
+
+namespace ck::hw {
+
+struct Detection {
+    Box box;
+    float score = 1.0f;
+};
+
+struct TrackerParams {
+    int min_hits = 3;                // detections before a track is confirmed (and its points are counted)
+    int max_coast = 12;              // frames a confirmed track survives without a detection
+    double gate = 0.9;               // max centre distance, in predicted box heights, for a match
+    double gate_growth = 0.25;       // the gate widens by this fraction per coasted frame (uncertainty grows)
+    double max_size_ratio = 2.0;     // a match may at most double or halve the box height
+    double process_noise = 1.0;      // Kalman: acceleration noise (px per frame^2)
+    double measurement_noise = 4.0;  // Kalman: detection noise (px)
+    double size_smoothing = 0.3;     // weight of a new detection's width/height
+    double duplicate_iou = 0.6;      // an unmatched detection this much over a live track starts no new track
+};
+
+// A confirmed track's measured position in one frame; what the line counter consumes.
+struct TrackPoint {
+    std::int64_t track_id = 0;
+    Point2 foot;
+};
+
+struct TrackView {
+    std::int64_t id = 0;
+    Box box;  // filtered
+    bool confirmed = false;
+    int missed = 0;  // frames since the last detection
+};
+
+struct TrackerStep {
+    // Confirmed tracks' foot points measured this frame, in track order. When a track becomes confirmed its
+    // earlier (tentative) points are replayed first, so a person who appears just before the line still
+    // counts.
+    std::vector<TrackPoint> points;
+    std::vector<std::int64_t> ended;  // tracks dropped this frame
+};
+
+// Solves the rectangular assignment problem (rows to columns) minimising the summed cost; returns for each
+// row its column or -1. Costs >= kForbidden are never assigned.
+inline constexpr double kForbidden = 1e9;
+std::vector<int> SolveAssignment(const std::vector<std::vector<double>>& cost);
+
+class Tracker {
+  public:
+    explicit Tracker(TrackerParams params = {});
+
+    TrackerStep Update(const std::vector<Detection>& detections);
+    std::vector<TrackView> Tracks() const;
+    // Ends every track (end of a video): their ids are reported as ended.
+    std::vector<std::int64_t> Clear();
+
+  private:
+    struct Axis {
+        double pos = 0, vel = 0;
+        double p00 = 0, p01 = 0, p11 = 0;  // covariance
+    };
+    struct Track {
+        std::int64_t id = 0;
+        Axis cx, cy;
+        double w = 0, h = 0;
+        int hits = 0;
+        int missed = 0;
+        bool confirmed = false;
+        std::vector<Point2> tentative_feet;
+    };
+
+    void Predict(Axis& a) const;
+    void Correct(Axis& a, double measured) const;
+    Box BoxOf(const Track& t) const;
+
+    TrackerParams params_;
+    std::vector<Track> tracks_;
+    std::int64_t next_id_ = 1;
+};
+
+}  // namespace ck::hw

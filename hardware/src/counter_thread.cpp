@@ -1,0 +1,229 @@
+#include "hardware/counter_thread.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <opencv2/imgproc.hpp>
+
+namespace ck::hw {
+
+namespace {
+constexpr int kPreviewWidth = 320;
+using SteadyClock = std::chrono::steady_clock;
+}  // namespace
+
+const char* ToString(CounterState s) {
+    switch (s) {
+        case CounterState::kStarting:
+            return "starting";
+        case CounterState::kRunning:
+            return "running";
+        case CounterState::kRetrying:
+            return "retrying";
+        case CounterState::kError:
+            return "error";
+        case CounterState::kStopped:
+            return "stopped";
+    }
+    return "unknown";
+}
+
+CounterThread::CounterThread(CounterThreadConfig config, EventSink sink)
+    : config_(std::move(config)), sink_(std::move(sink)), status_(std::make_shared<const CounterStatus>()) {
+    if (!config_.clock) config_.clock = [] { return ck::Now(); };
+    thread_ = std::thread([this] { Run(); });
+}
+
+CounterThread::~CounterThread() {
+    Stop();
+}
+
+void CounterThread::Stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+std::shared_ptr<const CounterStatus> CounterThread::Status() const {
+    std::lock_guard lock(mutex_);
+    return status_;
+}
+
+void CounterThread::Publish(CounterStatus status) {
+    auto snapshot = std::make_shared<const CounterStatus>(std::move(status));
+    std::lock_guard lock(mutex_);
+    status_ = std::move(snapshot);
+}
+
+void CounterThread::SetPreviewEnabled(bool enabled) {
+    preview_enabled_ = enabled;
+    if (!enabled) {
+        std::lock_guard lock(mutex_);
+        preview_ = PreviewImage{};
+    }
+}
+
+bool CounterThread::LatestPreview(PreviewImage& out) const {
+    std::lock_guard lock(mutex_);
+    if (!preview_enabled_ || preview_.bgr.empty()) return false;
+    out.bgr = preview_.bgr.clone();
+    out.frame = preview_.frame;
+    return true;
+}
+
+bool CounterThread::WaitFor(double seconds) {
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return stop_.load(); });
+    return !stop_;
+}
+
+void CounterThread::UpdatePreview(const cv::Mat& frame, const CountingPipeline& pipeline,
+                                  std::int64_t index) {
+    const double scale = frame.cols > kPreviewWidth ? double(kPreviewWidth) / frame.cols : 1.0;
+    cv::Mat small;
+    cv::resize(frame, small, {}, scale, scale, cv::INTER_AREA);
+    auto pt = [scale](Point2 p) { return cv::Point(cvRound(p.x * scale), cvRound(p.y * scale)); };
+    for (const auto& line : pipeline.lines()) {
+        cv::line(small, pt(line.segment.a), pt(line.segment.b), {0, 255, 255}, 2);
+        cv::circle(small, pt(line.segment.b), 3, {0, 255, 255}, cv::FILLED);  // marks the direction's end B
+    }
+    for (const auto& t : pipeline.tracks()) {
+        const cv::Scalar colour = t.confirmed ? cv::Scalar(0, 200, 0) : cv::Scalar(160, 160, 160);
+        cv::rectangle(small, pt({t.box.x, t.box.y}), pt({t.box.x + t.box.w, t.box.y + t.box.h}), colour, 1);
+        cv::circle(small, pt(FootPoint(t.box)), 2, colour, cv::FILLED);
+    }
+    std::lock_guard lock(mutex_);
+    if (!preview_enabled_) return;
+    preview_.bgr = std::move(small);
+    preview_.frame = index;
+}
+
+void CounterThread::Run() {
+    CounterStatus status;
+    for (const auto& line : config_.lines) status.lines.push_back({line.name, 0, 0});
+    auto choice = MakeDetector(config_.detector, /*allow_fallback=*/true);
+    if (!choice) {
+        status.state = CounterState::kError;
+        status.message = choice.error().message;
+        Publish(status);
+        return;
+    }
+    const std::string fallback_reason = choice->fallback_reason;
+    CountingPipeline pipeline(std::move(choice->detector), config_.lines, config_.pipeline);
+    status.detector = pipeline.detector_name();
+    status.message = fallback_reason.empty() ? "" : "DNN unavailable, using motion: " + fallback_reason;
+    Publish(status);
+
+    double backoff = config_.retry_initial_s;
+    int retries = 0;
+    while (!stop_) {
+        auto source = FrameSource::Open(config_.source);
+        if (source) {
+            bool lines_fit = true;
+            for (const auto& line : config_.lines) {
+                auto valid = ValidateLine(line.segment, source->width(), source->height());
+                if (!valid) {
+                    status.state = CounterState::kError;
+                    status.message = "line \"" + line.name + "\": " + valid.error().message;
+                    lines_fit = false;
+                }
+            }
+            if (!lines_fit) {
+                // A misplaced line needs an operator, not a retry.
+                Publish(status);
+                return;
+            }
+            backoff = config_.retry_initial_s;
+            RunSource(source.value(), pipeline, fallback_reason);
+            pipeline.Reset();
+            if (stop_) break;
+            if (!source->is_camera() && !config_.pace_file) break;  // a file counted once is done
+            if (!source->is_camera()) continue;                     // replay loop
+        }
+        // The camera is missing, was unplugged or stopped delivering: report, wait, try again.
+        ++retries;
+        auto current = Status();
+        CounterStatus retrying = *current;
+        retrying.state = CounterState::kRetrying;
+        retrying.retries = retries;
+        retrying.fps = 0;
+        retrying.message = source ? "camera stopped delivering frames" : source.error().message;
+        Publish(retrying);
+        if (!WaitFor(backoff)) break;
+        backoff = std::min(config_.retry_max_s, backoff * 2);
+    }
+    auto last = *Status();
+    last.state = CounterState::kStopped;
+    last.fps = 0;
+    Publish(std::move(last));
+}
+
+void CounterThread::RunSource(FrameSource& source, CountingPipeline& pipeline,
+                              const std::string& fallback_reason) {
+    CounterStatus status = *Status();
+    status.state = CounterState::kRunning;
+    status.message = fallback_reason.empty() ? "" : "DNN unavailable, using motion: " + fallback_reason;
+    Publish(status);
+
+    const bool paced = !source.is_camera() && config_.pace_file;
+    const double fps_nominal = source.fps() > 0 && source.fps() < 240 ? source.fps() : 15.0;
+    const auto frame_period =
+        std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(1.0 / fps_nominal));
+    auto next_due = SteadyClock::now();
+    auto window_start = SteadyClock::now();
+    std::int64_t window_frames = 0;
+    cv::Mat frame;  // the one frame buffer: overwritten each iteration, never stored elsewhere
+    std::vector<Crossing> crossings;
+    while (!stop_) {
+        const ReadResult read = source.Read(frame);
+        if (read != ReadResult::kFrame) break;
+        crossings.clear();
+        auto processed = pipeline.ProcessFrame(frame, crossings);
+        if (!processed) {
+            status.message = processed.error().message;  // one bad frame is skipped, not fatal
+            continue;
+        }
+        const TimePoint now = config_.clock();
+        for (const Crossing& c : crossings) {
+            const CountingLine& line = pipeline.lines()[c.line_index];
+            if (sink_) sink_(CrossingEvent{line.name, c.direction, now});
+        }
+        ++status.frames;
+        ++window_frames;
+        if (preview_enabled_) UpdatePreview(frame, pipeline, status.frames);
+        const auto elapsed = SteadyClock::now() - window_start;
+        if (elapsed >= std::chrono::seconds(1) || !crossings.empty()) {
+            const double secs = std::chrono::duration<double>(elapsed).count();
+            if (secs >= 1.0) {
+                status.fps = window_frames / secs;
+                window_start = SteadyClock::now();
+                window_frames = 0;
+            }
+            for (std::size_t i = 0; i < status.lines.size(); ++i) {
+                status.lines[i].positive = pipeline.totals()[i].positive;
+                status.lines[i].negative = pipeline.totals()[i].negative;
+            }
+            Publish(status);
+        }
+        if (paced) {
+            next_due += frame_period;
+            const auto now_steady = SteadyClock::now();
+            if (next_due > now_steady) {
+                if (!WaitFor(std::chrono::duration<double>(next_due - now_steady).count())) break;
+            } else {
+                next_due = now_steady;  // behind: do not try to catch up in a burst
+            }
+        }
+    }
+    frame.release();
+    for (std::size_t i = 0; i < status.lines.size(); ++i) {
+        status.lines[i].positive = pipeline.totals()[i].positive;
+        status.lines[i].negative = pipeline.totals()[i].negative;
+    }
+    Publish(status);
+}
+
+}  // namespace ck::hw

@@ -1,0 +1,164 @@
+// Tracking on synthetic detections: assignment, crossing paths, short gaps, flickers, determinism.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <random>
+#include <set>
+
+#include "hardware/line_counter.h"
+#include "hardware/tracker.h"
+
+namespace ck::hw {
+namespace {
+
+Detection PersonAt(double foot_x, double foot_y, double h = 50) {
+    return {{foot_x - h / 5, foot_y - h, h * 0.4, h}, 0.9f};
+}
+
+double BruteForceBest(const std::vector<std::vector<double>>& cost) {
+    std::vector<int> cols(cost[0].size());
+    std::iota(cols.begin(), cols.end(), 0);
+    double best = 1e18;
+    do {
+        double sum = 0;
+        for (std::size_t r = 0; r < cost.size(); ++r) sum += cost[r][cols[r]];
+        best = std::min(best, sum);
+    } while (std::next_permutation(cols.begin(), cols.end()));
+    return best;
+}
+
+TEST(Assignment, MatchesBruteForceOnRandomSquareMatrices) {
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> d(0, 10);
+    for (int trial = 0; trial < 50; ++trial) {
+        const int n = 1 + trial % 6;
+        std::vector<std::vector<double>> cost(n, std::vector<double>(n));
+        for (auto& row : cost)
+            for (auto& c : row) c = d(rng);
+        const auto match = SolveAssignment(cost);
+        double sum = 0;
+        std::vector<int> seen;
+        for (int r = 0; r < n; ++r) {
+            ASSERT_GE(match[r], 0);
+            sum += cost[r][match[r]];
+            seen.push_back(match[r]);
+        }
+        std::sort(seen.begin(), seen.end());
+        EXPECT_TRUE(std::adjacent_find(seen.begin(), seen.end()) == seen.end());
+        EXPECT_NEAR(sum, BruteForceBest(cost), 1e-9);
+    }
+}
+
+TEST(Assignment, RectangularAndForbiddenPairs) {
+    // More rows than columns: one row stays unmatched; forbidden pairs are never used.
+    const std::vector<std::vector<double>> cost{{1, kForbidden}, {kForbidden, kForbidden}, {2, 0.5}};
+    const auto match = SolveAssignment(cost);
+    EXPECT_EQ(match[0], 0);
+    EXPECT_EQ(match[1], -1);
+    EXPECT_EQ(match[2], 1);
+    EXPECT_TRUE(SolveAssignment({}).empty());
+}
+
+// Two people walking towards each other on nearly the same row: the tracker keeps their identities.
+TEST(Tracker, TwoPeopleCrossingEachOtherKeepTheirIds) {
+    Tracker tracker;
+    std::map<std::int64_t, std::vector<Point2>> paths;
+    for (int f = 0; f <= 60; ++f) {
+        std::vector<Detection> dets{PersonAt(40 + 4 * f, 200), PersonAt(280 - 4 * f, 206)};
+        if (f % 2) std::swap(dets[0], dets[1]);  // detector order means nothing
+        for (const auto& p : tracker.Update(dets).points) paths[p.track_id].push_back(p.foot);
+    }
+    ASSERT_EQ(paths.size(), 2u);
+    for (const auto& [id, path] : paths) {
+        const bool rightwards = path.back().x > path.front().x;
+        for (std::size_t i = 1; i < path.size(); ++i) {
+            EXPECT_EQ(path[i].x > path[i - 1].x, rightwards) << "track " << id << " turned at point " << i;
+        }
+    }
+}
+
+TEST(Tracker, CoastsThroughAShortGapAndCountsOnce) {
+    Tracker tracker;
+    LineCounter counter({{"l", {{160, 0}, {160, 400}}}}, 6);
+    std::vector<Crossing> events;
+    std::set<std::int64_t> ids;
+    for (int f = 0; f <= 50; ++f) {
+        std::vector<Detection> dets;
+        const bool occluded = f >= 18 && f < 26;  // hidden while passing the line
+        if (!occluded) dets.push_back(PersonAt(60 + 4 * f, 250));
+        const auto step = tracker.Update(dets);
+        for (const auto& p : step.points) {
+            ids.insert(p.track_id);
+            counter.Observe(p.track_id, p.foot, events);
+        }
+        for (auto id : step.ended) counter.Forget(id);
+    }
+    EXPECT_EQ(ids.size(), 1u);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].direction, Direction::kNegative);
+}
+
+TEST(Tracker, ALongGapEndsTheTrack) {
+    TrackerParams params;
+    params.max_coast = 5;
+    Tracker tracker(params);
+    std::vector<std::int64_t> ended;
+    for (int f = 0; f < 10; ++f) tracker.Update({PersonAt(100 + f, 100)});
+    for (int f = 0; f < 7; ++f) {
+        auto step = tracker.Update({});
+        ended.insert(ended.end(), step.ended.begin(), step.ended.end());
+    }
+    EXPECT_EQ(ended.size(), 1u);
+    EXPECT_TRUE(tracker.Tracks().empty());
+}
+
+TEST(Tracker, FlickersNeverBecomeTracks) {
+    Tracker tracker;
+    std::size_t points = 0;
+    for (int f = 0; f < 40; ++f) {
+        // A false detection at a new place every other frame, seen once each.
+        std::vector<Detection> dets;
+        if (f % 2 == 0) dets.push_back(PersonAt(20 + 11 * f, 50 + 7 * (f % 5)));
+        points += tracker.Update(dets).points.size();
+    }
+    EXPECT_EQ(points, 0u);
+}
+
+TEST(Tracker, TentativePointsAreReplayedOnConfirmation) {
+    TrackerParams params;
+    params.min_hits = 4;
+    Tracker tracker(params);
+    std::vector<std::size_t> sizes;
+    for (int f = 0; f < 6; ++f) sizes.push_back(tracker.Update({PersonAt(100 + 3 * f, 100)}).points.size());
+    EXPECT_EQ(sizes, (std::vector<std::size_t>{0, 0, 0, 4, 1, 1}));
+}
+
+TEST(Tracker, IsDeterministic) {
+    auto run = [] {
+        Tracker tracker;
+        std::mt19937 rng(3);
+        std::normal_distribution<double> jitter(0, 2);
+        std::vector<TrackPoint> all;
+        for (int f = 0; f < 80; ++f) {
+            std::vector<Detection> dets;
+            for (int k = 0; k < 5; ++k)
+                dets.push_back(PersonAt(30 + 60 * k + 2 * f + jitter(rng), 100 + 30 * k + jitter(rng)));
+            for (const auto& p : tracker.Update(dets).points) all.push_back(p);
+        }
+        return all;
+    };
+    const auto a = run(), b = run();
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].track_id, b[i].track_id);
+        EXPECT_DOUBLE_EQ(a[i].foot.x, b[i].foot.x);
+    }
+    std::set<std::int64_t> ids;
+    for (const auto& p : a) ids.insert(p.track_id);
+    EXPECT_EQ(ids.size(), 5u);
+}
+
+}  // namespace
+}  // namespace ck::hw
