@@ -16,7 +16,9 @@ using nlohmann::json;
 
 constexpr int kDeadItemsShown = 20;
 
-json TimeOrNull(TimePoint t) { return ToUnixMs(t) == 0 ? json(nullptr) : json(FormatIsoUtc(t)); }
+json TimeOrNull(TimePoint t) {
+    return ToUnixMs(t) == 0 ? json(nullptr) : json(FormatIsoUtc(t));
+}
 
 struct StatusReport {
     bool store_exists = true;
@@ -54,7 +56,8 @@ Result<StatusReport> Collect(const std::string& database_path) {
 
 json ToJson(const StatusReport& r) {
     json dead = json::array();
-    for (const auto& item : r.dead) dead.push_back({{"entity_id", item.entity_id}, {"error", item.last_error}});
+    for (const auto& item : r.dead)
+        dead.push_back({{"entity_id", item.entity_id}, {"error", item.last_error}});
     json connectors = json::object();
     for (const auto& c : r.connectors) {
         connectors[c.name] = {{"online", c.online},
@@ -84,12 +87,14 @@ void PrintText(const StatusReport& r, const std::string& path) {
     if (!r.store_exists) std::cout << "store: " << path << " does not exist yet\n";
     std::cout << "outbox: " << r.outbox.pending << " pending, " << r.outbox.in_flight << " in flight, "
               << r.outbox.delivered << " delivered (kept for retention), " << r.outbox.dead << " dead\n";
-    for (const auto& item : r.dead) std::cout << "  dead " << item.entity_id << ": " << item.last_error << "\n";
+    for (const auto& item : r.dead)
+        std::cout << "  dead " << item.entity_id << ": " << item.last_error << "\n";
     if (r.connectors.empty()) std::cout << "connectors: no sync has run yet\n";
     for (const auto& c : r.connectors) {
         std::cout << "connector " << c.name << ": " << (c.online ? "online" : "offline") << ", last success "
                   << (ToUnixMs(c.last_success) ? FormatIsoUtc(c.last_success) : std::string("never"));
-        if (c.consecutive_failures > 0) std::cout << ", " << c.consecutive_failures << " failed attempts in a row";
+        if (c.consecutive_failures > 0)
+            std::cout << ", " << c.consecutive_failures << " failed attempts in a row";
         if (!c.last_error.empty()) std::cout << ", last error: " << c.last_error;
         std::cout << "\n";
     }
@@ -118,11 +123,13 @@ int RunStatus(const std::string& config_path, bool as_json) {
 }  // namespace
 
 void RegisterStatusCommand(CLI::App& app, int* exit_code) {
-    auto* cmd = app.add_subcommand("status", "Show the outbox, the last sync per connector and the counter state");
+    auto* cmd =
+        app.add_subcommand("status", "Show the outbox, the last sync per connector and the counter state");
     auto as_json = std::make_shared<bool>(false);
     auto config_path = std::make_shared<std::string>();
     cmd->add_flag("--json", *as_json, "Print one JSON object with keys outbox, connectors, counter");
-    cmd->add_option("--config", *config_path, "Configuration file (default: built-in City of Herne settings)");
+    cmd->add_option("--config", *config_path,
+                    "Configuration file (default: built-in City of Herne settings)");
     cmd->callback([exit_code, as_json, config_path] { *exit_code = RunStatus(*config_path, *as_json); });
 }
 

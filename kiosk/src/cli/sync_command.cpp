@@ -69,8 +69,9 @@ int RunSyncOnce(const std::string& config_path) {
     const auto& o = summary.outbox;
     std::cout << "delivered " << summary.delivered << ", rejected " << summary.dead << ", still pending "
               << o.pending + o.in_flight << " (dead in total: " << o.dead << ")\n";
-    std::cout << "heartbeat " << (summary.heartbeat_sent ? "sent" : "not sent") << ", pulled " << summary.pulled
-              << " entities" << (summary.skipped ? " (" + std::to_string(summary.skipped) + " invalid skipped)" : "")
+    std::cout << "heartbeat " << (summary.heartbeat_sent ? "sent" : "not sent") << ", pulled "
+              << summary.pulled << " entities"
+              << (summary.skipped ? " (" + std::to_string(summary.skipped) + " invalid skipped)" : "")
               << "\n";
     for (const auto& e : summary.errors) std::cout << "problem: " << e << "\n";
     return o.pending + o.in_flight == 0 ? kExitOk : kExitFailure;
@@ -83,7 +84,8 @@ void RegisterSyncCommand(CLI::App& app, int* exit_code) {
     auto once = std::make_shared<bool>(false);
     auto config_path = std::make_shared<std::string>();
     cmd->add_flag("--once", *once, "Run one round now (ignoring backoff) and exit")->required();
-    cmd->add_option("--config", *config_path, "Configuration file (default: built-in City of Herne settings)");
+    cmd->add_option("--config", *config_path,
+                    "Configuration file (default: built-in City of Herne settings)");
     cmd->callback([exit_code, config_path] { *exit_code = RunSyncOnce(*config_path); });
 }
 

@@ -1,0 +1,46 @@
+// The small interface every central-service connector fits: NGSI-v2 (push and pull) today, CKAN and PVOG
+// (pull only) later. A connector is plain data plus two functions, so a new one needs no class hierarchy.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/result.h"
+#include "core/time.h"
+#include "offline_cache/database.h"
+#include "offline_cache/outbox.h"
+
+namespace ck::cache {
+
+// What happened to a batch of outbox items. Every item of the batch is in exactly one of the three lists.
+struct PushOutcome {
+    std::vector<std::int64_t> delivered;
+    std::vector<std::pair<std::int64_t, std::string>> dead;  // seq and the server's reason: never retried
+    std::vector<std::int64_t> retry;                         // not delivered for a passing reason
+    std::string transient_error;                             // that reason (set when retry is not empty)
+    std::optional<double> retry_after_s;                     // the server asked for this pause
+    int requests = 0;                                        // HTTP requests made
+};
+
+struct PullOutcome {
+    std::int64_t stored = 0;   // entities now in the cache
+    std::int64_t skipped = 0;  // entities rejected by validation (each logged with its reason)
+};
+
+struct Connector {
+    std::string name;  // = the outbox target it delivers ("ngsi")
+    int max_batch_items = 100;
+    std::size_t max_batch_bytes = 0;  // sum of payload bytes per ClaimBatch
+    // Delivers one claimed batch. Empty for pull-only connectors (nothing is ever queued for them).
+    std::function<PushOutcome(const std::vector<OutboxItem>& batch)> push;
+    // Refreshes the cached content the connector owns. On error the cache is left as it was. Error codes
+    // "http.*" mean the service was not reachable; others mean it answered with something unusable.
+    std::function<Result<PullOutcome>(Database& db, TimePoint now)> pull;
+};
+
+}  // namespace ck::cache

@@ -1,0 +1,45 @@
+// FIWARE NGSI-v2 (Orion Context Broker) connector: pushes outbox items with POST /v2/op/update (append =
+// idempotent upsert by entity id) and pulls entity types into the content cache.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "offline_cache/connector.h"
+#include "offline_cache/http_client.h"
+
+namespace ck::cache {
+
+struct NgsiPullSpec {
+    std::string type;  // entity type, e.g. "WeatherObserved"; one spec per type (a pull replaces the type)
+    std::string q;     // optional NGSI simple query, e.g. "status==published"
+};
+
+struct NgsiSettings {
+    std::string base_url;            // e.g. "https://orion.example.org" (no trailing /v2)
+    std::string service;             // Fiware-Service (tenant)
+    std::string service_path = "/";  // Fiware-ServicePath
+    std::string auth_token;          // X-Auth-Token, sent when not empty
+    std::vector<NgsiPullSpec> pulls;
+    std::size_t max_body_bytes = 1024 * 1024;  // Orion's request limit
+    int page_limit = 1000;                     // Orion's maximum page size
+    std::size_t max_entities_per_type = 20000;
+    std::size_t max_entity_bytes = 64 * 1024;
+    int max_batch_items = 100;
+};
+
+// The client must outlive the connector (the sync worker owns both).
+Connector MakeNgsiConnector(HttpClient& client, NgsiSettings settings);
+
+// Orion's id/type rule: 1..256 printable ASCII, no whitespace and none of & ? / # < > " ' = ; ( ).
+bool IsValidNgsiId(const std::string& id);
+// Checks one pulled entity; empty string when acceptable, else the reason it is skipped.
+std::string ValidatePulledEntity(const nlohmann::json& entity, std::size_t max_entity_bytes);
+// "400 BadRequest: Invalid characters in attribute value" from Orion's {"error","description"} body;
+// printable ASCII only, bounded length (it ends up in logs and the status output).
+std::string DescribeServerError(long status, const std::string& body);
+
+}  // namespace ck::cache

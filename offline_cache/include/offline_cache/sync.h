@@ -1,0 +1,146 @@
+// Synchronisation with the central services: one round (RunSyncRound, used by the worker and by
+// `civic-kiosk sync --once`) and the background worker that runs rounds (SyncWorker).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/result.h"
+#include "core/time.h"
+#include "offline_cache/connector.h"
+#include "offline_cache/database.h"
+#include "offline_cache/ngsi_connector.h"
+#include "offline_cache/outbox.h"
+
+namespace ck::cache {
+
+struct SyncSettings {
+    std::string orion_url;  // empty: no NGSI connector
+    std::string fiware_service;
+    std::string fiware_servicepath = "/";
+    std::string auth_token;
+    std::string ca_bundle;
+    double connect_timeout_s = 5;
+    double total_timeout_s = 20;
+    double backoff_min_s = 2;
+    double backoff_max_s = 600;
+    double interval_s = 30;  // time between rounds when nothing is due sooner
+    double pull_interval_s = 300;
+    double heartbeat_interval_s = 300;
+    double retention_days = 7;  // delivered outbox items are kept this long (then pruned)
+    std::vector<NgsiPullSpec> pulls;
+    std::string kiosk_id;  // Device id suffix: urn:ngsi-ld:Device:<kiosk_id>
+    std::string site_name;
+    std::string software_version;
+};
+
+// Health of one connector, persisted in the settings table ("sync.connector.<name>") so that
+// `civic-kiosk status` in another process sees it.
+struct ConnectorStatus {
+    std::string name;
+    bool online = false;       // the last contact succeeded
+    TimePoint last_attempt{};  // epoch = never
+    TimePoint last_success{};
+    std::string last_error;  // the most recent failure (kept after recovery, for the admin)
+    int consecutive_failures = 0;
+    TimePoint retry_at{};  // no contact before this (backoff)
+};
+
+Status SaveConnectorStatus(Database& db, const ConnectorStatus& status);
+Result<std::vector<ConnectorStatus>> LoadConnectorStatuses(Database& db);
+
+// What a worker remembers between rounds.
+struct SyncState {
+    std::map<std::string, ConnectorStatus> connectors;
+    std::map<std::string, TimePoint> next_pull;
+    TimePoint next_heartbeat{};
+    std::mt19937_64 rng{std::random_device{}()};
+};
+
+struct RoundOptions {
+    bool force = false;                       // ignore backoff and due times (sync --once)
+    const std::atomic<bool>* stop = nullptr;  // checked between batches
+    int max_batches = 1000;                   // per connector and round
+};
+
+struct RoundSummary {
+    std::int64_t delivered = 0;
+    std::int64_t dead = 0;
+    std::int64_t retried = 0;
+    std::int64_t pulled = 0;
+    std::int64_t skipped = 0;
+    std::int64_t pruned = 0;
+    bool heartbeat_sent = false;
+    std::vector<std::string> errors;  // one line per connector problem this round
+    OutboxCounts outbox;              // after the round
+};
+
+// The Device heartbeat entity (normalized NGSI-v2) for the given outbox counts.
+std::string BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts, TimePoint now);
+
+// Backoff delay for the n-th consecutive failure: exponential from backoff_min_s, capped at backoff_max_s,
+// with jitter over [min, cap]; a server's Retry-After (bounded by an hour) is a lower bound.
+double BackoffSeconds(const SyncSettings& settings, int consecutive_failures,
+                      std::optional<double> retry_after_s, std::mt19937_64& rng);
+
+// One round: recover stale in-flight items, deliver due outbox items per connector (in creation order),
+// send the heartbeat and pull when due, prune delivered items past retention, persist connector health.
+RoundSummary RunSyncRound(Database& db, std::vector<Connector>& connectors, const SyncSettings& settings,
+                          SyncState& state, TimePoint now, const RoundOptions& options = {});
+
+// The connectors the settings describe (today: NGSI when orion_url is set). The client must outlive them.
+std::vector<Connector> MakeConnectors(HttpClient& client, const SyncSettings& settings);
+HttpClientSettings MakeHttpClientSettings(const SyncSettings& settings);
+
+// Immutable picture of the sync state for the UI (copied under one short lock).
+struct SyncSnapshot {
+    bool running = false;
+    std::vector<ConnectorStatus> connectors;
+    OutboxCounts outbox;
+    TimePoint last_round{};
+};
+
+// The background sync thread. It owns its own read-write Database connection and the HTTP client; nothing
+// else touches them. Stop() (or the destructor) returns promptly: the wait is interruptible and a transfer
+// in progress is aborted.
+class SyncWorker {
+  public:
+    SyncWorker(std::string database_path, SyncSettings settings);
+    ~SyncWorker();
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    // Opens the store and starts the thread.
+    Status Start();
+    // Asks for a round now (e.g. after an idea was committed); returns immediately.
+    void RequestRound();
+    void Stop();
+    SyncSnapshot Snapshot() const;
+    // Rounds completed since Start() (for tests and diagnostics).
+    std::int64_t rounds() const { return rounds_.load(); }
+
+  private:
+    void Run(Database db);
+    void Publish(const SyncState& state, const OutboxCounts& counts, TimePoint when);
+
+    std::string database_path_;
+    SyncSettings settings_;
+    std::atomic<bool> stop_{false};
+    std::atomic<std::int64_t> rounds_{0};
+    mutable std::mutex mutex_;  // guards wake_, snapshot_
+    std::condition_variable cv_;
+    bool wake_ = false;
+    SyncSnapshot snapshot_;
+    std::thread thread_;
+};
+
+}  // namespace ck::cache

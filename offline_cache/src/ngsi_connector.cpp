@@ -1,0 +1,321 @@
+#include "offline_cache/ngsi_connector.h"
+
+#include <spdlog/spdlog.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <unordered_map>
+
+#include "offline_cache/content_cache.h"
+
+namespace ck::cache {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kMaxJsonDepth = 64;
+constexpr int kMaxLoggedSkips = 5;  // per pulled type and round; the rest are counted
+
+bool IsRetryableStatus(long status) {
+    return status == 408 || status == 429 || (status >= 500 && status <= 599);
+}
+
+// Statuses that say "this entity is wrong" (so it goes dead alone). Anything else in 4xx (401, 403, 404,
+// 405, 411, 415, ...) says the kiosk or its configuration is wrong (token, URL, proxy): retrying later is
+// right, condemning every item would lose them all.
+bool IsItemRejection(long status) {
+    return status == 400 || status == 413 || status == 422;
+}
+
+// Rejects pathologically nested bodies before the parser or dump() can recurse on them.
+bool NestingWithin(const std::string& text, int max_depth) {
+    int depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth) return false;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+std::string Printable(const std::string& text, std::size_t max_len) {
+    std::string out;
+    for (const char c : text) {
+        if (out.size() >= max_len) {
+            out += "...";
+            break;
+        }
+        out += (c >= 0x20 && c < 0x7f) ? c : '?';
+    }
+    return out;
+}
+
+class NgsiConnector {
+  public:
+    NgsiConnector(HttpClient& client, NgsiSettings settings)
+        : client_(client), settings_(std::move(settings)) {
+        while (!settings_.base_url.empty() && settings_.base_url.back() == '/') settings_.base_url.pop_back();
+    }
+
+    PushOutcome Push(const std::vector<OutboxItem>& batch) {
+        PushOutcome out;
+        SendRange(std::span<const OutboxItem>(batch), out);
+        return out;
+    }
+
+    Result<PullOutcome> Pull(Database& db, TimePoint now) {
+        PullOutcome total;
+        for (const auto& spec : settings_.pulls) {
+            auto one = PullType(db, spec, now);
+            if (!one) return one.error();
+            total.stored += one->stored;
+            total.skipped += one->skipped;
+        }
+        return total;
+    }
+
+  private:
+    std::vector<std::pair<std::string, std::string>> Headers(bool with_body) const {
+        std::vector<std::pair<std::string, std::string>> h;
+        if (with_body) h.emplace_back("Content-Type", "application/json");
+        h.emplace_back("Accept", "application/json");
+        if (!settings_.service.empty()) h.emplace_back("Fiware-Service", settings_.service);
+        h.emplace_back("Fiware-ServicePath", settings_.service_path.empty() ? "/" : settings_.service_path);
+        if (!settings_.auth_token.empty()) h.emplace_back("X-Auth-Token", settings_.auth_token);
+        return h;
+    }
+
+    static std::string BuildBody(std::span<const OutboxItem> items) {
+        std::string body = R"({"actionType":"append","entities":[)";
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i) body += ',';
+            body += items[i].payload;  // validated as a JSON object at enqueue time
+        }
+        body += "]}";
+        return body;
+    }
+
+    static void AddAll(std::span<const OutboxItem> items, std::vector<std::int64_t>& to) {
+        for (const auto& item : items) to.push_back(item.seq);
+    }
+
+    void Split(std::span<const OutboxItem> items, PushOutcome& out) {
+        const auto half = items.size() / 2;
+        SendRange(items.first(half), out);
+        SendRange(items.subspan(half), out);
+    }
+
+    // Sends items as one request, splitting it to find what the server rejects. Once a passing failure is
+    // seen nothing more is sent this round: the rest of the batch waits for the retry.
+    void SendRange(std::span<const OutboxItem> items, PushOutcome& out) {
+        if (items.empty()) return;
+        if (!out.transient_error.empty()) {
+            AddAll(items, out.retry);
+            return;
+        }
+        const std::string body = BuildBody(items);
+        if (body.size() > settings_.max_body_bytes) {
+            if (items.size() > 1) return Split(items, out);
+            out.dead.emplace_back(items[0].seq, "entity of " + std::to_string(body.size()) +
+                                                    " bytes exceeds the request limit of " +
+                                                    std::to_string(settings_.max_body_bytes) + " bytes");
+            return;
+        }
+        HttpRequest request{"POST", settings_.base_url + "/v2/op/update", Headers(true), body};
+        auto response = client_.Send(request);
+        ++out.requests;
+        if (!response) {
+            out.transient_error = response.error().message;
+            AddAll(items, out.retry);
+            return;
+        }
+        const long status = response->status;
+        if (status >= 200 && status <= 299) {
+            AddAll(items, out.delivered);
+            return;
+        }
+        if (IsItemRejection(status)) {
+            if (items.size() > 1) return Split(items, out);
+            out.dead.emplace_back(items[0].seq, DescribeServerError(status, response->body));
+            return;
+        }
+        out.transient_error = DescribeServerError(status, response->body);
+        if (IsRetryableStatus(status)) out.retry_after_s = response->RetryAfterSeconds();
+        AddAll(items, out.retry);
+    }
+
+    Result<PullOutcome> PullType(Database& db, const NgsiPullSpec& spec, TimePoint now) {
+        std::vector<CachedEntity> entities;
+        std::unordered_map<std::string, std::size_t> index_by_id;
+        PullOutcome outcome;
+        std::size_t offset = 0;
+        const std::size_t limit = static_cast<std::size_t>(std::clamp(settings_.page_limit, 1, 1000));
+        const std::size_t max_pages = settings_.max_entities_per_type / limit + 2;
+        for (std::size_t page = 0;; ++page) {
+            if (page >= max_pages || offset > settings_.max_entities_per_type) {
+                return MakeError("ngsi.too_many", spec.type + ": more than " +
+                                                      std::to_string(settings_.max_entities_per_type) +
+                                                      " entities; cache left unchanged");
+            }
+            std::string url = settings_.base_url + "/v2/entities?type=" + UrlEncode(spec.type);
+            if (!spec.q.empty()) url += "&q=" + UrlEncode(spec.q);
+            url += "&limit=" + std::to_string(limit) + "&offset=" + std::to_string(offset) + "&options=count";
+            auto response = client_.Send(HttpRequest{"GET", url, Headers(false), {}});
+            if (!response) return response.error();
+            if (response->status != 200) {
+                return MakeError(IsRetryableStatus(response->status) ? "http.status" : "ngsi.pull_failed",
+                                 spec.type + ": " + DescribeServerError(response->status, response->body));
+            }
+            if (!NestingWithin(response->body, kMaxJsonDepth)) {
+                return MakeError("ngsi.malformed", spec.type + ": response nested deeper than " +
+                                                       std::to_string(kMaxJsonDepth) + " levels");
+            }
+            const json page_json = json::parse(response->body, nullptr, /*allow_exceptions=*/false);
+            if (page_json.is_discarded()) {
+                return MakeError("ngsi.malformed", spec.type + ": response is not valid JSON (or not UTF-8)");
+            }
+            if (!page_json.is_array()) {
+                return MakeError("ngsi.malformed", spec.type + ": response is not a JSON array of entities");
+            }
+            for (const auto& entity : page_json) {
+                std::string reason = ValidatePulledEntity(entity, settings_.max_entity_bytes);
+                if (reason.empty() && entity["type"].get<std::string>() != spec.type) {
+                    reason = "type is not " + spec.type;
+                }
+                if (!reason.empty()) {
+                    if (outcome.skipped++ < kMaxLoggedSkips) {
+                        spdlog::warn("ngsi: skipped a pulled {} entity: {}", Printable(spec.type, 64),
+                                     reason);
+                    }
+                    continue;
+                }
+                CachedEntity cached{entity["id"].get<std::string>(), spec.type,
+                                    entity.dump(-1, ' ', false, json::error_handler_t::replace), now};
+                // Paging over a changing set can return an entity twice: the later copy wins.
+                const auto [it, inserted] = index_by_id.emplace(cached.id, entities.size());
+                if (inserted) {
+                    entities.push_back(std::move(cached));
+                } else {
+                    entities[it->second] = std::move(cached);
+                }
+            }
+            offset += page_json.size();
+            std::optional<std::size_t> total;
+            if (const auto header = response->Header("fiware-total-count")) {
+                if (!header->empty() && header->size() <= 9 &&
+                    header->find_first_not_of("0123456789") == std::string::npos) {
+                    total = static_cast<std::size_t>(std::stoul(*header));
+                }
+            }
+            if (page_json.empty()) break;
+            if (total ? offset >= *total : page_json.size() < limit) break;
+        }
+        if (outcome.skipped > kMaxLoggedSkips) {
+            spdlog::warn("ngsi: skipped {} pulled {} entities in total", outcome.skipped,
+                         Printable(spec.type, 64));
+        }
+        if (auto st = ReplaceEntities(db, spec.type, entities); !st) return st.error();
+        outcome.stored = static_cast<std::int64_t>(entities.size());
+        return outcome;
+    }
+
+    HttpClient& client_;
+    NgsiSettings settings_;
+};
+
+}  // namespace
+
+bool IsValidNgsiId(const std::string& id) {
+    if (id.empty() || id.size() > 256) return false;
+    for (const char c : id) {
+        if (c <= 0x20 || c >= 0x7f) return false;
+        switch (c) {
+            case '&':
+            case '?':
+            case '/':
+            case '#':
+            case '<':
+            case '>':
+            case '"':
+            case '\'':
+            case '=':
+            case ';':
+            case '(':
+            case ')':
+                return false;
+            default:
+                break;
+        }
+    }
+    return true;
+}
+
+std::string ValidatePulledEntity(const nlohmann::json& entity, std::size_t max_entity_bytes) {
+    if (!entity.is_object()) return "not a JSON object";
+    const auto id = entity.find("id");
+    const auto type = entity.find("type");
+    if (id == entity.end() || !id->is_string()) return "id missing or not a string";
+    if (type == entity.end() || !type->is_string()) return "type missing or not a string";
+    if (!IsValidNgsiId(id->get<std::string>())) return "id is not a valid NGSI id";
+    if (!IsValidNgsiId(type->get<std::string>())) return "type is not a valid NGSI type";
+    for (const auto& [name, attribute] : entity.items()) {
+        if (name == "id" || name == "type") continue;
+        if (!IsValidNgsiId(name)) return "attribute name is not valid";
+        if (!attribute.is_object()) return "attribute " + name + " is not in normalized form";
+        const auto attr_type = attribute.find("type");
+        if (attr_type != attribute.end() && !attr_type->is_string())
+            return "attribute " + name + " has a bad type";
+    }
+    const std::size_t size = entity.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
+    if (size > max_entity_bytes) {
+        return "entity of " + std::to_string(size) + " bytes exceeds " + std::to_string(max_entity_bytes);
+    }
+    return {};
+}
+
+std::string DescribeServerError(long status, const std::string& body) {
+    std::string text = "HTTP " + std::to_string(status);
+    const auto parsed = nlohmann::json::parse(body.substr(0, 64 * 1024), nullptr, false);
+    if (parsed.is_object()) {
+        const auto error = parsed.find("error");
+        const auto description = parsed.find("description");
+        if (error != parsed.end() && error->is_string()) text += " " + error->get<std::string>();
+        if (description != parsed.end() && description->is_string())
+            text += ": " + description->get<std::string>();
+    } else if (!body.empty() && parsed.is_discarded()) {
+        text += ": " + body.substr(0, 200);
+    }
+    return Printable(text, 300);
+}
+
+Connector MakeNgsiConnector(HttpClient& client, NgsiSettings settings) {
+    auto impl = std::make_shared<NgsiConnector>(client, settings);
+    Connector c;
+    c.name = "ngsi";
+    c.max_batch_items = std::max(1, settings.max_batch_items);
+    // Room for the envelope and the commas between entities.
+    c.max_batch_bytes =
+        settings.max_body_bytes > 4096 ? settings.max_body_bytes - 4096 : settings.max_body_bytes;
+    c.push = [impl](const std::vector<OutboxItem>& batch) { return impl->Push(batch); };
+    if (!settings.pulls.empty()) c.pull = [impl](Database& db, TimePoint now) { return impl->Pull(db, now); };
+    return c;
+}
+
+}  // namespace ck::cache

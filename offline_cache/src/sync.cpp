@@ -1,0 +1,297 @@
+#include "offline_cache/sync.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "offline_cache/content_cache.h"
+
+namespace ck::cache {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kStatusKeyPrefix = "sync.connector.";
+constexpr const char* kHeartbeatConnector = "ngsi";
+
+TimePoint AfterSeconds(TimePoint t, double seconds) {
+    return t + std::chrono::milliseconds(static_cast<std::int64_t>(std::clamp(seconds, 0.0, 1e9) * 1000.0));
+}
+
+bool IsKioskId(const std::string& id) {
+    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-';
+    });
+}
+
+// Orion rejects these characters in Text values; the site name is operator input.
+std::string ForTextAttribute(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (std::string_view("<>\"'=;()").find(c) == std::string_view::npos && c != '\0') out += c;
+    }
+    return out.substr(0, 256);
+}
+
+json Attr(const char* type, json value) {
+    return json{{"type", type}, {"value", std::move(value)}};
+}
+
+// Health is logged when it changes, never per failed attempt: an offline kiosk must not fill its disk.
+void RecordSuccess(ConnectorStatus& s, TimePoint now) {
+    if (!s.online) {
+        if (s.consecutive_failures > 0) {
+            spdlog::info("sync: {} reachable again after {} failed attempts", s.name, s.consecutive_failures);
+        } else {
+            spdlog::info("sync: {} online", s.name);
+        }
+    }
+    s.online = true;
+    s.last_attempt = now;
+    s.last_success = now;
+    s.consecutive_failures = 0;
+    s.retry_at = TimePoint{};
+}
+
+void RecordFailure(ConnectorStatus& s, const SyncSettings& settings, SyncState& state, TimePoint now,
+                   const std::string& error, std::optional<double> retry_after_s) {
+    ++s.consecutive_failures;
+    if (s.online || s.consecutive_failures == 1) {
+        spdlog::warn(
+            "sync: {} unreachable ({}); retrying with backoff, further failures are not logged until it "
+            "recovers",
+            s.name, error);
+    }
+    s.online = false;
+    s.last_attempt = now;
+    s.last_error = error;
+    s.retry_at =
+        AfterSeconds(now, BackoffSeconds(settings, s.consecutive_failures, retry_after_s, state.rng));
+}
+
+// The service answered, but with something unusable (a rejected heartbeat, a malformed pull).
+void RecordDataError(ConnectorStatus& s, TimePoint now, const std::string& error) {
+    RecordSuccess(s, now);
+    if (s.last_error != error) spdlog::warn("sync: {}: {}", s.name, error);
+    s.last_error = error;
+}
+
+// Returns false when the connector became unreachable (the round skips its other work).
+bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncState& state,
+                ConnectorStatus& status, TimePoint now, const RoundOptions& options, RoundSummary& summary) {
+    // sync --once tries everything pending now, whatever its retry time.
+    const TimePoint claim_time =
+        options.force ? FromUnixMs(std::numeric_limits<std::int64_t>::max() / 2) : now;
+    for (int i = 0; i < options.max_batches; ++i) {
+        if (options.stop && options.stop->load()) break;
+        auto batch = ClaimBatch(db, c.name, claim_time, c.max_batch_items, c.max_batch_bytes);
+        if (!batch) {
+            summary.errors.push_back("store: " + batch.error().message);
+            return true;
+        }
+        if (batch->empty()) break;
+        PushOutcome out = c.push(*batch);
+        // If a store write fails here the items stay in flight; the next round's RecoverInFlight resends
+        // them, which the idempotent upsert makes harmless.
+        if (auto st = MarkDelivered(db, out.delivered, now); !st) {
+            summary.errors.push_back("store: " + st.error().message);
+        }
+        summary.delivered += static_cast<std::int64_t>(out.delivered.size());
+        for (const auto& [seq, error] : out.dead) {
+            const auto it =
+                std::find_if(batch->begin(), batch->end(), [&](const auto& b) { return b.seq == seq; });
+            spdlog::warn("sync: {} rejected {} for good: {}", c.name,
+                         it != batch->end() ? it->entity_id : "?", error);
+            if (auto st = MarkDead(db, seq, error); !st)
+                summary.errors.push_back("store: " + st.error().message);
+        }
+        summary.dead += static_cast<std::int64_t>(out.dead.size());
+        if (!out.retry.empty() || !out.transient_error.empty()) {
+            RecordFailure(status, settings, state, now, out.transient_error, out.retry_after_s);
+            if (auto st = MarkRetry(db, out.retry, status.retry_at, out.transient_error); !st) {
+                summary.errors.push_back("store: " + st.error().message);
+            }
+            summary.retried += static_cast<std::int64_t>(out.retry.size());
+            summary.errors.push_back(c.name + ": " + out.transient_error);
+            return false;
+        }
+        if (out.requests > 0) RecordSuccess(status, now);
+    }
+    return true;
+}
+
+bool SendHeartbeat(Database& db, Connector& c, const SyncSettings& settings, SyncState& state,
+                   ConnectorStatus& status, TimePoint now, RoundSummary& summary) {
+    if (!IsKioskId(settings.kiosk_id)) {
+        summary.errors.push_back("heartbeat: kiosk id must be 1..64 of [A-Za-z0-9_-]");
+        state.next_heartbeat = AfterSeconds(now, settings.heartbeat_interval_s);
+        return true;
+    }
+    auto counts = CountOutbox(db);
+    OutboxItem beat;
+    beat.target = c.name;
+    beat.entity_id = "urn:ngsi-ld:Device:" + settings.kiosk_id;
+    beat.entity_type = "Device";
+    beat.payload = BuildDeviceHeartbeat(settings, counts.value_or(OutboxCounts{}), now);
+    // Not queued in the outbox: a heartbeat only matters while it is current, and its id is fixed, so the
+    // next one replaces it anyway. Queuing them while offline would only delay real items afterwards.
+    const PushOutcome out = c.push({beat});
+    if (!out.delivered.empty()) {
+        RecordSuccess(status, now);
+        summary.heartbeat_sent = true;
+    } else if (!out.dead.empty()) {
+        RecordDataError(status, now, "heartbeat rejected: " + out.dead.front().second);
+        summary.errors.push_back(c.name + ": heartbeat rejected: " + out.dead.front().second);
+    } else {
+        RecordFailure(status, settings, state, now, out.transient_error, out.retry_after_s);
+        summary.errors.push_back(c.name + ": " + out.transient_error);
+        return false;
+    }
+    state.next_heartbeat = AfterSeconds(now, settings.heartbeat_interval_s);
+    return true;
+}
+
+void PullContent(Database& db, Connector& c, const SyncSettings& settings, SyncState& state,
+                 ConnectorStatus& status, TimePoint now, RoundSummary& summary) {
+    auto pulled = c.pull(db, now);
+    if (pulled) {
+        RecordSuccess(status, now);
+        summary.pulled += pulled->stored;
+        summary.skipped += pulled->skipped;
+    } else if (pulled.error().code.rfind("http.", 0) == 0) {
+        RecordFailure(status, settings, state, now, pulled.error().message, std::nullopt);
+        summary.errors.push_back(c.name + ": " + pulled.error().message);
+        return;
+    } else {
+        RecordDataError(status, now, "pull: " + pulled.error().message);
+        summary.errors.push_back(c.name + ": pull: " + pulled.error().message);
+    }
+    state.next_pull[c.name] = AfterSeconds(now, settings.pull_interval_s);
+}
+
+}  // namespace
+
+Status SaveConnectorStatus(Database& db, const ConnectorStatus& s) {
+    const json j = {{"online", s.online},
+                    {"last_attempt_ms", ToUnixMs(s.last_attempt)},
+                    {"last_success_ms", ToUnixMs(s.last_success)},
+                    {"last_error", s.last_error},
+                    {"consecutive_failures", s.consecutive_failures},
+                    {"retry_at_ms", ToUnixMs(s.retry_at)}};
+    return PutSetting(db, kStatusKeyPrefix + s.name, j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+Result<std::vector<ConnectorStatus>> LoadConnectorStatuses(Database& db) {
+    auto rows = ListSettings(db, kStatusKeyPrefix);
+    if (!rows) return rows.error();
+    std::vector<ConnectorStatus> out;
+    for (const auto& [key, value] : *rows) {
+        const json j = json::parse(value, nullptr, false);
+        if (!j.is_object()) continue;
+        ConnectorStatus s;
+        s.name = key.substr(std::string_view(kStatusKeyPrefix).size());
+        s.online = j.value("online", false);
+        s.last_attempt = FromUnixMs(j.value("last_attempt_ms", std::int64_t{0}));
+        s.last_success = FromUnixMs(j.value("last_success_ms", std::int64_t{0}));
+        s.last_error = j.value("last_error", std::string());
+        s.consecutive_failures = j.value("consecutive_failures", 0);
+        s.retry_at = FromUnixMs(j.value("retry_at_ms", std::int64_t{0}));
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::string BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts, TimePoint now) {
+    // degraded: something will not arrive without help (dead items) or the backlog keeps growing.
+    const char* state = (counts.dead > 0 || counts.pending > 1000) ? "degraded" : "ok";
+    const json entity = {
+        {"id", "urn:ngsi-ld:Device:" + settings.kiosk_id},
+        {"type", "Device"},
+        {"deviceState", Attr("Text", state)},
+        {"softwareVersion", Attr("Text", ForTextAttribute(settings.software_version))},
+        {"dateLastValueReported", Attr("DateTime", FormatIsoUtc(now))},
+        {"controlledProperty", Attr("StructuredValue", json::array({"peopleCount"}))},
+        {"category", Attr("StructuredValue", json::array({"sensor"}))},
+        {"name", Attr("Text", ForTextAttribute(settings.site_name))},
+        {"outboxPending", Attr("Number", counts.pending + counts.in_flight)},
+        {"outboxDead", Attr("Number", counts.dead)},
+    };
+    return entity.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+double BackoffSeconds(const SyncSettings& settings, int consecutive_failures,
+                      std::optional<double> retry_after_s, std::mt19937_64& rng) {
+    const double lo = std::clamp(settings.backoff_min_s, 0.01, 86400.0);
+    const double hi = std::clamp(settings.backoff_max_s, lo, 86400.0);
+    const int n = std::clamp(consecutive_failures, 1, 40);
+    const double cap = std::min(hi, lo * std::ldexp(1.0, n - 1));
+    double delay = cap > lo ? std::uniform_real_distribution<double>(lo, cap)(rng) : lo;
+    if (retry_after_s && std::isfinite(*retry_after_s))
+        delay = std::max(delay, std::clamp(*retry_after_s, 0.0, 3600.0));
+    return delay;
+}
+
+RoundSummary RunSyncRound(Database& db, std::vector<Connector>& connectors, const SyncSettings& settings,
+                          SyncState& state, TimePoint now, const RoundOptions& options) {
+    RoundSummary summary;
+    // Nothing else claims items while a round runs, so anything in flight now was interrupted (a crash, a
+    // store error after sending): send it again, the upsert makes that harmless.
+    if (auto st = RecoverInFlight(db); !st) summary.errors.push_back("store: " + st.error().message);
+
+    for (auto& c : connectors) {
+        if (options.stop && options.stop->load()) break;
+        auto& status = state.connectors[c.name];
+        status.name = c.name;
+        if (!options.force && now < status.retry_at) continue;  // backing off
+        bool reachable = true;
+        if (c.push) reachable = PushOutbox(db, c, settings, state, status, now, options, summary);
+        if (reachable && c.push && c.name == kHeartbeatConnector &&
+            (options.force || now >= state.next_heartbeat)) {
+            reachable = SendHeartbeat(db, c, settings, state, status, now, summary);
+        }
+        if (reachable && c.pull && (options.force || now >= state.next_pull[c.name])) {
+            PullContent(db, c, settings, state, status, now, summary);
+        }
+        if (auto st = SaveConnectorStatus(db, status); !st)
+            summary.errors.push_back("store: " + st.error().message);
+    }
+
+    const auto retention = std::chrono::milliseconds(
+        static_cast<std::int64_t>(std::clamp(settings.retention_days, 0.0, 3650.0) * 86400.0 * 1000.0));
+    if (auto pruned = PruneDelivered(db, now - retention); pruned) {
+        summary.pruned = *pruned;
+    } else {
+        summary.errors.push_back("store: " + pruned.error().message);
+    }
+    if (auto counts = CountOutbox(db); counts) summary.outbox = *counts;
+    return summary;
+}
+
+HttpClientSettings MakeHttpClientSettings(const SyncSettings& settings) {
+    HttpClientSettings h;
+    h.ca_bundle = settings.ca_bundle;
+    h.connect_timeout_s = settings.connect_timeout_s;
+    h.total_timeout_s = settings.total_timeout_s;
+    h.user_agent = "civic-kiosk/" + (settings.software_version.empty() ? "dev" : settings.software_version);
+    return h;
+}
+
+std::vector<Connector> MakeConnectors(HttpClient& client, const SyncSettings& settings) {
+    std::vector<Connector> connectors;
+    if (!settings.orion_url.empty()) {
+        NgsiSettings ngsi;
+        ngsi.base_url = settings.orion_url;
+        ngsi.service = settings.fiware_service;
+        ngsi.service_path = settings.fiware_servicepath;
+        ngsi.auth_token = settings.auth_token;
+        ngsi.pulls = settings.pulls;
+        connectors.push_back(MakeNgsiConnector(client, std::move(ngsi)));
+    }
+    return connectors;
+}
+
+}  // namespace ck::cache
