@@ -202,7 +202,11 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
             continue;
         }
         const int8_t type = u_charType(c);
-        if (type == U_CONTROL_CHAR || U_IS_UNICODE_NONCHAR(c) || IsInvisibleFiller(c)) continue;
+        // Private-use characters have no meaning on a public kiosk and render as boxes in our fonts.
+        if (type == U_CONTROL_CHAR || type == U_PRIVATE_USE_CHAR || U_IS_UNICODE_NONCHAR(c) ||
+            IsInvisibleFiller(c)) {
+            continue;
+        }
         if (c == kZwj) {
             // Kept only inside an emoji ZWJ sequence (family, profession, rainbow flag): elsewhere it is an
             // invisible character that can split or disguise words.

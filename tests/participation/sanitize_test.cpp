@@ -50,6 +50,7 @@ std::vector<Case> HostileInputs() {
         {"only_invisible_characters", "\u202E\u200B  \u2066 "s, Field::kTitle, false, "ideas.title.required"},
         {"tag_character_smuggling", "hi\U000E0041\U000E0042\U000E007F"s, Field::kTitle, true, "hi"},
         {"noncharacter", "a\uFFFEb\U0001FFFF"s, Field::kTitle, true, "ab"},
+        {"private_use", "x\uE000y\U000F0000z"s, Field::kTitle, true, "xyz"},
         // control characters
         {"nul_byte", "a\0b"s, Field::kTitle, true, "ab"},
         {"bell_and_ansi_escape", "a\x07"s + "b\x1b[31mred"s, Field::kTitle, true, "ab[31mred"},

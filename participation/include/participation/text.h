@@ -24,10 +24,10 @@ TextLimits TitleLimits();        // "title", 120 graphemes, one line
 TextLimits DescriptionLimits();  // "description", 1000 graphemes, line breaks kept
 
 // Rejects invalid UTF-8 ("ideas.text.invalid_utf8") and oversized input; then removes control, bidi,
-// zero-width and other invisible format characters (a ZWJ survives only between two emoji, tag characters
-// only inside an emoji tag sequence such as the flag of England), collapses whitespace (in descriptions: at
-// most one blank line), normalises to NFC, cuts combining-mark floods and trims. The result is valid NFC
-// UTF-8 within the limits, or an Error whose code is the message key.
+// zero-width, private-use and other invisible format characters (a ZWJ survives only between two emoji, tag
+// characters only inside an emoji tag sequence such as the flag of England), collapses whitespace (in
+// descriptions: at most one blank line), normalises to NFC, cuts combining-mark floods and trims. The result
+// is valid NFC UTF-8 within the limits, or an Error whose code is the message key.
 Result<std::string> SanitizeText(std::string_view input, const TextLimits& limits);
 
 // Strict UTF-8 check (no overlongs, surrogates, code points above U+10FFFF, truncated sequences).
