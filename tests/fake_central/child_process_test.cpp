@@ -109,7 +109,7 @@ int PortFrom(const std::string& line, const std::string& key) {
     return std::stoi(line.substr(key.size() + 1));
 }
 
-TEST(ChildProcess, ServesOrionAndIsDrivenOverHttpThenStopsOnSigterm) {
+TEST(FakeCentralChildProcess, ServesOrionAndIsDrivenOverHttpThenStopsOnSigterm) {
     Child child;
     ASSERT_TRUE(child.started());
     const int port = PortFrom(child.ReadLine(), "PORT");
@@ -159,7 +159,7 @@ TEST(ChildProcess, ServesOrionAndIsDrivenOverHttpThenStopsOnSigterm) {
     EXPECT_EQ(child.WaitExit(5000), 0);
 }
 
-TEST(ChildProcess, ExitsWhenStdinCloses) {
+TEST(FakeCentralChildProcess, ExitsWhenStdinCloses) {
     Child child;
     ASSERT_TRUE(child.started());
     ASSERT_GT(PortFrom(child.ReadLine(), "PORT"), 0);
@@ -167,7 +167,7 @@ TEST(ChildProcess, ExitsWhenStdinCloses) {
     EXPECT_EQ(child.WaitExit(5000), 0);
 }
 
-TEST(ChildProcess, SeedsAndCannedAnswersThroughControl) {
+TEST(FakeCentralChildProcess, SeedsAndCannedAnswersThroughControl) {
     Child child;
     ASSERT_TRUE(child.started());
     const int port = PortFrom(child.ReadLine(), "PORT");

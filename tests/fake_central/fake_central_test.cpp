@@ -26,7 +26,7 @@ json Idea(const std::string& id, const std::string& title) {
                 {"status", {{"type", "Text"}, {"value", "submitted"}}}};
 }
 
-class OrionRules : public ::testing::Test {
+class FakeCentralOrion : public ::testing::Test {
   protected:
     FakeCentral central;
     httplib::Client client = MakeClient(central.port());
@@ -52,7 +52,7 @@ class OrionRules : public ::testing::Test {
     }
 };
 
-TEST_F(OrionRules, CreateStoresNormalizedEntityAndAnswers201WithLocation) {
+TEST_F(FakeCentralOrion, CreateStoresNormalizedEntityAndAnswers201WithLocation) {
     auto r = Create(Idea("urn:ngsi-ld:CitizenIdea:1", "Mehr Bänke"));
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 201);
@@ -67,7 +67,7 @@ TEST_F(OrionRules, CreateStoresNormalizedEntityAndAnswers201WithLocation) {
     EXPECT_EQ(central.RequestCount(), 1u);
 }
 
-TEST_F(OrionRules, CreateWithoutTypeGetsThing) {
+TEST_F(FakeCentralOrion, CreateWithoutTypeGetsThing) {
     ASSERT_EQ(Create(json{{"id", "E1"}, {"n", {{"value", 1}}}})->status, 201);
     const auto e = central.Entity("herne", "E1");
     ASSERT_TRUE(e);
@@ -75,7 +75,7 @@ TEST_F(OrionRules, CreateWithoutTypeGetsThing) {
     EXPECT_EQ((*e)["n"]["type"], "Number");  // inferred like Orion
 }
 
-TEST_F(OrionRules, CreateExistingIs422AlreadyExistsUnlessUpsert) {
+TEST_F(FakeCentralOrion, CreateExistingIs422AlreadyExistsUnlessUpsert) {
     ASSERT_EQ(Create(Idea("I1", "a"))->status, 201);
     ExpectError(Create(Idea("I1", "b")), 422, "Unprocessable", "Already Exists");
     EXPECT_EQ((*central.Entity("herne", "I1"))["title"]["value"], "a");
@@ -92,7 +92,7 @@ TEST_F(OrionRules, CreateExistingIs422AlreadyExistsUnlessUpsert) {
     EXPECT_EQ(central.Entities("herne").size(), 1u);
 }
 
-TEST_F(OrionRules, EntityIdsAndTypesFollowFieldSyntaxRestrictions) {
+TEST_F(FakeCentralOrion, EntityIdsAndTypesFollowFieldSyntaxRestrictions) {
     const std::string longest(256, 'a');
     EXPECT_EQ(Create(json{{"id", longest}, {"type", "T"}})->status, 201);
     ExpectError(Create(json{{"id", std::string(257, 'a')}, {"type", "T"}}), 400, "BadRequest",
@@ -113,7 +113,7 @@ TEST_F(OrionRules, EntityIdsAndTypesFollowFieldSyntaxRestrictions) {
     EXPECT_EQ(central.Entities("herne").size(), 1u);
 }
 
-TEST_F(OrionRules, ForbiddenCharactersRejectedExceptInTextUnrestricted) {
+TEST_F(FakeCentralOrion, ForbiddenCharactersRejectedExceptInTextUnrestricted) {
     const std::string hostile = "<script>alert('x');</script> (a=b) \"q\"";
     ExpectError(Create(json{{"id", "A"}, {"type", "T"}, {"d", {{"type", "Text"}, {"value", hostile}}}}), 400,
                 "BadRequest", "Invalid characters in attribute value");
@@ -139,7 +139,7 @@ TEST_F(OrionRules, ForbiddenCharactersRejectedExceptInTextUnrestricted) {
     EXPECT_EQ((*central.Entity("herne", "A"))["d"]["value"], hostile);
 }
 
-TEST_F(OrionRules, ForbiddenCharactersInUriAreRejectedButQMayUseThem) {
+TEST_F(FakeCentralOrion, ForbiddenCharactersInUriAreRejectedButQMayUseThem) {
     ExpectError(client.Get("/v2/entities?type=a(b", TenantHeaders("herne")), 400, "BadRequest",
                 "invalid character in URI parameter");
     ExpectError(client.Get("/v2/entities/a(b", TenantHeaders("herne")), 400, "BadRequest",
@@ -149,7 +149,7 @@ TEST_F(OrionRules, ForbiddenCharactersInUriAreRejectedButQMayUseThem) {
     EXPECT_EQ(r->status, 200) << r->body;
 }
 
-TEST_F(OrionRules, PostWithoutContentLengthIs411) {
+TEST_F(FakeCentralOrion, PostWithoutContentLengthIs411) {
     const std::string body = Idea("X", "t").dump();
     auto raw = SendRaw(central.port(),
                        "POST /v2/entities HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
@@ -176,7 +176,7 @@ TEST_F(OrionRules, PostWithoutContentLengthIs411) {
     EXPECT_TRUE(central.Entities("").empty());
 }
 
-TEST_F(OrionRules, BodyAboveOneMebibyteIs413) {
+TEST_F(FakeCentralOrion, BodyAboveOneMebibyteIs413) {
     json e = Idea("big", "");
     const std::string skeleton = e.dump();
     // Pad with whitespace so the body is valid JSON of an exact size.
@@ -196,7 +196,7 @@ TEST_F(OrionRules, BodyAboveOneMebibyteIs413) {
 }
 
 // libcurl (the kiosk's client) sends "Expect: 100-continue" with larger bodies; both outcomes still hold.
-TEST_F(OrionRules, LibcurlLargeBodiesAreAcceptedUpToTheLimitAndRefusedAbove) {
+TEST_F(FakeCentralOrion, LibcurlLargeBodiesAreAcceptedUpToTheLimitAndRefusedAbove) {
     json e = Idea("curl-big", "");
     e["description"] = {{"type", "TextUnrestricted"}, {"value", std::string(100 * 1024, 'x')}};
     const std::map<std::string, std::string> headers = {{"Content-Type", kJson}, {"Fiware-Service", "herne"}};
@@ -213,7 +213,7 @@ TEST_F(OrionRules, LibcurlLargeBodiesAreAcceptedUpToTheLimitAndRefusedAbove) {
     EXPECT_FALSE(central.Entity("herne", "curl-huge"));
 }
 
-TEST_F(OrionRules, MalformedJsonIs400ParseError) {
+TEST_F(FakeCentralOrion, MalformedJsonIs400ParseError) {
     for (const std::string bad : {"{", "{\"id\": \"x\",}", "[1,2", "not json", "{\"id\": \"\xff\xfe\"}"}) {
         ExpectError(client.Post("/v2/entities", TenantHeaders("herne"), bad, kJson), 400, "ParseError",
                     "Errors found in incoming JSON buffer");
@@ -222,12 +222,12 @@ TEST_F(OrionRules, MalformedJsonIs400ParseError) {
                 "ParseError", "");
 }
 
-TEST_F(OrionRules, WrongContentTypeIs415) {
+TEST_F(FakeCentralOrion, WrongContentTypeIs415) {
     ExpectError(client.Post("/v2/entities", TenantHeaders("herne"), Idea("I", "t").dump(), "text/html"), 415,
                 "UnsupportedMediaType", "not supported content type: text/html");
 }
 
-TEST_F(OrionRules, AttributeMustBeObjectUnlessKeyValues) {
+TEST_F(FakeCentralOrion, AttributeMustBeObjectUnlessKeyValues) {
     ExpectError(Create(json{{"id", "K"}, {"type", "T"}, {"n", 5}}), 400, "BadRequest",
                 "attribute must be a JSON object, unless keyValues option is used");
     auto r = Create(json{{"id", "K"}, {"type", "T"}, {"n", 5}, {"s", "x"}, {"b", true}, {"o", {{"a", 1}}}},
@@ -241,7 +241,7 @@ TEST_F(OrionRules, AttributeMustBeObjectUnlessKeyValues) {
     EXPECT_EQ(e["o"]["type"], "StructuredValue");
 }
 
-TEST_F(OrionRules, DateTimeMustBeIso8601) {
+TEST_F(FakeCentralOrion, DateTimeMustBeIso8601) {
     ExpectError(
         Create(json{{"id", "D"},
                     {"type", "T"},
@@ -254,7 +254,7 @@ TEST_F(OrionRules, DateTimeMustBeIso8601) {
               201);
 }
 
-TEST_F(OrionRules, BatchAppendCreatesOrMergesAndIsIdempotent) {
+TEST_F(FakeCentralOrion, BatchAppendCreatesOrMergesAndIsIdempotent) {
     auto r = Batch("append", json::array({Idea("I1", "a"), Idea("I2", "b")}));
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 204) << r->body;
@@ -272,7 +272,7 @@ TEST_F(OrionRules, BatchAppendCreatesOrMergesAndIsIdempotent) {
     EXPECT_EQ(central.WriteCount("herne", "I2"), 2);
 }
 
-TEST_F(OrionRules, BatchAppendStrictReportsExistingAttributesLikeOrion) {
+TEST_F(FakeCentralOrion, BatchAppendStrictReportsExistingAttributesLikeOrion) {
     ASSERT_EQ(Batch("appendStrict", json::array({Idea("E1", "a"), Idea("E2", "b")}))->status, 204);
     ExpectError(
         Batch("appendStrict", json::array({Idea("E1", "x"), Idea("E2", "y")})), 422, "Unprocessable",
@@ -285,7 +285,7 @@ TEST_F(OrionRules, BatchAppendStrictReportsExistingAttributesLikeOrion) {
     EXPECT_EQ((*central.Entity("herne", "E2"))["title"]["value"], "b");
 }
 
-TEST_F(OrionRules, BatchUpdateAndDeleteReportMissingLikeOrion) {
+TEST_F(FakeCentralOrion, BatchUpdateAndDeleteReportMissingLikeOrion) {
     ASSERT_EQ(Batch("append", json::array({Idea("E1", "a")}))->status, 204);
     ExpectError(Batch("update", json::array({Idea("E7", "x")})), 404, "NotFound",
                 "do not exist: E7/CitizenIdea - [entity itself]");
@@ -306,7 +306,7 @@ TEST_F(OrionRules, BatchUpdateAndDeleteReportMissingLikeOrion) {
     EXPECT_FALSE(central.Entity("herne", "E1"));
 }
 
-TEST_F(OrionRules, BatchIsValidatedAsAWholeBeforeAnythingIsApplied) {
+TEST_F(FakeCentralOrion, BatchIsValidatedAsAWholeBeforeAnythingIsApplied) {
     auto good = Idea("G", "fine");
     auto bad = Idea("B", "fine");
     bad["status"]["value"] = "bad;value";
@@ -317,7 +317,7 @@ TEST_F(OrionRules, BatchIsValidatedAsAWholeBeforeAnythingIsApplied) {
     ExpectError(Batch("append", json::array()), 400, "BadRequest", "empty entities vector");
 }
 
-TEST_F(OrionRules, ListPaginatesWithLimitOffsetAndTotalCount) {
+TEST_F(FakeCentralOrion, ListPaginatesWithLimitOffsetAndTotalCount) {
     for (int i = 0; i < 25; ++i) central.PutEntity("herne", Idea("I" + std::to_string(i), "t"));
     central.PutEntity("herne", json{{"id", "D1"}, {"type", "Device"}});
 
@@ -349,7 +349,7 @@ TEST_F(OrionRules, ListPaginatesWithLimitOffsetAndTotalCount) {
                 "Invalid value for URI param /options/");
 }
 
-TEST_F(OrionRules, ListFiltersByIdTypeAndSimpleQuery) {
+TEST_F(FakeCentralOrion, ListFiltersByIdTypeAndSimpleQuery) {
     central.PutEntity("herne", json{{"id", "P1"},
                                     {"type", "Idea"},
                                     {"status", {{"value", "published"}}},
@@ -381,7 +381,7 @@ TEST_F(OrionRules, ListFiltersByIdTypeAndSimpleQuery) {
     EXPECT_EQ(Body(r), json::parse(R"([{"id":"P1","type":"Idea","votes":5}])"));
 }
 
-TEST_F(OrionRules, GetAndDeleteById) {
+TEST_F(FakeCentralOrion, GetAndDeleteById) {
     ASSERT_EQ(Create(Idea("urn:ngsi-ld:CitizenIdea:7", "t"))->status, 201);
     auto r = client.Get("/v2/entities/urn:ngsi-ld:CitizenIdea:7", TenantHeaders("herne"));
     ASSERT_TRUE(r);
@@ -399,7 +399,7 @@ TEST_F(OrionRules, GetAndDeleteById) {
                 "NotFound", "");
 }
 
-TEST_F(OrionRules, TenantsAreSeparatedByFiwareServiceLowerCased) {
+TEST_F(FakeCentralOrion, TenantsAreSeparatedByFiwareServiceLowerCased) {
     ASSERT_EQ(Create(Idea("T1", "t"), "Herne")->status, 201);
     EXPECT_TRUE(central.Entity("herne", "T1"));
     EXPECT_TRUE(central.Entity("HERNE", "T1"));
@@ -415,7 +415,7 @@ TEST_F(OrionRules, TenantsAreSeparatedByFiwareServiceLowerCased) {
     ExpectError(Create(Idea("T3", "t"), "bad-tenant"), 400, "BadRequest", "");
 }
 
-TEST_F(OrionRules, ServicePathIsStoredAndFilters) {
+TEST_F(FakeCentralOrion, ServicePathIsStoredAndFilters) {
     httplib::Headers h = {{"Fiware-Service", "herne"}, {"Fiware-ServicePath", "/kiosk/wanne"}};
     ASSERT_EQ(client.Post("/v2/entities", h, Idea("S1", "t").dump(), kJson)->status, 201);
     ASSERT_EQ(Create(Idea("S2", "t"))->status, 201);  // service path "/"
@@ -431,7 +431,7 @@ TEST_F(OrionRules, ServicePathIsStoredAndFilters) {
     EXPECT_EQ(count("kiosk"), -1);  // not absolute: 400
 }
 
-TEST_F(OrionRules, RawResponsesWinAndRequestsAreRecorded) {
+TEST_F(FakeCentralOrion, RawResponsesWinAndRequestsAreRecorded) {
     central.SetRawResponse("GET", "/v2/entities", 200, "{not json", {{"X-Test", "1"}});
     auto r = client.Get("/v2/entities?type=WeatherObserved&limit=5", TenantHeaders("herne"));
     ASSERT_TRUE(r);
@@ -454,7 +454,7 @@ TEST_F(OrionRules, RawResponsesWinAndRequestsAreRecorded) {
     EXPECT_EQ(json::parse(reqs[2].body)["actionType"], "append");
 }
 
-TEST_F(OrionRules, UnknownPathsAndMethods) {
+TEST_F(FakeCentralOrion, UnknownPathsAndMethods) {
     ExpectError(client.Get("/v2/subscriptions", TenantHeaders("herne")), 400, "BadRequest", "");
     ExpectError(client.Get("/nothing/here"), 404, "NotFound", "");
     ExpectError(client.Put("/v2/op/update", TenantHeaders("herne"), "{}", kJson), 405, "MethodNotAllowed",
@@ -462,7 +462,7 @@ TEST_F(OrionRules, UnknownPathsAndMethods) {
 }
 
 // Real Smart Data Models examples must pass, as they do against Orion.
-TEST_F(OrionRules, SmartDataModelsNormalizedExamplesAreAccepted) {
+TEST_F(FakeCentralOrion, SmartDataModelsNormalizedExamplesAreAccepted) {
     CK_REQUIRE_SHARED(dir, "fixtures/smart-data-models");
     int accepted = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {

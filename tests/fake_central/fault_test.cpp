@@ -44,7 +44,7 @@ int ConnectErrno(int port) {
     return err;
 }
 
-TEST(Faults, ServiceUnavailableForCountRequestsThenRecovers) {
+TEST(FakeCentralFaults, ServiceUnavailableForCountRequestsThenRecovers) {
     FakeCentral central;
     central.SetFault({Fault::kServiceUnavailable, 2});
     auto client = MakeClient(central.port());
@@ -62,7 +62,7 @@ TEST(Faults, ServiceUnavailableForCountRequestsThenRecovers) {
     EXPECT_EQ(central.RequestCount(), 3u);
 }
 
-TEST(Faults, TooManyRequestsCarriesRetryAfter) {
+TEST(FakeCentralFaults, TooManyRequestsCarriesRetryAfter) {
     FakeCentral central;
     central.SetFault({Fault::kTooManyRequests, 1, 7});
     const auto reply = CurlRequest("POST", central.base_url() + "/v2/op/update", AppendBody("B"),
@@ -77,7 +77,7 @@ TEST(Faults, TooManyRequestsCarriesRetryAfter) {
     EXPECT_TRUE(central.Entity("herne", "B"));
 }
 
-TEST(Faults, UntilClearedWhenCountIsMinusOne) {
+TEST(FakeCentralFaults, UntilClearedWhenCountIsMinusOne) {
     FakeCentral central;
     central.SetFault({Fault::kServiceUnavailable});
     auto client = MakeClient(central.port());
@@ -86,7 +86,7 @@ TEST(Faults, UntilClearedWhenCountIsMinusOne) {
     EXPECT_EQ(client.Get("/v2/entities")->status, 200);
 }
 
-TEST(Faults, StallOutlastsTheClientTimeoutAndTheRequestStillLands) {
+TEST(FakeCentralFaults, StallOutlastsTheClientTimeoutAndTheRequestStillLands) {
     FakeCentral central;
     central.SetFault({Fault::kStall, 1, 1, 800});
     const auto start = std::chrono::steady_clock::now();
@@ -105,7 +105,7 @@ TEST(Faults, StallOutlastsTheClientTimeoutAndTheRequestStillLands) {
     EXPECT_EQ(after.status, 200);
 }
 
-TEST(Faults, DestructionDoesNotWaitForAStall) {
+TEST(FakeCentralFaults, DestructionDoesNotWaitForAStall) {
     const auto start = std::chrono::steady_clock::now();
     {
         FakeCentral central;
@@ -117,7 +117,7 @@ TEST(Faults, DestructionDoesNotWaitForAStall) {
 }
 
 // The lost acknowledgement: stored, but the client gets no answer.
-TEST(Faults, CutAfterCommitStoresTheEntityButTheClientSeesAnError) {
+TEST(FakeCentralFaults, CutAfterCommitStoresTheEntityButTheClientSeesAnError) {
     FakeCentral central;
     central.SetFault({Fault::kCutAfterCommit, 1});
     const auto reply = CurlRequest("POST", central.base_url() + "/v2/op/update", AppendBody("L"),
@@ -135,7 +135,7 @@ TEST(Faults, CutAfterCommitStoresTheEntityButTheClientSeesAnError) {
     EXPECT_EQ(central.WriteCount("herne", "L"), 2);
 }
 
-TEST(Faults, CutAfterCommitWithHttplibClient) {
+TEST(FakeCentralFaults, CutAfterCommitWithHttplibClient) {
     FakeCentral central;
     central.SetFault({Fault::kCutAfterCommit, 2});
     auto client = MakeClient(central.port());
@@ -151,7 +151,7 @@ TEST(Faults, CutAfterCommitWithHttplibClient) {
     EXPECT_EQ(r->status, 200);
 }
 
-TEST(Faults, RefuseConnectionsReallyRefusesAndResumesOnTheSamePort) {
+TEST(FakeCentralFaults, RefuseConnectionsReallyRefusesAndResumesOnTheSamePort) {
     FakeCentral central;
     const int port = central.port();
     auto client = MakeClient(port);
@@ -176,7 +176,7 @@ TEST(Faults, RefuseConnectionsReallyRefusesAndResumesOnTheSamePort) {
     EXPECT_TRUE(central.Entity("herne", "R"));
 }
 
-TEST(Faults, SwitchingFromRefusalToAnotherFaultListensAgain) {
+TEST(FakeCentralFaults, SwitchingFromRefusalToAnotherFaultListensAgain) {
     FakeCentral central;
     central.SetFault({Fault::kRefuseConnections});
     EXPECT_EQ(ConnectErrno(central.port()), ECONNREFUSED);
@@ -186,7 +186,7 @@ TEST(Faults, SwitchingFromRefusalToAnotherFaultListensAgain) {
     EXPECT_EQ(client.Get("/v2/entities")->status, 200);
 }
 
-TEST(Faults, ResetClearsEverything) {
+TEST(FakeCentralFaults, ResetClearsEverything) {
     FakeCentral central;
     auto client = MakeClient(central.port());
     client.Post("/v2/op/update", TenantHeaders("herne"), AppendBody("X"), kJson);

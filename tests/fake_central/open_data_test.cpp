@@ -22,7 +22,7 @@ std::string ReadFile(const std::filesystem::path& p) {
     return s.str();
 }
 
-TEST(Ckan, PackageSearchShowAndDatastore) {
+TEST(FakeCentralCkan, PackageSearchShowAndDatastore) {
     FakeCentral central;
     central.SetCkanPackage(json{{"id", "p1"},
                                 {"name", "parkhaeuser"},
@@ -67,7 +67,7 @@ TEST(Ckan, PackageSearchShowAndDatastore) {
     EXPECT_EQ(client.Get("/api/3/action/datastore_search")->status, 409);
 }
 
-TEST(Pvog, ServesTheRealFixturesBack) {
+TEST(FakeCentralPvog, ServesTheRealFixturesBack) {
     CK_REQUIRE_SHARED(csv_path, "fixtures/pvog/servicedescriptions-ars-000000000000.csv");
     CK_REQUIRE_SHARED(detail_path, "fixtures/pvog/servicedescription-detail-B100019.LB.574711.json");
     FakeCentral central;
