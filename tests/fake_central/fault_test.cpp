@@ -176,6 +176,35 @@ TEST(FakeCentralFaults, RefuseConnectionsReallyRefusesAndResumesOnTheSamePort) {
     EXPECT_TRUE(central.Entity("herne", "R"));
 }
 
+TEST(FakeCentralFaults, DestructionWhileRefusingIsClean) {
+    int port = 0;
+    {
+        FakeCentral central;
+        port = central.port();
+        central.SetFault({Fault::kRefuseConnections});
+        central.SetFault({Fault::kRefuseConnections});  // twice is harmless
+    }
+    EXPECT_EQ(ConnectErrno(port), ECONNREFUSED);
+}
+
+TEST(FakeCentralFaults, ClearingAStallReleasesTheStalledRequest) {
+    FakeCentral central;
+    central.SetFault({Fault::kStall, -1, 1, 10000});
+    std::thread client([&] {
+        CurlRequest("POST", central.base_url() + "/v2/op/update", AppendBody("Q"),
+                    {{"Content-Type", kJson}, {"Fiware-Service", "herne"}}, 100);
+    });
+    client.join();
+    EXPECT_FALSE(central.Entity("herne", "Q"));
+    const auto start = std::chrono::steady_clock::now();
+    central.ClearFault();
+    for (int i = 0; i < 200 && !central.Entity("herne", "Q"); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    EXPECT_TRUE(central.Entity("herne", "Q"));
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+}
+
 TEST(FakeCentralFaults, SwitchingFromRefusalToAnotherFaultListensAgain) {
     FakeCentral central;
     central.SetFault({Fault::kRefuseConnections});

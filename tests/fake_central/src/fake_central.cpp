@@ -259,6 +259,7 @@ struct FakeCentral::Impl {
     std::mutex stall_mu;
     std::condition_variable stall_cv;
     bool shutting_down = false;
+    std::uint64_t stall_epoch = 0;  // bumped when the fault changes: a stall ends with its fault
 
     std::mutex lifecycle_mu;  // serialises stopping and restarting the main listener
     FakeServer server;
@@ -388,8 +389,9 @@ struct FakeCentral::Impl {
                 return;
             case Fault::kStall: {
                 std::unique_lock<std::mutex> lock(stall_mu);
+                const std::uint64_t epoch = stall_epoch;
                 stall_cv.wait_for(lock, std::chrono::milliseconds(stall_ms),
-                                  [this] { return shutting_down; });
+                                  [&] { return shutting_down || stall_epoch != epoch; });
                 break;
             }
             default:
@@ -438,6 +440,7 @@ struct FakeCentral::Impl {
 
     void SetFault(FaultPlan plan);
     void ClearFault();
+    void ReleaseStalls();
 };
 
 namespace {
@@ -462,6 +465,7 @@ void FakeCentral::Impl::SetFault(FaultPlan plan) {
         fault = plan;
         return;
     }
+    ReleaseStalls();
     {
         std::lock_guard<std::mutex> lock(mu);
         fault = plan;
@@ -472,7 +476,16 @@ void FakeCentral::Impl::SetFault(FaultPlan plan) {
     server.stop();  // closes the listening socket; the accept loop ends on its own
 }
 
+void FakeCentral::Impl::ReleaseStalls() {
+    {
+        std::lock_guard<std::mutex> lock(stall_mu);
+        ++stall_epoch;
+    }
+    stall_cv.notify_all();
+}
+
 void FakeCentral::Impl::ClearFault() {
+    ReleaseStalls();
     bool restart = false;
     {
         std::lock_guard<std::mutex> lock(mu);

@@ -20,7 +20,7 @@ enum class Fault {
     kRefuseConnections,   // the listening socket is closed: connect() fails with ECONNREFUSED
     kServiceUnavailable,  // 503
     kTooManyRequests,     // 429 with Retry-After
-    kStall,               // waits stall_ms, then answers normally
+    kStall,               // waits stall_ms (or until the fault changes), then answers normally
     kCutAfterCommit,      // applies the request, then closes the connection before any response byte
 };
 
