@@ -454,6 +454,16 @@ TEST_F(FakeCentralOrion, RawResponsesWinAndRequestsAreRecorded) {
     EXPECT_EQ(json::parse(reqs[2].body)["actionType"], "append");
 }
 
+TEST_F(FakeCentralOrion, VersionAndEntryPointAnswerLikeOrion) {
+    auto r = client.Get("/version");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_TRUE(Body(r)["orion"].contains("version"));
+    r = client.Get("/v2");
+    EXPECT_EQ(Body(r)["entities_url"], "/v2/entities");
+    EXPECT_EQ(central.RequestCount(), 2u);
+}
+
 TEST_F(FakeCentralOrion, UnknownPathsAndMethods) {
     ExpectError(client.Get("/v2/subscriptions", TenantHeaders("herne")), 400, "BadRequest", "");
     ExpectError(client.Get("/nothing/here"), 404, "NotFound", "");

@@ -430,6 +430,14 @@ struct FakeCentral::Impl {
             out.headers.emplace_back("Fiware-Correlator", correlator_id);
             return out;
         }
+        if (in.path == "/version" && in.method == "GET") {
+            // What connectors probe to tell "online" from "reachable but not Orion".
+            return JsonOut(200, json{{"orion",
+                                      {{"version", "3.11.0"},
+                                       {"uptime", "0 d, 0 h, 0 m, 1 s"},
+                                       {"git_hash", "fake-central"},
+                                       {"compiled_by", "ck::fake"}}}});
+        }
         if (in.path.rfind("/api/3/action/", 0) == 0) return open_data.HandleCkan(in);
         if (in.path.rfind("/v5/servicedescriptions/", 0) == 0) return open_data.HandlePvog(in);
         return OrionErrorOut(404, "NotFound", "no such service in the fake central: " + in.path);

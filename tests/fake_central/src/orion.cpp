@@ -468,6 +468,12 @@ HttpOut OrionStore::Handle(const HttpIn& in) {
     if (auto e = ServicePathOf(in, is_query, service_path)) return *e;
 
     const std::string entities_prefix = "/v2/entities/";
+    if ((in.path == "/v2" || in.path == "/v2/") && in.method == "GET") {
+        return JsonOut(200, nlohmann::json{{"entities_url", "/v2/entities"},
+                                           {"types_url", "/v2/types"},
+                                           {"subscriptions_url", "/v2/subscriptions"},
+                                           {"registrations_url", "/v2/registrations"}});
+    }
     if (in.path == "/v2/entities" || in.path == "/v2/entities/") {
         if (in.method == "POST") return CreateEntity(in, tenant, service_path);
         if (in.method == "GET") return ListEntities(in, tenant, service_path);
