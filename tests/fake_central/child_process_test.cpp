@@ -137,6 +137,11 @@ TEST(FakeCentralChildProcess, ServesOrionAndIsDrivenOverHttpThenStopsOnSigterm) 
     EXPECT_EQ(client.Get("/v2/entities")->status, 503);
     EXPECT_EQ(client.Get("/v2/entities")->status, 200);
 
+    ASSERT_EQ(control.Post("/__control/fault", R"({"fault":"429","retry_after_s":9})", kJson)->status, 204);
+    EXPECT_EQ(json::parse(control.Get("/__control/fault")->body)["fault"], "429");
+    ASSERT_EQ(control.Delete("/__control/fault")->status, 204);
+    EXPECT_EQ(json::parse(control.Get("/__control/fault")->body)["fault"], "none");
+
     // Refusal is cleared through the separate control port, as the main port is closed meanwhile.
     ASSERT_EQ(control.Post("/__control/fault", R"({"fault":"refuse"})", kJson)->status, 204);
     httplib::Client fresh("127.0.0.1", port);

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -274,22 +273,37 @@ struct FakeCentral::Impl {
         ConfigureMain();
         port = options.port == 0 ? server.bind_to_any_port(kHost)
                                  : (server.bind_to_port(kHost, options.port) ? options.port : -1);
-        if (port <= 0)
+        if (port <= 0) {
             throw std::runtime_error("fake-central: cannot bind 127.0.0.1:" + std::to_string(options.port));
-        StartListener(server, listener);
+        }
         if (options.separate_control_port) {
             control_server = std::make_unique<FakeServer>();
             control_server->new_task_queue = [] { return new httplib::ThreadPool(2); };
-            auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+            // Everything in the pre-routing handler: cpp-httplib 0.11 would otherwise wait for a DELETE body.
+            control_server->set_pre_routing_handler(
+                [this](const httplib::Request& req, httplib::Response& res) {
+                    if (req.method == "POST" && req.has_header("Content-Length")) {
+                        return httplib::Server::HandlerResponse::Unhandled;
+                    }
+                    if (req.method == "POST") {
+                        Apply(JsonOut(411, json{{"error", "LengthRequired"},
+                                                {"description", "Content-Length needed"}}),
+                              res);
+                        tls_connection.close_after_response = true;
+                    } else {
+                        Apply(Control(ToHttpIn(req)), res);
+                    }
+                    return httplib::Server::HandlerResponse::Handled;
+                });
+            control_server->Post(".*", [this](const httplib::Request& req, httplib::Response& res) {
                 Apply(Control(ToHttpIn(req)), res);
-            };
-            control_server->Get(".*", handler);
-            control_server->Post(".*", handler);
-            control_server->Delete(".*", handler);
+            });
             control_port = control_server->bind_to_any_port(kHost);
             if (control_port <= 0) throw std::runtime_error("fake-central: cannot bind the control port");
-            StartListener(*control_server, control_listener);
         }
+        // Only once nothing can throw any more: a started listener thread must be joined by ~Impl.
+        StartListener(server, listener);
+        if (control_server) StartListener(*control_server, control_listener);
     }
 
     ~Impl() {
