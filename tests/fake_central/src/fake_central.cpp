@@ -487,6 +487,12 @@ void FakeCentral::Impl::SetFault(FaultPlan plan) {
         fault = plan;
         return;
     }
+    if (plan.count > 0) {
+        std::fprintf(stderr,
+                     "fake-central: a refused connection never reaches the fake, so count=%d cannot run out; "
+                     "refusing until ClearFault()\n",
+                     plan.count);
+    }
     ReleaseStalls();
     {
         std::lock_guard<std::mutex> lock(mu);
