@@ -4,6 +4,12 @@
 
 #include <imgui.h>
 
+#include <filesystem>
+#include <unistd.h>
+
+#include "offline_cache/content_cache.h"
+#include "participation/text.h"
+
 #include "locales/display_text.h"
 #include "screens/screens.h"
 #include "ui/theme.h"
@@ -39,7 +45,74 @@ void DrawScreen(App& app) {
     }
 }
 
+std::vector<cache::CachedEntity> ToCached(const std::vector<nlohmann::json>& entities, TimePoint now) {
+    std::vector<cache::CachedEntity> out;
+    for (const auto& e : entities) out.push_back({e["id"].get<std::string>(), e["type"].get<std::string>(), e.dump(), now});
+    return out;
+}
+
+// Opens the store. Demo mode gets a private temporary store seeded with the demo dataset, so the screens read
+// demo content through exactly the same code as real content.
+Status OpenStore(App& app) {
+    const TimePoint now = AppNow(app);
+    std::string path = app.options.config.database_path;
+    if (app.options.demo) {
+        path = (std::filesystem::temp_directory_path() / ("civic-kiosk-demo-" + std::to_string(getpid()) + ".db")).string();
+        app.demo_db_path = path;
+    }
+    Result<cache::Database> db = cache::Database::Open(path);
+    if (!db.ok()) return db.error();
+    app.db.emplace(std::move(*db));
+    if (app.options.demo) {
+        if (Status s = cache::ReplaceEntities(*app.db, "CitizenIdea", ToCached(DemoIdeaEntities(app.options.config, now), now)); !s.ok()) return s;
+        for (const auto& e : DemoLiveEntities(now)) {
+            if (Status s = cache::UpsertEntity(*app.db, ToCached({e}, now).front()); !s.ok()) return s;
+        }
+    }
+    return {};
+}
+
+// Live values come from the cached entities of the five live types.
+void LoadLiveValues(App& app) {
+    if (!app.db || app.options.demo) return;
+    app.content.live.clear();
+    for (const char* type : {"WeatherObserved", "OffStreetParking", "AirQualityObserved", "WaterObserved", "CrowdFlowObserved"}) {
+        auto entities = cache::ListEntities(*app.db, type);
+        if (!entities.ok()) continue;
+        for (const auto& e : *entities) {
+            nlohmann::json j = nlohmann::json::parse(e.json, nullptr, false);
+            if (auto v = od::ParseLiveEntity(j); v.ok()) app.content.live.push_back(*v);
+        }
+    }
+}
+
 }  // namespace
+
+App::~App() {
+    db.reset();
+    if (!demo_db_path.empty()) {
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(demo_db_path + suffix, ec);
+    }
+}
+
+TimePoint AppNow(const App& app) { return FromUnixMs(static_cast<std::int64_t>(app.now_s * 1000)); }
+
+std::string_view IdeaErrorKey(const Error& e) {
+    const std::string& c = e.code;
+    auto ends = [&](std::string_view suffix) {
+        return c.size() >= suffix.size() && c.compare(c.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if (c == "ideas.limit.session") return "kiosk.ideas.error.session_limit";
+    if (c == "ideas.limit.kiosk_hour") return "kiosk.ideas.error.hour_limit";
+    if (c == "ideas.support.already") return "kiosk.ideas.error.already_supported";
+    if (c == "ideas.contact.consent_required") return "kiosk.ideas.error.consent";
+    if (c == "ideas.email.invalid" || c == "ideas.contact.email_required") return "kiosk.ideas.error.email";
+    if (ends(".required")) return "kiosk.ideas.error.required";
+    if (ends(".too_long")) return "kiosk.ideas.error.too_long";
+    if (c.rfind("ideas.text.", 0) == 0) return "kiosk.ideas.error.invalid_text";
+    return "kiosk.ideas.error.save_failed";
+}
 
 Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     auto app = std::make_unique<App>();
@@ -59,6 +132,20 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     if (app->options.demo) {
         app->content = DemoContent(app->options.config, FromUnixMs(static_cast<std::int64_t>(app->now_s * 1000)));
     }
+    const IdeasConfig& ic = app->options.config.ideas;
+    app->idea_settings.categories = ic.categories;
+    app->idea_settings.districts = ic.districts;
+    app->idea_settings.status_url_template = ic.status_url_template;
+    app->idea_settings.max_per_session = ic.max_per_session;
+    app->idea_settings.max_per_hour = ic.max_per_hour;
+    Result<part::WordList> words = part::LoadWordLists(ic.wordlist_dir);
+    if (!words.ok()) return words.error();
+    app->idea_settings.word_list = std::move(*words);
+    if (Status s = part::ValidateIdeaSettings(app->idea_settings); !s.ok()) return s.error();
+    if (Status s = OpenStore(*app); !s.ok()) {
+        // The kiosk still shows what needs no store; ideas say they are unavailable.
+        spdlog::error("store unavailable: {}", s.error().message);
+    }
     ResetSession(*app);
     return app;
 }
@@ -75,6 +162,7 @@ void ApplyLanguage(App& app, const std::string& tag) {
 
 void ResetSession(App& app) {
     app.session = VisitorSession{};
+    LoadLiveValues(app);
     const std::string lang = app.options.language.empty() ? app.options.config.default_language : app.options.language;
     ApplyLanguage(app, lang);
     app.fonts_dirty = true;  // large text off again

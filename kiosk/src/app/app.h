@@ -13,6 +13,10 @@
 #include "locales/catalogue.h"
 #include "locales/display_text.h"
 #include "locales/localizer.h"
+#include "offline_cache/database.h"
+#include "participation/browse.h"
+#include "participation/idea.h"
+#include "participation/wizard.h"
 #include "session/idle_timer.h"
 #include "session/navigator.h"
 #include "ui/fonts.h"
@@ -42,6 +46,14 @@ struct IdeasState {
     std::string category;   // filter; empty = all
     std::string selected_id;
 };
+struct IdeaFlowState {
+    part::WizardState wizard;
+    part::VisitorSession limits;     // ideas submitted and ideas supported by this visitor
+    ui::KeyboardState keyboard;
+    std::string error_key;           // message shown under the current step
+    std::vector<part::IdeaSummary> list;  // what the ideas screen shows (reloaded on change)
+    bool list_dirty = true;
+};
 struct AdminState {
     std::string pin;
     bool unlocked = false;
@@ -59,11 +71,13 @@ struct VisitorSession {
     ui::KeyboardState services_keyboard;
     IdeasState ideas;
     AdminState admin;
-    std::set<std::string> supported_ideas;
-    int ideas_submitted = 0;
+    IdeaFlowState idea_flow;
 };
 
 struct App {
+    App() = default;
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
     AppOptions options;
     loc::CatalogueSet catalogues;
     std::unique_ptr<loc::Localizer> loc;
@@ -76,6 +90,12 @@ struct App {
     IdleTimer idle;
     VisitorSession session;
     ContentSnapshot content;
+    // The kiosk's store. The UI thread writes only what acknowledges something to a visitor (an idea, a
+    // support) and must be committed before the acknowledgement is shown.
+    std::optional<cache::Database> db;
+    std::string demo_db_path;    // removed when the app ends
+    part::IdeaSettings idea_settings;
+    ~App();
     // Operator-facing health lines (label key -> value), refreshed off the drawing path.
     std::vector<std::pair<std::string, std::string>> status_lines;
     // Text from a physical keyboard or a replay "type" step, consumed by the focused text field this frame.
@@ -99,5 +119,8 @@ void TickSession(App& app, bool had_input);
 // Whether the loop must render again soon without input (animation, countdown).
 bool WantsAnimation(const App& app);
 void ApplyLanguage(App& app, const std::string& tag);
+// The message key the UI shows for a domain error code ("ideas.title.too_long" -> "kiosk.ideas.error.too_long").
+std::string_view IdeaErrorKey(const Error& error);
+TimePoint AppNow(const App& app);
 
 }  // namespace ck::kiosk

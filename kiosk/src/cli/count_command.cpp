@@ -1,6 +1,8 @@
 // `civic-kiosk count`: counts people crossing one or more lines in a video file with the same pipeline the
 // kiosk's counter thread runs, and prints the totals. Frames stay in memory; nothing is written.
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -34,6 +36,9 @@ int ExitCodeFor(const Error& e) {
 }
 
 int RunCount(const CountArgs& args) {
+    // FFmpeg would add its own lines ("moov atom not found") to our one clear message; an operator who wants
+    // them sets the variable.
+    setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", /*overwrite=*/0);
     auto config = LoadConfigOrDefault(args.config);
     if (!config) {
         std::cerr << "civic-kiosk count: configuration: " << config.error().message << "\n";

@@ -13,7 +13,7 @@
 namespace ck::ui {
 namespace {
 
-constexpr float kKeyHeightUnits = 96;
+constexpr float kKeyHeightUnits = 88;
 constexpr float kKeyGapUnits = 10;
 
 // One key: fires on release, never on a drag; records its label so a replay can tap it by text.

@@ -1,0 +1,259 @@
+// The idea wizard: one question per step, typed on the touch keyboard. The draft lives only in the visitor
+// session; leaving or an idle reset discards it. The receipt appears only after the store committed the idea.
+#include <imgui.h>
+
+#include "participation/text.h"
+#include "screens/screens.h"
+#include "ui/widgets.h"
+
+namespace ck::kiosk {
+
+std::string CategoryName(App& app, const std::string& key);  // ideas.cpp
+
+namespace {
+
+using part::WizardStep;
+
+constexpr int kVisibleSteps = 7;  // title .. review
+
+const char* PromptKey(WizardStep s) {
+    switch (s) {
+        case WizardStep::kTitle: return "kiosk.ideas.step_title";
+        case WizardStep::kDescription: return "kiosk.ideas.step_description";
+        case WizardStep::kCategory: return "kiosk.ideas.step_category";
+        case WizardStep::kDistrict: return "kiosk.ideas.step_district";
+        case WizardStep::kPlace: return "kiosk.ideas.step_place";
+        case WizardStep::kContact: return "kiosk.ideas.step_contact";
+        default: return "kiosk.ideas.step_review";
+    }
+}
+
+// A text step: the field, the characters left, and the keyboard typing into it.
+bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multiline, std::string_view placeholder,
+              float width, float field_h) {
+    const ui::UiFrame& f = app.frame;
+    IdeaFlowState& st = app.session.idea_flow;
+    text += app.typed_text;  // a physical keyboard or a replay's "type" step
+    for (int i = 0; i < app.typed_backspaces; ++i) ui::EraseLastCharacter(text);
+    ui::TextField("##field", text, placeholder, true, ImVec2(width, field_h), multiline);
+    const auto used = static_cast<std::int64_t>(part::CountGraphemes(text));
+    const std::int64_t left = static_cast<std::int64_t>(max_graphemes) - used;
+    ui::Label(app.loc->Format("kiosk.ideas.chars_left", {{"n", std::max<std::int64_t>(left, 0)}}), f.fonts.body,
+              left < 0 ? f.theme.error : f.theme.text_muted, width);
+    ui::Spacing(8);
+    // 16 bytes per grapheme is generous for any script; the domain still enforces the grapheme limit.
+    const ui::KeyboardResult k =
+        ui::OnScreenKeyboard(st.keyboard, text, app.session.language, width, KeyboardLabelsFor(app), max_graphemes * 16);
+    if (k.changed) st.error_key.clear();
+    return k.done;
+}
+
+void ChoiceTiles(App& app, const std::vector<std::pair<std::string, std::string>>& choices, std::string& value,
+                 float width) {
+    const ui::UiFrame& f = app.frame;
+    const int cols = f.layout.portrait ? 2 : 3;
+    const float gap = ui::LayoutScale(ui::units::kGap);
+    const float w = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        if (i % static_cast<std::size_t>(cols) != 0) ImGui::SameLine(0, gap);
+        ImGui::PushID(static_cast<int>(i));
+        const bool selected = value == choices[i].first;
+        const bool pressed = selected ? ui::PrimaryButton("##c", choices[i].second, ImVec2(w, ui::LayoutScale(150)), ui::Icon::kCheck)
+                                      : ui::SecondaryButton("##c", choices[i].second, ImVec2(w, ui::LayoutScale(150)));
+        if (pressed) {
+            value = choices[i].first;
+            app.session.idea_flow.error_key.clear();
+        }
+        ImGui::PopID();
+        if (i % static_cast<std::size_t>(cols) == static_cast<std::size_t>(cols) - 1) ui::Spacing(4);
+    }
+}
+
+void ReviewRow(App& app, std::string_view label_key, const std::string& value, WizardStep step, float width) {
+    const ui::UiFrame& f = app.frame;
+    ImGui::PushID(static_cast<int>(step));
+    const float bw = ui::LayoutScale(240);
+    ImGui::BeginGroup();
+    ui::Label(app.T(label_key), f.fonts.body, f.theme.text_muted, width - bw - ui::LayoutScale(24));
+    ui::Label(value, f.fonts.large, f.theme.text, width - bw - ui::LayoutScale(24));
+    ImGui::EndGroup();
+    ImGui::SameLine(width - bw);
+    if (ui::SecondaryButton("##edit", app.T("kiosk.ideas.edit"), ImVec2(bw, ui::LayoutScale(ui::units::kSmallButtonHeight)))) {
+        (void)part::WizardGoTo(app.session.idea_flow.wizard, step);
+    }
+    ImGui::PopID();
+    ui::Spacing(14);
+}
+
+part::SubmitContext MakeSubmitContext(App& app) {
+    part::SubmitContext c;
+    c.kiosk_id = app.options.config.kiosk_id;
+    c.site = app.options.config.site_name;
+    c.language = app.session.language;
+    c.channel = "kiosk";
+    c.now = AppNow(app);
+    c.settings = app.idea_settings;
+    return c;
+}
+
+}  // namespace
+
+void DrawIdeaNew(App& app) {
+    const ui::UiFrame& f = app.frame;
+    IdeaFlowState& st = app.session.idea_flow;
+    part::WizardState& wz = st.wizard;
+    part::IdeaDraft& d = wz.draft;
+    const float width = BeginScreenBody(app, "");
+    if (!app.db) {
+        NotAvailableYet(app, width);
+        EndScreenBody(app);
+        return;
+    }
+    if (wz.step == WizardStep::kTitle && wz.draft.title.empty()) {
+        // Nobody should type an idea that cannot be sent: check the limits when the wizard opens.
+        if (Status s = part::CheckIdeaRateLimits(*app.db, st.limits, app.idea_settings, AppNow(app)); !s.ok()) {
+            ui::Label(app.T("kiosk.ideas.new_title"), f.fonts.title, f.theme.text, width);
+            ui::Spacing(24);
+            ui::Label(app.T(IdeaErrorKey(s.error())), f.fonts.large, f.theme.text, width);
+            EndScreenBody(app);
+            return;
+        }
+    }
+    // Header: step counter and question on the left, previous/next on the right.
+    const int step_no = std::min(static_cast<int>(wz.step) + 1, kVisibleSteps);
+    const float bw = ui::LayoutScale(260);
+    const float gap = ui::LayoutScale(20);
+    const float head_w = width - 2 * bw - 2 * gap;
+    ImGui::BeginGroup();
+    ui::Label(app.loc->Format("kiosk.ideas.step", {{"step", step_no}, {"total", kVisibleSteps}}), f.fonts.body, f.theme.text_muted, head_w);
+    ui::Label(app.T(PromptKey(wz.step)), f.fonts.title, f.theme.text, head_w);
+    ImGui::EndGroup();
+    ImGui::SameLine(width - 2 * bw - gap);
+    if (ui::SecondaryButton("##prev", app.T(wz.step == WizardStep::kTitle ? "kiosk.ideas.cancel" : "kiosk.ideas.previous"), ImVec2(bw, 0))) {
+        st.error_key.clear();
+        if (wz.step == WizardStep::kTitle) {
+            part::WizardReset(wz);  // leaving discards the draft completely
+            app.nav.Back();
+        } else {
+            part::WizardBack(wz);
+        }
+    }
+    ImGui::SameLine(0, gap);
+    if (wz.step == WizardStep::kReview) {
+        if (ui::PrimaryButton("##submit", app.T("kiosk.ideas.submit"), ImVec2(bw, 0), ui::Icon::kCheck)) {
+            Result<part::Receipt> r = part::SubmitIdea(*app.db, d, MakeSubmitContext(app), st.limits);
+            if (r.ok()) {
+                part::WizardMarkSubmitted(wz, *r);
+                st.error_key.clear();
+                app.nav.Replace(ScreenId::kIdeaReceipt);
+            } else {
+                st.error_key = std::string(IdeaErrorKey(r.error()));
+            }
+        }
+    } else if (ui::PrimaryButton("##next", app.T("kiosk.ideas.next"), ImVec2(bw, 0))) {
+        Status s = part::WizardNext(wz, app.idea_settings);
+        st.error_key = s.ok() ? std::string() : std::string(IdeaErrorKey(s.error()));
+    }
+    if (!st.error_key.empty()) ui::Label(app.T(st.error_key), f.fonts.large, f.theme.error, width);
+    ui::Spacing(12);
+
+    const bool tall = f.layout.portrait;
+    bool keyboard_done = false;  // the keyboard's "done" key moves on like "next"
+    switch (wz.step) {
+        case WizardStep::kTitle:
+            keyboard_done = TextStep(app, d.title, 120, false, app.T("kiosk.ideas.title_placeholder"), width, ui::LayoutScale(ui::units::kButtonHeight));
+            break;
+        case WizardStep::kDescription:
+            keyboard_done = TextStep(app, d.description, 1000, true, app.T("kiosk.ideas.description_placeholder"), width,
+                     ui::LayoutScale(tall ? 520 : 190));
+            break;
+        case WizardStep::kCategory: {
+            std::vector<std::pair<std::string, std::string>> choices;
+            for (const auto& c : app.idea_settings.categories) choices.emplace_back(c, CategoryName(app, c));
+            ChoiceTiles(app, choices, d.category, width);
+            break;
+        }
+        case WizardStep::kDistrict: {
+            std::vector<std::pair<std::string, std::string>> choices{{"", app.T("kiosk.ideas.district_any")}};
+            for (const auto& c : app.idea_settings.districts) choices.emplace_back(c, c);
+            ChoiceTiles(app, choices, d.district, width);
+            break;
+        }
+        case WizardStep::kPlace: {
+            std::string place = d.place_kind == part::PlaceKind::kKiosk ? "kiosk" : "none";
+            ChoiceTiles(app, {{"kiosk", app.T("kiosk.ideas.place_here")}, {"none", app.T("kiosk.ideas.place_none")}}, place, width);
+            d.place_kind = place == "kiosk" ? part::PlaceKind::kKiosk : part::PlaceKind::kNone;
+            break;
+        }
+        case WizardStep::kContact: {
+            ui::Label(app.T("kiosk.ideas.contact_optional"), f.fonts.body, f.theme.text_muted, width);
+            ui::Spacing(8);
+            if (ui::CheckBox("##consent", app.T("kiosk.ideas.contact_consent"), &d.contact_consent, width)) {
+                st.error_key.clear();
+                if (!d.contact_consent) d.contact_email.clear();  // no consent, no address kept
+            }
+            ui::Spacing(8);
+            if (d.contact_consent) {
+                keyboard_done = TextStep(app, d.contact_email, 254, false, app.T("kiosk.ideas.email_placeholder"), width,
+                         ui::LayoutScale(ui::units::kButtonHeight));
+            }
+            break;
+        }
+        case WizardStep::kReview:
+        case WizardStep::kSubmitted: {
+            ui::BeginScrollArea("##review", ImVec2(width, 0));
+            const float w = width - ui::LayoutScale(24);
+            ReviewRow(app, "kiosk.ideas.field_title", d.title, WizardStep::kTitle, w);
+            ReviewRow(app, "kiosk.ideas.field_description", d.description, WizardStep::kDescription, w);
+            ReviewRow(app, "kiosk.ideas.field_category", CategoryName(app, d.category), WizardStep::kCategory, w);
+            ReviewRow(app, "kiosk.ideas.field_district", d.district.empty() ? app.T("kiosk.ideas.district_any") : d.district,
+                      WizardStep::kDistrict, w);
+            ReviewRow(app, "kiosk.ideas.field_place",
+                      app.T(d.place_kind == part::PlaceKind::kKiosk ? "kiosk.ideas.place_here" : "kiosk.ideas.place_none"),
+                      WizardStep::kPlace, w);
+            ReviewRow(app, "kiosk.ideas.field_contact", d.contact_consent ? d.contact_email : app.T("kiosk.ideas.no_contact"),
+                      WizardStep::kContact, w);
+            ui::EndScrollArea();
+            break;
+        }
+    }
+    if (keyboard_done) {
+        Status s = part::WizardNext(wz, app.idea_settings);
+        st.error_key = s.ok() ? std::string() : std::string(IdeaErrorKey(s.error()));
+    }
+    EndScreenBody(app);
+}
+
+void DrawIdeaReceipt(App& app) {
+    const ui::UiFrame& f = app.frame;
+    IdeaFlowState& st = app.session.idea_flow;
+    const float width = BeginScreenBody(app, "kiosk.ideas.receipt_title");
+    if (!st.wizard.receipt) {
+        // Only a committed idea has a receipt; without one there is nothing honest to show.
+        NotAvailableYet(app, width);
+        EndScreenBody(app);
+        return;
+    }
+    const part::Receipt& r = *st.wizard.receipt;
+    const float qr = ui::LayoutScale(f.layout.portrait ? 520 : 440);
+    const float text_w = f.layout.portrait ? width : width - qr - ui::LayoutScale(80);
+    ImGui::BeginGroup();
+    ui::Label(app.T("kiosk.ideas.receipt_text"), f.fonts.large, f.theme.text, text_w);
+    ui::Spacing(32);
+    ui::Label(app.T("kiosk.ideas.receipt_code"), f.fonts.body, f.theme.text_muted, text_w);
+    ui::Label(r.reference_code, f.fonts.huge, f.theme.primary, text_w);
+    ui::Spacing(24);
+    ui::Label(app.T("kiosk.ideas.receipt_scan"), f.fonts.body, f.theme.text, text_w);
+    ui::Spacing(32);
+    if (ui::PrimaryButton("##done", app.T("kiosk.ideas.receipt_done"), ImVec2(ui::LayoutScale(360), 0), ui::Icon::kCheck)) {
+        part::WizardReset(st.wizard);
+        st.list_dirty = true;
+        app.nav.Home();
+    }
+    ImGui::EndGroup();
+    if (!f.layout.portrait) ImGui::SameLine(0, ui::LayoutScale(80));
+    ui::QrCode(r.status_url, qr);
+    EndScreenBody(app);
+}
+
+}  // namespace ck::kiosk
