@@ -1,0 +1,23 @@
+// Runs the real civic-kiosk binary as a child process, headless, with its output captured.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace ck::test {
+
+struct ChildResult {
+    int exit_code = -1;  // -1: killed by a signal or the timeout
+    bool timed_out = false;
+    std::string out;     // stdout
+    std::string err;     // stderr
+    double seconds = 0;  // wall time
+};
+
+// Runs `binary args...` with SDL_VIDEODRIVER=offscreen (and the inherited environment), waits at most
+// `timeout` and kills the child (SIGKILL) if it runs longer.
+ChildResult RunChild(const std::string& binary, const std::vector<std::string>& args,
+                     std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+}  // namespace ck::test

@@ -1,0 +1,206 @@
+// Visitor journeys through the real binary: `civic-kiosk run --demo --headless --replay F.jsonl`. Texts are
+// the German catalogue's (locales/catalogues/de.json); a journey passes only when every step succeeded.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "child_process.h"
+#include "test_support/test_support.h"
+
+namespace ck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kStart[] = R"({"tap_text":"Bildschirm berühren"})";
+constexpr char kHomeTitle[] = "Was möchten Sie tun?";
+
+std::string Expect(const std::string& text) {
+    return R"({"expect_text":")" + text + R"("})";
+}
+std::string TapText(const std::string& text) {
+    return R"({"tap_text":")" + text + R"("})";
+}
+
+class ReplayTest : public ::testing::Test {
+  protected:
+    // Writes the steps to a .jsonl file and runs the kiosk on them.
+    ChildResult Replay(const std::vector<std::string>& steps, const std::string& size = "1920x1080") {
+        const fs::path script = dir_ / ("journey" + std::to_string(++scripts_) + ".jsonl");
+        std::ofstream out(script);
+        for (const auto& s : steps) out << s << "\n";
+        out.close();
+        return RunChild(KioskBinary().string(),
+                        {"run", "--demo", "--headless", "--size", size, "--replay", script.string()});
+    }
+    TempDir dir_;
+    int scripts_ = 0;
+};
+
+TEST_F(ReplayTest, TouchingTheAttractScreenOpensHome) {
+    const ChildResult r = Replay({Expect("Bildschirm berühren"), kStart, Expect(kHomeTitle)});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(ReplayTest, ExpectingAbsentTextFailsNamingTheTextAndTheLine) {
+    const ChildResult r = Replay({kStart, Expect("Dieser Text steht nirgends")});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("\"Dieser Text steht nirgends\""), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("line 2"), std::string::npos) << r.err;
+    // What is visible instead helps whoever reads the failure.
+    EXPECT_NE(r.err.find(kHomeTitle), std::string::npos) << r.err;
+}
+
+TEST_F(ReplayTest, HomeIsNotVisibleBeforeTheFirstTouch) {
+    const ChildResult r = Replay({Expect(kHomeTitle)});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+TEST_F(ReplayTest, TappingAbsentTextFails) {
+    const ChildResult r = Replay({kStart, TapText("Gibt es nicht")});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("\"Gibt es nicht\""), std::string::npos) << r.err;
+}
+
+TEST_F(ReplayTest, BadScriptLineIsAUsageErrorNamingTheLine) {
+    const ChildResult r = Replay({kStart, R"({"click":[1,2]})"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("line 2"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("click"), std::string::npos) << r.err;
+}
+
+TEST_F(ReplayTest, MissingScriptIsAnInputError) {
+    const ChildResult r = RunChild(
+        KioskBinary().string(), {"run", "--demo", "--headless", "--replay", (dir_ / "nope.jsonl").string()});
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find("nope.jsonl"), std::string::npos) << r.err;
+}
+
+TEST_F(ReplayTest, PrivacyAndBackToHome) {
+    const ChildResult r =
+        Replay({kStart, TapText("Datenschutz"), Expect("Passantenzählung"),
+                Expect("Was nicht gespeichert wird"), TapText("Zurück"), Expect(kHomeTitle)});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(ReplayTest, PrivacyIsReallyAnotherScreen) {
+    const ChildResult r = Replay({kStart, TapText("Datenschutz"), Expect(kHomeTitle)});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+TEST_F(ReplayTest, HomeHasNoBackButton) {
+    const ChildResult r = Replay({kStart, TapText("Zurück")});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+// The idle journeys only test the session, not the layout: a smaller window keeps the software renderer quick
+// (the replay draws two frames per simulated second).
+constexpr char kSmall[] = "1280x720";
+
+TEST_F(ReplayTest, IdleTimeoutReturnsToTheAttractScreen) {
+    const ChildResult r =
+        Replay({kStart, Expect(kHomeTitle), R"({"wait_ms":95000})", Expect("Bildschirm berühren")}, kSmall);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+// The attract screen's title must be visible to replays (and so to screen readers later): expect_text
+// "Willkommen!" is how journeys check that they are back at the start.
+TEST_F(ReplayTest, AttractTitleIsVisibleText) {
+    const ChildResult r = Replay({Expect("Willkommen!")}, kSmall);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(ReplayTest, IdleTimeoutLeavesNoHomeScreen) {
+    const ChildResult r = Replay({kStart, R"({"wait_ms":95000})", Expect(kHomeTitle)}, kSmall);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+TEST_F(ReplayTest, IdleResetClearsTheChosenLanguage) {
+    const ChildResult r =
+        Replay({kStart, TapText("Sprache"), TapText("English"), Expect("What would you like to do?"),
+                R"({"wait_ms":95000})", Expect("Bildschirm berühren")},
+               kSmall);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(ReplayTest, NoResetBeforeTheTimeout) {
+    const ChildResult r = Replay({kStart, R"({"wait_ms":65000})", Expect(kHomeTitle)}, kSmall);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(ReplayTest, NoWarningBeforeItsTime) {
+    const ChildResult r = Replay({kStart, R"({"wait_ms":65000})", Expect("Sind Sie noch da?")}, kSmall);
+    EXPECT_EQ(r.exit_code, 1) << "the warning shows only 20 s before the reset: " << r.err;
+}
+
+TEST_F(ReplayTest, ATouchDuringTheWarningKeepsTheSession) {
+    const ChildResult r =
+        Replay({kStart, R"({"wait_ms":75000})", Expect("Sind Sie noch da?"), Expect(kHomeTitle),
+                TapText("Weiter benutzen"), R"({"wait_ms":30000})", Expect(kHomeTitle)},
+               kSmall);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(ReplayTest, ATouchDismissesTheWarning) {
+    const ChildResult r = Replay({kStart, R"({"wait_ms":75000})", TapText("Weiter benutzen"),
+                                  R"({"wait_ms":1000})", Expect("Sind Sie noch da?")},
+                                 kSmall);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+TEST_F(ReplayTest, WithoutATouchTheWarningEndsInAReset) {
+    const ChildResult r = Replay({kStart, R"({"wait_ms":75000})", Expect("Sind Sie noch da?"),
+                                  R"({"wait_ms":30000})", Expect(kHomeTitle)},
+                                 kSmall);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+TEST_F(ReplayTest, ATapOpensAService) {
+    const ChildResult r = Replay({kStart, TapText("Dienstleistungen"), Expect("Wohnsitz anmelden"),
+                                  TapText("Wohnsitz anmelden"), Expect("Das brauchen Sie"),
+                                  Expect("• Personalausweis oder Reisepass")});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+// The demo catalogue has six services; at 1920x1080 the list shows the first ones and the last is below
+// the fold. The drag starts on a row, so a drag taken for a tap would open that service.
+constexpr char kServicesTile[] = "Dienstleistungen";
+constexpr char kFirstService[] = "Wohnsitz anmelden";
+constexpr char kLastService[] = "Hund anmelden (Hundesteuer)";
+constexpr char kDragUp[] = R"({"drag":[960,880,960,250,400]})";
+constexpr char kSearchField[] = "Suchen, z. B. „Anmeldung“";
+constexpr char kDetailHeading[] = "Das brauchen Sie";
+
+TEST_F(ReplayTest, TheLastServiceIsBelowTheFoldAtFirst) {
+    const ChildResult r =
+        Replay({kStart, TapText(kServicesTile), Expect(kFirstService), Expect(kLastService)});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
+TEST_F(ReplayTest, DraggingTheServiceListScrollsIt) {
+    const ChildResult r = Replay({kStart, TapText(kServicesTile), Expect(kFirstService), kDragUp,
+                                  R"({"wait_ms":1000})", Expect(kLastService), Expect(kSearchField)});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const ChildResult first_gone =
+        Replay({kStart, TapText(kServicesTile), kDragUp, R"({"wait_ms":1000})", Expect(kFirstService)});
+    EXPECT_EQ(first_gone.exit_code, 1) << "the first row scrolled out of view: " << first_gone.err;
+}
+
+TEST_F(ReplayTest, DraggingTheServiceListOpensNothing) {
+    const ChildResult r =
+        Replay({kStart, TapText(kServicesTile), kDragUp, R"({"wait_ms":1000})", Expect(kDetailHeading)});
+    EXPECT_EQ(r.exit_code, 1) << "a drag must not open a service: " << r.err;
+}
+
+TEST_F(ReplayTest, ATapOnAScrolledRowOpensIt) {
+    const ChildResult r =
+        Replay({kStart, TapText(kServicesTile), kDragUp, R"({"wait_ms":1000})", TapText(kLastService),
+                Expect(kDetailHeading), Expect("• Nachweis der Haftpflichtversicherung")});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+}  // namespace
+}  // namespace ck::test

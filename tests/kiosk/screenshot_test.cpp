@@ -1,0 +1,202 @@
+// `civic-kiosk screenshot` through the real binary: every screen in German and English, landscape and
+// portrait, renders a PNG of the requested size that actually shows something.
+#include <gtest/gtest.h>
+#include <stb_image.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "child_process.h"
+#include "test_support/test_support.h"
+
+namespace ck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kScreens[] = {"attract",  "home",         "services", "service-detail", "ideas",
+                                "idea-new", "idea-receipt", "live",     "privacy",        "admin"};
+
+struct PngInfo {
+    bool signature_ok = false;
+    std::uint32_t width = 0, height = 0;
+};
+
+// The IHDR chunk follows the 8-byte signature: length (4), "IHDR" (4), width (4, big-endian), height (4).
+PngInfo ReadPngHeader(const fs::path& path) {
+    PngInfo info;
+    std::ifstream in(path, std::ios::binary);
+    unsigned char h[24] = {};
+    if (!in.read(reinterpret_cast<char*>(h), sizeof h)) return info;
+    const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    info.signature_ok = std::equal(sig, sig + 8, h) && std::equal(h + 12, h + 16, "IHDR");
+    auto be32 = [&](int at) {
+        return (std::uint32_t{h[at]} << 24) | (std::uint32_t{h[at + 1]} << 16) |
+               (std::uint32_t{h[at + 2]} << 8) | std::uint32_t{h[at + 3]};
+    };
+    info.width = be32(16);
+    info.height = be32(20);
+    return info;
+}
+
+struct PixelStats {
+    int width = 0, height = 0;
+    std::size_t distinct_colours = 0;
+    double dominant_share = 1;  // share of the pixels that have the most common colour
+};
+
+PixelStats DecodeStats(const fs::path& path) {
+    PixelStats s;
+    int channels = 0;
+    unsigned char* px = stbi_load(path.string().c_str(), &s.width, &s.height, &channels, 3);
+    if (!px) return s;
+    std::map<std::uint32_t, std::size_t> counts;
+    const std::size_t n = static_cast<std::size_t>(s.width) * static_cast<std::size_t>(s.height);
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char* p = px + i * 3;
+        ++counts[(std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2]];
+    }
+    stbi_image_free(px);
+    std::size_t top = 0;
+    for (const auto& [c, k] : counts) top = std::max(top, k);
+    s.distinct_colours = counts.size();
+    s.dominant_share = n ? static_cast<double>(top) / static_cast<double>(n) : 1;
+    return s;
+}
+
+std::vector<std::string> ScreenshotArgs(const std::string& screen, const std::string& lang,
+                                        const std::string& size, const fs::path& out) {
+    return {"screenshot", "--screen", screen,  "--lang",     lang,
+            "--size",     size,       "--out", out.string(), "--demo"};
+}
+
+using ScreenCase = std::tuple<const char*, const char*, const char*>;  // screen, language, size
+
+class ScreenshotTest : public ::testing::TestWithParam<ScreenCase> {};
+
+TEST_P(ScreenshotTest, RendersAPngOfTheRequestedSizeWithContent) {
+    const auto [screen, lang, size] = GetParam();
+    TempDir dir;
+    const fs::path out = dir / "shot.png";
+    const ChildResult r = RunChild(KioskBinary().string(), ScreenshotArgs(screen, lang, size, out));
+    ASSERT_FALSE(r.timed_out) << r.err;
+    ASSERT_EQ(r.exit_code, 0) << "stderr: " << r.err;
+    ASSERT_TRUE(fs::exists(out)) << out;
+
+    const int want_w = std::stoi(std::string(size).substr(0, std::string(size).find('x')));
+    const int want_h = std::stoi(std::string(size).substr(std::string(size).find('x') + 1));
+    const PngInfo info = ReadPngHeader(out);
+    EXPECT_TRUE(info.signature_ok);
+    EXPECT_EQ(info.width, static_cast<std::uint32_t>(want_w));
+    EXPECT_EQ(info.height, static_cast<std::uint32_t>(want_h));
+
+    const PixelStats px = DecodeStats(out);
+    ASSERT_EQ(px.width, want_w) << "stb_image could not decode " << out << ": " << stbi_failure_reason();
+    ASSERT_EQ(px.height, want_h);
+    // Anti-aliased text alone gives dozens of shades; a blank or single-colour frame has one or two.
+    EXPECT_GE(px.distinct_colours, 16u) << screen << " " << lang << " " << size;
+    EXPECT_LT(px.dominant_share, 0.97) << screen << " " << lang << " " << size;
+}
+
+std::string CaseName(const ::testing::TestParamInfo<ScreenCase>& info) {
+    std::string name =
+        std::string(std::get<0>(info.param)) + "_" + std::get<1>(info.param) + "_" + std::get<2>(info.param);
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(AllScreens, ScreenshotTest,
+                         ::testing::Combine(::testing::ValuesIn(kScreens), ::testing::Values("de", "en"),
+                                            ::testing::Values("1920x1080", "1080x1920")),
+                         CaseName);
+
+std::vector<unsigned char> FileBytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(ScreenshotCommandTest, TheLanguageAndTheScreenChangeThePicture) {
+    TempDir dir;
+    const auto shot = [&](const char* screen, const char* lang) {
+        const fs::path out = dir / (std::string(screen) + "-" + lang + ".png");
+        const ChildResult r =
+            RunChild(KioskBinary().string(), ScreenshotArgs(screen, lang, "1920x1080", out));
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return FileBytes(out);
+    };
+    const auto home_de = shot("home", "de");
+    const auto home_en = shot("home", "en");
+    const auto privacy_de = shot("privacy", "de");
+    ASSERT_FALSE(home_de.empty());
+    EXPECT_NE(home_de, home_en);
+    EXPECT_NE(home_de, privacy_de);
+    // The clock is fixed: the same screen twice is the same picture.
+    EXPECT_EQ(home_de, shot("home", "de"));
+}
+
+TEST(ScreenshotCommandTest, ArabicRendersRightToLeft) {
+    TempDir dir;
+    const fs::path out = dir / "home-ar.png";
+    const ChildResult r = RunChild(KioskBinary().string(), ScreenshotArgs("home", "ar", "1920x1080", out));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(ReadPngHeader(out).width, 1920u);
+    EXPECT_GE(DecodeStats(out).distinct_colours, 16u);
+}
+
+TEST(ScreenshotCommandTest, UnknownScreenIsAUsageError) {
+    TempDir dir;
+    const ChildResult r =
+        RunChild(KioskBinary().string(), ScreenshotArgs("dashboard", "de", "1920x1080", dir / "x.png"));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("unknown screen \"dashboard\""), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("service-detail"), std::string::npos) << "lists the screens: " << r.err;
+    EXPECT_FALSE(fs::exists(dir / "x.png"));
+}
+
+TEST(ScreenshotCommandTest, BadSizesAreUsageErrors) {
+    TempDir dir;
+    for (const char* size : {"10x10", "1920", "axb", "1920x", "x1080", "8000x1080", "1920x-1080"}) {
+        const ChildResult r =
+            RunChild(KioskBinary().string(), ScreenshotArgs("home", "de", size, dir / "x.png"));
+        EXPECT_EQ(r.exit_code, 2) << size << ": " << r.err;
+        EXPECT_NE(r.err.find("--size must be WxH"), std::string::npos) << size << ": " << r.err;
+        EXPECT_NE(r.err.find(size), std::string::npos) << "names the value: " << r.err;
+    }
+    EXPECT_FALSE(fs::exists(dir / "x.png"));
+}
+
+TEST(ScreenshotCommandTest, MissingRequiredOptionsAreUsageErrors) {
+    const ChildResult no_out = RunChild(KioskBinary().string(), {"screenshot", "--screen", "home"});
+    EXPECT_EQ(no_out.exit_code, 2);
+    EXPECT_NE((no_out.err + no_out.out).find("--out"), std::string::npos) << no_out.err;
+    const ChildResult no_screen = RunChild(KioskBinary().string(), {"screenshot", "--out", "/tmp/never.png"});
+    EXPECT_EQ(no_screen.exit_code, 2);
+    EXPECT_NE((no_screen.err + no_screen.out).find("--screen"), std::string::npos) << no_screen.err;
+}
+
+TEST(ScreenshotCommandTest, InvalidConfigurationIsAUsageErrorNamingTheKey) {
+    TempDir dir;
+    const fs::path config = dir / "kiosk.toml";
+    std::ofstream(config) << "[session]\nidle_timeout_s = 2\n";
+    std::vector<std::string> args = ScreenshotArgs("home", "de", "1920x1080", dir / "x.png");
+    args.push_back("--config");
+    args.push_back(config.string());
+    const ChildResult r = RunChild(KioskBinary().string(), args);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("session.idle_timeout_s"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("from 15 to 3600"), std::string::npos) << r.err;
+
+    args.back() = (dir / "missing.toml").string();
+    const ChildResult m = RunChild(KioskBinary().string(), args);
+    EXPECT_EQ(m.exit_code, 2);
+    EXPECT_NE(m.err.find("missing.toml"), std::string::npos) << m.err;
+}
+
+}  // namespace
+}  // namespace ck::test
