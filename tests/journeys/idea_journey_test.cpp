@@ -17,7 +17,7 @@
 namespace ck {
 namespace {
 
-int Run(const std::string& command) {
+int RunShell(const std::string& command) {
     const int rc = std::system(command.c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
@@ -75,7 +75,7 @@ TEST(IdeaJourney, FromAttractToCentralExactlyOnce) {
     WriteFile(dir / "journey.jsonl", script);
 
     const std::string kiosk = test::KioskBinary().string();
-    ASSERT_EQ(Run("SDL_VIDEODRIVER=offscreen " + kiosk + " run --headless --size 1920x1080 --config " + config.string() +
+    ASSERT_EQ(RunShell("SDL_VIDEODRIVER=offscreen " + kiosk + " run --headless --size 1920x1080 --config " + config.string() +
                   " --replay " + (dir / "journey.jsonl").string()),
               0);
     EXPECT_TRUE(std::filesystem::exists(dir / "receipt.png"));
@@ -95,12 +95,12 @@ TEST(IdeaJourney, FromAttractToCentralExactlyOnce) {
     }
 
     // The first delivery fails (503), the next one loses its acknowledgement; then the network is fine.
-    central.SetFault({fake::Fault::kServiceUnavailable, 1});
-    EXPECT_EQ(Run(kiosk + " sync --once --config " + config.string() + " > /dev/null 2>&1"), 1);
-    central.SetFault({fake::Fault::kCutAfterCommit, 1});
-    Run(kiosk + " sync --once --config " + config.string() + " > /dev/null 2>&1");
+    central.SetFault(fake::FaultPlan{fake::Fault::kServiceUnavailable, 1});
+    EXPECT_EQ(RunShell(kiosk + " sync --once --config " + config.string() + " > /dev/null 2>&1"), 1);
+    central.SetFault(fake::FaultPlan{fake::Fault::kCutAfterCommit, 1});
+    (void)RunShell(kiosk + " sync --once --config " + config.string() + " > /dev/null 2>&1");
     central.ClearFault();
-    EXPECT_EQ(Run(kiosk + " sync --once --config " + config.string() + " > /dev/null 2>&1"), 0);
+    EXPECT_EQ(RunShell(kiosk + " sync --once --config " + config.string() + " > /dev/null 2>&1"), 0);
 
     const auto ideas = central.Entities("herne", "CitizenIdea");
     ASSERT_EQ(ideas.size(), 1u);

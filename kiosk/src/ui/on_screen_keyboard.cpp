@@ -46,6 +46,13 @@ void EraseLastCharacter(std::string& text) {
 
 float KeyboardHeight(float /*width*/) { return LayoutScale(5 * kKeyHeightUnits + 6 * kKeyGapUnits); }
 
+namespace {
+// Rows of character keys the layout needs on its fullest level, so the height does not jump between levels.
+std::size_t CharacterRows(const loc::KeyboardLayout& l) {
+    return std::min<std::size_t>(4, std::max({l.lower.size(), l.shift.size(), l.symbols.size()}));
+}
+}  // namespace
+
 KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::string_view ui_language, float width,
                                 const KeyboardLabels& labels, std::size_t max_bytes) {
     KeyboardResult result;
@@ -58,8 +65,12 @@ KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::st
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 origin = window->DC.CursorPos;
     const float gap = LayoutScale(kKeyGapUnits);
-    const float kh = LayoutScale(kKeyHeightUnits);
-    const ImRect whole(origin, origin + ImVec2(width, KeyboardHeight(width)));
+    const std::size_t char_rows = CharacterRows(*layout);
+    // Keys shrink to the space left on screen, but never below a comfortable touch target.
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float rows_f = static_cast<float>(char_rows + 1);
+    const float kh = std::clamp((avail - gap * (rows_f + 1)) / rows_f, LayoutScale(64), LayoutScale(kKeyHeightUnits));
+    const ImRect whole(origin, origin + ImVec2(width, kh * rows_f + gap * (rows_f + 1)));
     ImGui::ItemSize(whole);
     window->DrawList->AddRectFilled(whole.Min, whole.Max, Frame().theme.surface_pressed, LayoutScale(14));
 
@@ -68,7 +79,7 @@ KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::st
     const float kw = std::min((width - gap * static_cast<float>(widest + 1)) / static_cast<float>(widest), LayoutScale(140));
     float y = origin.y + gap;
     ImGui::PushID("##osk");
-    for (std::size_t r = 0; r < rows.size() && r < 4; ++r) {
+    for (std::size_t r = 0; r < rows.size() && r < char_rows; ++r) {
         const float row_w = static_cast<float>(rows[r].size()) * (kw + gap) - gap;
         float x = origin.x + (width - row_w) * 0.5f;
         for (std::size_t k = 0; k < rows[r].size(); ++k) {
@@ -85,7 +96,7 @@ KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::st
         y += kh + gap;
     }
     // The bottom row: level switches, layout switch, space, backspace, done.
-    y = origin.y + gap + 4 * (kh + gap);
+    y = origin.y + gap + static_cast<float>(char_rows) * (kh + gap);
     const float unit = (width - gap * 7) / 12.0f;
     float x = origin.x + gap;
     auto place = [&](float units_wide) {
