@@ -464,6 +464,23 @@ TEST_F(FakeCentralOrion, VersionAndEntryPointAnswerLikeOrion) {
     EXPECT_EQ(central.RequestCount(), 2u);
 }
 
+// Orion does not compress, and hostile-data tests need their exact bytes on the wire.
+TEST_F(FakeCentralOrion, AnswersAreNeverCompressedAndRecordedHeadersAreTheClients) {
+    const std::string big(200 * 1024, 'a');
+    central.SetRawResponse("GET", "/v2/entities", 200, "[\"" + big + "\"]");
+    const auto reply =
+        test::CurlRequest("GET", central.base_url() + "/v2/entities", "",
+                          {{"Accept-Encoding", "gzip, deflate, br"}, {"Fiware-Service", "herne"}});
+    EXPECT_EQ(reply.code, CURLE_OK);
+    EXPECT_EQ(reply.headers.count("content-encoding"), 0u);
+    EXPECT_EQ(reply.headers.at("content-length"), std::to_string(big.size() + 4));
+    const auto reqs = central.Requests();
+    ASSERT_EQ(reqs.size(), 1u);
+    EXPECT_EQ(reqs[0].Header("Accept-Encoding"), "gzip, deflate, br");
+    EXPECT_EQ(reqs[0].headers.count("remote_addr"), 0u);
+    EXPECT_EQ(reqs[0].headers.count("local_port"), 0u);
+}
+
 TEST_F(FakeCentralOrion, UnknownPathsAndMethods) {
     ExpectError(client.Get("/v2/subscriptions", TenantHeaders("herne")), 400, "BadRequest", "");
     ExpectError(client.Get("/nothing/here"), 404, "NotFound", "");

@@ -38,6 +38,14 @@ std::string Lower(std::string s) {
     return s;
 }
 
+// What a handler may do to the connection it runs on (cpp-httplib 0.11 does not give it the socket).
+struct ConnectionControl {
+    int fd = -1;
+    bool close_after_response = false;
+    std::string accept_encoding;  // as the client sent it; removed from the request, see SetUpRequest
+};
+thread_local ConnectionControl tls_connection;
+
 HttpIn ToHttpIn(const httplib::Request& req) {
     HttpIn in;
     in.method = req.method;
@@ -60,6 +68,8 @@ HttpIn ToHttpIn(const httplib::Request& req) {
         }
     }
     for (const auto& [k, v] : req.headers) in.headers[Lower(k)] = v;
+    if (!tls_connection.accept_encoding.empty())
+        in.headers["accept-encoding"] = tls_connection.accept_encoding;
     in.body = req.body;
     if (req.has_header("Content-Length")) {
         in.has_content_length = true;
@@ -83,13 +93,6 @@ void Apply(const HttpOut& out, httplib::Response& res) {
         res.body = out.body;
     }
 }
-
-// What a handler may do to the connection it runs on (cpp-httplib 0.11 does not give it the socket).
-struct ConnectionControl {
-    int fd = -1;
-    bool close_after_response = false;
-};
-thread_local ConnectionControl tls_connection;
 
 std::string PeerText(int fd, bool local, int& port) {
     sockaddr_storage addr{};
@@ -166,17 +169,28 @@ class FakeServer final : public httplib::Server {
     bool process_and_close_socket(socket_t sock) override {
         ConnectionStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
                                 static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000));
-        tls_connection = ConnectionControl{sock, false};
+        tls_connection = ConnectionControl{sock, false, {}};
         bool ok = true;
         for (std::size_t left = keep_alive_max_count_; left > 0 && WaitForRequest(sock); --left) {
             bool connection_closed = false;
-            ok = process_request(stream, left == 1, connection_closed, nullptr);
+            ok = process_request(stream, left == 1, connection_closed, SetUpRequest);
             if (!ok || connection_closed || tls_connection.close_after_response) break;
         }
         tls_connection = ConnectionControl{};
         shutdown(sock, SHUT_RDWR);
         close(sock);
         return ok;
+    }
+
+    // Orion never compresses its answers, and a hostile-data test needs the bytes it set to be the bytes
+    // sent: hide Accept-Encoding from cpp-httplib (it may gzip, depending on its build). Also drop the
+    // pseudo-headers cpp-httplib adds, so recorded requests show what the client sent.
+    static void SetUpRequest(httplib::Request& req) {
+        tls_connection.accept_encoding = req.get_header_value("Accept-Encoding");
+        for (const char* name :
+             {"Accept-Encoding", "REMOTE_ADDR", "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"}) {
+            req.headers.erase(name);
+        }
     }
 
     bool WaitForRequest(int sock) const {
