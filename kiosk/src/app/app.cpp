@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "app/counter_service.h"
+#include "app/sync_settings.h"
 #include "offline_cache/content_cache.h"
 #include "participation/text.h"
 
@@ -89,6 +91,8 @@ void LoadLiveValues(App& app) {
 }  // namespace
 
 App::~App() {
+    if (counter) counter->Stop();
+    if (sync) sync->Stop();
     db.reset();
     if (!demo_db_path.empty()) {
         std::error_code ec;
@@ -145,6 +149,25 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     if (Status s = OpenStore(*app); !s.ok()) {
         // The kiosk still shows what needs no store; ideas say they are unavailable.
         spdlog::error("store unavailable: {}", s.error().message);
+    }
+    if (app->options.start_workers && !app->options.demo && app->db) {
+        const Config& c = app->options.config;
+        if (!c.central.orion_url.empty()) {
+            app->sync = std::make_unique<cache::SyncWorker>(c.database_path, ToSyncSettings(c));
+            if (Status s = app->sync->Start(); !s.ok()) {
+                spdlog::error("sync worker not started: {}", s.error().message);
+                app->sync.reset();
+            }
+        }
+        if (c.counter.enabled) {
+            // A counter that cannot start never takes the kiosk down: the visitor screens work without it.
+            auto counter = CounterService::Start(c);
+            if (counter.ok()) {
+                app->counter = std::move(*counter);
+            } else {
+                spdlog::error("passer-by counter not started: {}", counter.error().message);
+            }
+        }
     }
     ResetSession(*app);
     return app;

@@ -14,6 +14,7 @@
 #include "locales/display_text.h"
 #include "locales/localizer.h"
 #include "offline_cache/database.h"
+#include "offline_cache/sync.h"
 #include "participation/browse.h"
 #include "participation/idea.h"
 #include "participation/wizard.h"
@@ -33,7 +34,10 @@ struct AppOptions {
     std::optional<double> fixed_clock_unix_s;  // screenshots: a fixed, reproducible clock
     std::string language;                      // empty = config default
     std::optional<ScreenId> start_screen;
+    bool start_workers = false;                // the sync worker and the counter (interactive kiosk only)
 };
+
+class CounterService;
 
 // Per-screen state: each screen file owns the meaning of its struct.
 struct ServicesState {
@@ -95,6 +99,8 @@ struct App {
     std::optional<cache::Database> db;
     std::string demo_db_path;    // removed when the app ends
     part::IdeaSettings idea_settings;
+    std::unique_ptr<cache::SyncWorker> sync;       // background delivery and pulls (nullptr: not configured)
+    std::unique_ptr<CounterService> counter;       // passer-by counting (nullptr: disabled)
     ~App();
     // Operator-facing health lines (label key -> value), refreshed off the drawing path.
     std::vector<std::pair<std::string, std::string>> status_lines;

@@ -56,6 +56,7 @@ void RegisterRunCommand(CLI::App& app, int* exit_code) {
         AppOptions ao;
         ao.config = *config;
         ao.demo = opts->demo;
+        ao.start_workers = opts->replay.empty();  // a replay is a test: nothing runs behind its back
         *exit_code = RunKioskLoop(ao, lo);
     });
 }

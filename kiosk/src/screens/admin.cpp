@@ -57,6 +57,16 @@ void DrawHealth(App& app, float width) {
     row("kiosk.admin.database", c.database_path);
     row("kiosk.admin.central", c.central.orion_url.empty() ? app.T("kiosk.admin.not_configured") : c.central.orion_url);
     row("kiosk.admin.counter", c.counter.enabled ? c.counter.detector : app.T("kiosk.admin.disabled"));
+    if (app.sync) {
+        const cache::SyncSnapshot snap = app.sync->Snapshot();
+        row("kiosk.admin.outbox", app.loc->Format("kiosk.admin.outbox_value", {{"pending", snap.outbox.pending},
+                                                                              {"dead", snap.outbox.dead},
+                                                                              {"delivered", snap.outbox.delivered}}));
+        for (const auto& c : snap.connectors) {
+            row("kiosk.admin.sync", c.name + ": " + (c.online ? "online" : "offline") +
+                                        (c.last_error.empty() ? std::string() : " (" + c.last_error.substr(0, 120) + ")"));
+        }
+    }
     for (const auto& [k, v] : app.status_lines) row(k, v);
     ui::EndScrollArea();
 }

@@ -144,6 +144,7 @@ void DrawIdeaNew(App& app) {
             Result<part::Receipt> r = part::SubmitIdea(*app.db, d, MakeSubmitContext(app), st.limits);
             if (r.ok()) {
                 part::WizardMarkSubmitted(wz, *r);
+                if (app.sync) app.sync->RequestRound();  // deliver soon; the receipt never waits for it
                 st.error_key.clear();
                 app.nav.Replace(ScreenId::kIdeaReceipt);
             } else {
