@@ -18,7 +18,9 @@ void DrawStatusBar(App& app) {
     const float h = ui::LayoutScale(ui::units::kStatusBarHeight);
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, h), t.primary);
     const float m = ui::LayoutScale(ui::units::kMargin);
-    const std::string left = app.options.config.city_name + " \xC2\xB7 " + app.options.config.site_name;
+    // Portrait is narrow: the city alone, so the clock in the middle stays free.
+    const std::string left = f.layout.portrait ? app.options.config.city_name
+                                               : app.options.config.city_name + " \xC2\xB7 " + app.options.config.site_name;
     ui::LabelAt(dl, ImVec2(m, (h - f.fonts.large->FontSize) * 0.5f), left, f.fonts.large, t.on_primary);
     // Operators reach the admin screen by five quick taps on the city name (visitors have no reason to).
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
@@ -81,7 +83,7 @@ void EndScreenBody(App& app) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(0, y), ImVec2(f.layout.size.x, y), f.theme.border, ui::LayoutScale(2));
     const float bh = ui::LayoutScale(ui::units::kButtonHeight) * 0.9f;
     const float by = y + (bar_h - bh) * 0.5f;
-    const float bw = ui::LayoutScale(340);
+    const float bw = std::min(ui::LayoutScale(340), (f.layout.size.x - 2 * m - ui::LayoutScale(48)) / 3.0f);
     ImGui::SetCursorScreenPos(ImVec2(f.rtl ? f.layout.size.x - m - bw : m, by));
     if (app.nav.can_go_back() && ui::SecondaryButton("##back", app.T("kiosk.nav.back"), ImVec2(bw, bh), ui::Icon::kBack)) {
         app.nav.Back();
