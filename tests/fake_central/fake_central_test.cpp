@@ -481,6 +481,24 @@ TEST_F(FakeCentralOrion, AnswersAreNeverCompressedAndRecordedHeadersAreTheClient
     EXPECT_EQ(reqs[0].headers.count("local_port"), 0u);
 }
 
+// Seeding bypasses validation so pulls can serve what a real server might hold.
+TEST_F(FakeCentralOrion, SeededEntitiesAreServedAsIsEvenWhenOrionWouldRefuseThem) {
+    central.PutEntity("herne", json{{"id", "H1"},
+                                    {"type", "WeatherObserved"},
+                                    {"temperature", {{"type", "Number"}, {"value", "not a number"}}},
+                                    {"note", {{"value", "<b>(x=1);</b>"}}}});
+    central.PutEntity("herne", json("not an entity"));
+    central.PutEntity("herne", json{{"id", 42}, {"type", "WeatherObserved"}});
+    auto r = client.Get("/v2/entities?type=WeatherObserved", TenantHeaders("herne"));
+    ASSERT_TRUE(r);
+    const json list = Body(r);
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0]["temperature"]["value"], "not a number");
+    EXPECT_EQ(list[0]["note"]["value"], "<b>(x=1);</b>");
+    EXPECT_EQ(list[0]["note"]["type"], "Text");
+    EXPECT_EQ(list[1]["id"], "42");
+}
+
 TEST_F(FakeCentralOrion, UnknownPathsAndMethods) {
     ExpectError(client.Get("/v2/subscriptions", TenantHeaders("herne")), 400, "BadRequest", "");
     ExpectError(client.Get("/nothing/here"), 404, "NotFound", "");

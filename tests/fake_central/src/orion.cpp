@@ -779,8 +779,14 @@ int OrionStore::WriteCount(const std::string& tenant, const std::string& id) con
 }
 
 void OrionStore::Put(const std::string& tenant, const json& e) {
-    const std::string id = e.value("id", std::string());
-    const std::string type = e.value("type", std::string("Thing"));
+    if (!e.is_object()) return;
+    // Seeding skips validation on purpose (hostile data), so tolerate an id or type that is not a string.
+    auto text = [&](const char* key, const char* fallback) {
+        if (!e.contains(key)) return std::string(fallback);
+        return e[key].is_string() ? e[key].get<std::string>() : e[key].dump();
+    };
+    const std::string id = text("id", "");
+    const std::string type = text("type", "Thing");
     Tenant& t = tenants_[tenant];
     const auto existing = t.entities.find({id, type});
     const std::uint64_t seq = existing != t.entities.end() ? existing->second.seq : next_seq_++;
@@ -790,7 +796,6 @@ void OrionStore::Put(const std::string& tenant, const json& e) {
     s.service_path = "/";
     s.seq = seq;
     s.attrs = json::object();
-    if (!e.is_object()) return;
     for (auto it = e.begin(); it != e.end(); ++it) {
         if (it.key() == "id" || it.key() == "type") continue;
         json attr = it.value().is_object() ? it.value() : json{{"value", it.value()}};

@@ -72,7 +72,8 @@ class FakeCentral {
     std::vector<nlohmann::json> Entities(const std::string& tenant, const std::string& type = "") const;
     int WriteCount(const std::string& tenant, const std::string& id) const;  // accepted writes to that id
     std::size_t RequestCount() const;  // requests that reached the fake, /__control/* excluded
-    // Seeds an entity without validation (normalized; missing attribute types are inferred).
+    // Seeds an entity without validation (normalized; missing attribute types are inferred; a non-object
+    // is ignored).
     void PutEntity(const std::string& tenant, nlohmann::json normalized_entity);
 
     // A canned answer for (method, path) that wins over the emulated services: hostile-data tests.
