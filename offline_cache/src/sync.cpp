@@ -110,6 +110,11 @@ bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncSt
                 summary.errors.push_back("store: " + st.error().message);
         }
         summary.dead += static_cast<std::int64_t>(out.dead.size());
+        if (options.stop && options.stop->load() && !out.retry.empty()) {
+            // Interrupted by shutdown, not a failure of the service: no backoff, no offline state.
+            (void)MarkRetry(db, out.retry, now, "interrupted by shutdown");
+            return false;
+        }
         if (!out.retry.empty() || !out.transient_error.empty()) {
             RecordFailure(status, settings, state, now, out.transient_error, out.retry_after_s);
             if (auto st = MarkRetry(db, out.retry, status.retry_at, out.transient_error); !st) {

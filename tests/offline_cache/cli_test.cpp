@@ -1,0 +1,144 @@
+// End to end: `civic-kiosk sync --once` and `civic-kiosk status --json` as child processes against the
+// fake central in this process.
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "offline_cache/content_cache.h"
+#include "sync_fixture.h"
+
+namespace ck::cache::test {
+namespace {
+
+using nlohmann::json;
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string output;  // stdout only
+};
+
+CommandResult RunKiosk(const std::string& args) {
+    const std::string command = "'" + ck::test::KioskBinary().string() + "' " + args + " 2>/dev/null";
+    CommandResult result;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return result;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
+    const int status = pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+class CliTest : public SyncTest {
+  protected:
+    void SetUp() override {
+        SyncTest::SetUp();
+        config_ = (dir_ / "kiosk.toml").string();
+        WriteConfig(central_.base_url());
+    }
+    void WriteConfig(const std::string& orion_url) {
+        std::ofstream(config_) << "[kiosk]\nid = \"herne-e2e-01\"\nsite = \"Digitaloforum Wanne\"\n"
+                               << "database = \"" << (dir_ / "kiosk.db").string() << "\"\n"
+                               << "[central]\norion_url = \"" << orion_url
+                               << "\"\nfiware_service = \"herne\"\n"
+                               << "connect_timeout_s = 1\ntotal_timeout_s = 3\n"
+                               << "[sync]\nbackoff_min_s = 0.1\n";
+    }
+    json Status() {
+        const auto r = RunKiosk("status --json --config '" + config_ + "'");
+        EXPECT_EQ(r.exit_code, 0) << r.output;
+        const json j = json::parse(r.output, nullptr, false);
+        EXPECT_TRUE(j.is_object()) << r.output;
+        return j;
+    }
+    std::string config_;
+};
+
+TEST_F(CliTest, SyncOnceDeliversEverythingAndExitsZero) {
+    Add(IdeaItem("cli-1"));
+    Add(IdeaItem("cli-2"));
+    Add(SupportItem("cli-s", "cli-1"));
+    const auto r = RunKiosk("sync --once --config '" + config_ + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("delivered 3"), std::string::npos) << r.output;
+    EXPECT_TRUE(central_.Entity(kTenant, "urn:ngsi-ld:CitizenIdea:cli-1").has_value());
+    EXPECT_TRUE(central_.Entity(kTenant, "urn:ngsi-ld:IdeaSupport:cli-s").has_value());
+    auto device = central_.Entity(kTenant, "urn:ngsi-ld:Device:herne-e2e-01");
+    ASSERT_TRUE(device.has_value());
+    EXPECT_EQ((*device)["name"]["value"], "Digitaloforum Wanne");
+
+    const json status = Status();
+    EXPECT_EQ(status["outbox"]["delivered"], 3);
+    EXPECT_EQ(status["outbox"]["pending"], 0);
+    EXPECT_EQ(status["connectors"]["ngsi"]["online"], true);
+    EXPECT_TRUE(status["connectors"]["ngsi"]["last_success"].is_string());
+    EXPECT_TRUE(status["counter"].is_null());
+
+    ASSERT_TRUE(PutSetting(*db_, "counter.state", R"({"running":true,"lines":1})").ok());
+    EXPECT_EQ(Status()["counter"]["running"], true);
+}
+
+TEST_F(CliTest, AnUnreachableCentralExitsOneAndStatusSaysOffline) {
+    Add(IdeaItem("waiting"));
+    fake::FaultPlan plan;
+    plan.fault = fake::Fault::kServiceUnavailable;
+    central_.SetFault(plan);
+    auto r = RunKiosk("sync --once --config '" + config_ + "'");
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("still pending 1"), std::string::npos) << r.output;
+    json status = Status();
+    EXPECT_EQ(status["outbox"]["pending"], 1);
+    EXPECT_EQ(status["connectors"]["ngsi"]["online"], false);
+    EXPECT_EQ(status["connectors"]["ngsi"]["last_error"],
+              "HTTP 503 ServiceUnavailable: fault injected by the fake central")
+        << status.dump();
+
+    central_.ClearFault();
+    r = RunKiosk("sync --once --config '" + config_ + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    status = Status();
+    EXPECT_EQ(status["connectors"]["ngsi"]["online"], true);
+    EXPECT_EQ(central_.WriteCount(kTenant, "urn:ngsi-ld:CitizenIdea:waiting"), 1);
+}
+
+TEST_F(CliTest, RejectedItemsDoNotFailTheRunButAreShownInStatus) {
+    auto bad = IdeaItem("bad");
+    auto entity = json::parse(bad.payload);
+    entity["category"]["value"] = "x;y";
+    bad.payload = entity.dump();
+    Add(bad);
+    Add(IdeaItem("good"));
+    const auto r = RunKiosk("sync --once --config '" + config_ + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.output;  // nothing deliverable is left pending
+    const json status = Status();
+    EXPECT_EQ(status["outbox"]["dead"], 1);
+    ASSERT_EQ(status["outbox"]["dead_items"].size(), 1u);
+    EXPECT_EQ(status["outbox"]["dead_items"][0]["entity_id"], "urn:ngsi-ld:CitizenIdea:bad");
+    EXPECT_NE(status["outbox"]["dead_items"][0]["error"].get<std::string>().find("Invalid characters"),
+              std::string::npos);
+}
+
+TEST_F(CliTest, BadConfigurationExitsTwo) {
+    WriteConfig("ftp://127.0.0.1:1");
+    EXPECT_EQ(RunKiosk("sync --once --config '" + config_ + "'").exit_code, 2);
+    EXPECT_EQ(RunKiosk("status --config '" + config_ + "'").exit_code, 2);
+    EXPECT_EQ(RunKiosk("sync --once --config '" + (dir_ / "missing.toml").string() + "'").exit_code, 2);
+    WriteConfig(central_.base_url());
+    EXPECT_EQ(RunKiosk("sync --config '" + config_ + "'").exit_code, 2);  // --once is required
+}
+
+TEST_F(CliTest, StatusOfAKioskThatNeverRanReportsAnAbsentStore) {
+    std::ofstream(config_) << "[kiosk]\ndatabase = \"" << (dir_ / "never.db").string() << "\"\n";
+    const json status = Status();
+    EXPECT_EQ(status["store"], "absent");
+    EXPECT_EQ(status["outbox"]["pending"], 0);
+    EXPECT_TRUE(status["connectors"].empty());
+    EXPECT_FALSE(std::filesystem::exists(dir_ / "never.db"));
+}
+
+}  // namespace
+}  // namespace ck::cache::test

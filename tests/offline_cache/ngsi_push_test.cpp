@@ -1,0 +1,196 @@
+// NGSI-v2 push against the fake Orion: request shape, headers, batching under 1 MiB, splitting, and what
+// happens to items the server rejects.
+#include <gtest/gtest.h>
+
+#include "offline_cache/ngsi_connector.h"
+#include "sync_fixture.h"
+
+namespace ck::cache::test {
+namespace {
+
+using nlohmann::json;
+
+TEST_F(SyncTest, PushSendsOneAppendBatchWithTheFiwareHeaders) {
+    settings_.auth_token = "token-123";
+    Connect();
+    Add(IdeaItem("a"));
+    Add(IdeaItem("b"));
+    Add(SupportItem("s", "a"));
+    const auto summary = Round();
+    EXPECT_EQ(summary.delivered, 3);
+    EXPECT_EQ(Counts().delivered, 3);
+
+    const auto posts = RequestsTo("POST", "/v2/op/update");
+    ASSERT_GE(posts.size(), 1u);
+    const auto& first = posts.front();
+    EXPECT_EQ(first.Header("fiware-service"), "herne");
+    EXPECT_EQ(first.Header("fiware-servicepath"), "/");
+    EXPECT_EQ(first.Header("x-auth-token"), "token-123");
+    EXPECT_EQ(first.Header("content-type"), "application/json");
+    const json body = json::parse(first.body);
+    EXPECT_EQ(body["actionType"], "append");
+    ASSERT_EQ(body["entities"].size(), 3u);
+    EXPECT_EQ(body["entities"][0]["id"], "urn:ngsi-ld:CitizenIdea:a");  // creation order
+    EXPECT_EQ(body["entities"][2]["id"], "urn:ngsi-ld:IdeaSupport:s");
+
+    auto stored = central_.Entity(kTenant, "urn:ngsi-ld:CitizenIdea:a");
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ((*stored)["title"]["value"], "Mehr Bänke am Markt");
+    EXPECT_EQ((*stored)["dateCreated"]["type"], "DateTime");  // sent normalized: the type survives
+    EXPECT_TRUE(central_.Entity(kTenant, "urn:ngsi-ld:IdeaSupport:s").has_value());
+}
+
+TEST_F(SyncTest, NoTokenHeaderWithoutAToken) {
+    Connect();
+    Add(IdeaItem("a"));
+    Round();
+    const auto posts = RequestsTo("POST", "/v2/op/update");
+    ASSERT_FALSE(posts.empty());
+    EXPECT_EQ(posts.front().Header("x-auth-token"), "");
+}
+
+TEST_F(SyncTest, LargeBacklogsGoInRequestsUnderOneMebibyte) {
+    Connect();
+    const std::string big(100 * 1024, 'x');  // 30 items of ~100 KiB: about 3 MiB in all
+    for (int i = 0; i < 30; ++i) Add(IdeaItem("big-" + std::to_string(i), big));
+    const auto summary = Round();
+    EXPECT_EQ(summary.delivered, 30);
+    const auto posts = RequestsTo("POST", "/v2/op/update");
+    EXPECT_GE(posts.size(), 3u);
+    for (const auto& p : posts) EXPECT_LE(p.body.size(), 1024u * 1024u);
+    EXPECT_EQ(central_.Entities(kTenant, "CitizenIdea").size(), 30u);
+}
+
+TEST_F(SyncTest, ABatchRejectedAsTooLargeIsSplit) {
+    // A connector that believes in a bigger limit than the server's: the fake's 413 must make it split.
+    NgsiSettings ngsi;
+    ngsi.base_url = central_.base_url();
+    ngsi.service = kTenant;
+    ngsi.max_body_bytes = 8 * 1024 * 1024;
+    client_ = std::make_unique<HttpClient>(MakeHttpClientSettings(settings_));
+    connectors_ = {MakeNgsiConnector(*client_, ngsi)};
+    const std::string big(300 * 1024, 'y');
+    for (int i = 0; i < 8; ++i) Add(IdeaItem("split-" + std::to_string(i), big));
+
+    const auto summary = Round();
+    EXPECT_EQ(summary.delivered, 8);
+    EXPECT_EQ(summary.dead, 0);
+    bool saw_413 = false;
+    for (const auto& p : RequestsTo("POST", "/v2/op/update")) saw_413 |= p.body.size() > 1024u * 1024u;
+    EXPECT_TRUE(saw_413);
+    EXPECT_EQ(central_.Entities(kTenant, "CitizenIdea").size(), 8u);
+}
+
+TEST_F(SyncTest, AnEntityLargerThanTheLimitGoesDeadAndDoesNotBlock) {
+    Connect();
+    Add(IdeaItem("huge", std::string(1100 * 1024, 'z')));
+    Add(IdeaItem("after"));
+    const auto summary = Round();
+    EXPECT_EQ(summary.dead, 1);
+    EXPECT_EQ(summary.delivered, 1);
+    auto dead = ListOutbox(*db_, OutboxState::kDead, 10);
+    ASSERT_TRUE(dead.ok());
+    ASSERT_EQ(dead->size(), 1u);
+    EXPECT_EQ(dead->front().entity_id, "urn:ngsi-ld:CitizenIdea:huge");
+    EXPECT_NE(dead->front().last_error.find("exceeds the request limit"), std::string::npos);
+    EXPECT_TRUE(central_.Entity(kTenant, "urn:ngsi-ld:CitizenIdea:after").has_value());
+}
+
+TEST_F(SyncTest, TheCulpritOfARejectedBatchGoesDeadWithTheServersTextAndTheRestIsDelivered) {
+    Connect();
+    for (int i = 0; i < 7; ++i) {
+        auto item = IdeaItem("i" + std::to_string(i));
+        if (i == 4) {
+            // "Text" (not TextUnrestricted) with a forbidden character: Orion answers 400.
+            auto entity = json::parse(item.payload);
+            entity["category"]["value"] = "mobility<script>";
+            item.payload = entity.dump();
+        }
+        Add(item);
+    }
+    const auto summary = Round();
+    EXPECT_EQ(summary.delivered, 6);
+    EXPECT_EQ(summary.dead, 1);
+    auto dead = ListOutbox(*db_, OutboxState::kDead, 10);
+    ASSERT_TRUE(dead.ok());
+    ASSERT_EQ(dead->size(), 1u);
+    EXPECT_EQ(dead->front().entity_id, "urn:ngsi-ld:CitizenIdea:i4");
+    EXPECT_EQ(dead->front().last_error, "HTTP 400 BadRequest: Invalid characters in attribute value");
+    EXPECT_EQ(central_.Entities(kTenant, "CitizenIdea").size(), 6u);
+    EXPECT_FALSE(central_.Entity(kTenant, "urn:ngsi-ld:CitizenIdea:i4").has_value());
+    // The server answered, so the connector is online; the next round sends nothing again.
+    ASSERT_TRUE(state_.connectors.count("ngsi"));
+    EXPECT_TRUE(state_.connectors["ngsi"].online);
+    const auto posts = RequestsTo("POST", "/v2/op/update").size();
+    Round(false);
+    EXPECT_EQ(RequestsTo("POST", "/v2/op/update").size(), posts);
+}
+
+TEST_F(SyncTest, AWrongUrlIsAConfigurationProblemNotAReasonToDropItems) {
+    settings_.orion_url = central_.base_url() + "/not-orion";
+    Connect();
+    Add(IdeaItem("a"));
+    const auto summary = Round();
+    EXPECT_EQ(summary.dead, 0);
+    EXPECT_EQ(Counts().pending, 1);
+    ASSERT_TRUE(state_.connectors.count("ngsi"));
+    EXPECT_FALSE(state_.connectors["ngsi"].online);
+    EXPECT_NE(state_.connectors["ngsi"].last_error.find("404"), std::string::npos);
+}
+
+TEST_F(SyncTest, TheHeartbeatIsADeviceEntityWithOutboxCounts) {
+    Connect();
+    auto item = IdeaItem("bad");
+    auto entity = json::parse(item.payload);
+    entity["category"]["value"] = "a=b";
+    item.payload = entity.dump();
+    Add(item);  // goes dead: the heartbeat reports it
+    const auto summary = Round();
+    EXPECT_TRUE(summary.heartbeat_sent);
+    auto device = central_.Entity(kTenant, "urn:ngsi-ld:Device:herne-test-01");
+    ASSERT_TRUE(device.has_value());
+    EXPECT_EQ((*device)["type"], "Device");
+    EXPECT_EQ((*device)["deviceState"]["value"], "degraded");
+    EXPECT_EQ((*device)["softwareVersion"]["value"], "0.1.0-test");
+    EXPECT_EQ((*device)["dateLastValueReported"]["type"], "DateTime");
+    EXPECT_EQ((*device)["controlledProperty"]["value"], json::array({"peopleCount"}));
+    EXPECT_EQ((*device)["category"]["value"], json::array({"sensor"}));
+    EXPECT_EQ((*device)["name"]["value"], "Digitaloforum Wanne");
+    EXPECT_EQ((*device)["outboxDead"]["value"], 1);
+    EXPECT_EQ((*device)["outboxPending"]["value"], 0);
+
+    // Not again before the interval; again once it is due (upsert: still one entity).
+    settings_.heartbeat_interval_s = 300;
+    const auto writes = central_.WriteCount(kTenant, "urn:ngsi-ld:Device:herne-test-01");
+    Round(false, Now() + std::chrono::seconds(10));
+    EXPECT_EQ(central_.WriteCount(kTenant, "urn:ngsi-ld:Device:herne-test-01"), writes);
+    Round(false, Now() + std::chrono::seconds(400));
+    EXPECT_EQ(central_.WriteCount(kTenant, "urn:ngsi-ld:Device:herne-test-01"), writes + 1);
+    EXPECT_EQ(central_.Entities(kTenant, "Device").size(), 1u);
+}
+
+TEST(NgsiIds, OrionRules) {
+    EXPECT_TRUE(IsValidNgsiId("urn:ngsi-ld:CitizenIdea:6f1c-42"));
+    EXPECT_TRUE(IsValidNgsiId(std::string(256, 'a')));
+    EXPECT_FALSE(IsValidNgsiId(""));
+    EXPECT_FALSE(IsValidNgsiId(std::string(257, 'a')));
+    for (const char* bad : {"a b", "a&b", "a?b", "a/b", "a#b", "a<b", "a>b", "a\"b", "a'b", "a=b", "a;b",
+                            "a(b", "a)b", "tab\there", "nl\n", "\x7f", "\xc3\xa4"}) {
+        EXPECT_FALSE(IsValidNgsiId(bad)) << bad;
+    }
+}
+
+TEST(ServerErrors, DescribedFromOrionsBodyPrintableAndBounded) {
+    EXPECT_EQ(DescribeServerError(422, R"({"error":"Unprocessable","description":"Already Exists"})"),
+              "HTTP 422 Unprocessable: Already Exists");
+    EXPECT_EQ(DescribeServerError(502, "<html>Bad gateway</html>"), "HTTP 502: <html>Bad gateway</html>");
+    EXPECT_EQ(DescribeServerError(500, ""), "HTTP 500");
+    const std::string hostile = DescribeServerError(
+        400, "{\"error\":\"x\",\"description\":\"" + std::string(5000, 'd') + "\\n\\u001b[31m\"}");
+    EXPECT_LE(hostile.size(), 310u);
+    EXPECT_EQ(hostile.find('\n'), std::string::npos);
+    EXPECT_EQ(hostile.find('\x1b'), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ck::cache::test
