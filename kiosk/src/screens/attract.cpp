@@ -22,7 +22,7 @@ void DrawAttract(App& app) {
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     const bool tapped = ImGui::InvisibleButton("##start", size);
 
-    float y = size.y * (f.layout.portrait ? 0.22f : 0.16f);
+    float y = size.y * (f.layout.portrait ? 0.18f : 0.10f);
     ui::LabelAt(dl, ImVec2(m, y), app.options.config.city_name, f.fonts.large, t.on_primary, w);
     y += f.fonts.large->FontSize * 1.6f;
     const std::string& title = app.T("kiosk.attract.title");
@@ -40,18 +40,20 @@ void DrawAttract(App& app) {
     ui::LabelCentered(dl, pmin, pmin + pill, start, f.fonts.title, t.primary);
     ui::Frame().trace.push_back(ui::TraceEntry{start, pmin, pmin + pill, true});
     y += pill.y + ui::LayoutScale(40);
-    std::string others;
+    // Two columns keep the list clear of the counting notice at every supported size.
+    int shown = 0;
+    const float col_w = w * 0.5f;
     for (const auto& lang : app.catalogues.languages) {
         if (lang.tag == app.loc->language().tag) continue;
         const auto* cat = app.catalogues.FindCatalogue(lang.tag);
         if (!cat) continue;
         auto it = cat->messages.find("kiosk.attract.touch_to_start");
         if (it == cat->messages.end()) continue;
-        const std::string line = lang.native_name + ": " + it->second;
-        ui::LabelAt(dl, ImVec2(m, y), line, f.fonts.body, t.on_primary, w);
-        y += f.fonts.body->FontSize * 1.35f;
+        const float lx = m + static_cast<float>(shown % 2) * col_w;
+        const float ly = y + static_cast<float>(shown / 2) * f.fonts.large->FontSize * 1.4f;
+        ui::LabelAt(dl, ImVec2(lx, ly), lang.native_name + ": " + it->second, f.fonts.large, t.on_primary, col_w - ui::LayoutScale(24));
+        ++shown;
     }
-
     // Counting notice: the camera's purpose is never hidden.
     const std::string& notice = app.T("kiosk.attract.counting_notice");
     const float nh = ui::MeasureText(notice, f.fonts.body, w - ui::LayoutScale(48)).y + ui::LayoutScale(48);

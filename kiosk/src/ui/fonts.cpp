@@ -16,7 +16,10 @@ Result<Fonts> LoadFonts(const loc::FontFiles& files, float scale) {
             cfg.OversampleH = 1;  // large sizes need no oversampling; keeps the atlas and start-up small
             cfg.OversampleV = 1;
             cfg.MergeMode = src.merge;
-            ImFont* f = atlas->AddFontFromFileTTF(src.path.c_str(), px, &cfg,
+            // Noto Sans Arabic draws visibly smaller than Noto Sans at the same pixel size; merged glyphs keep
+            // the base font's baseline, so a larger size just matches the optical size of the Latin text.
+            const bool arabic = src.glyph_ranges == loc::ArabicGlyphRanges();
+            ImFont* f = atlas->AddFontFromFileTTF(src.path.c_str(), arabic ? px * 1.25f : px, &cfg,
                                                   reinterpret_cast<const ImWchar*>(src.glyph_ranges));
             if (!f) return nullptr;
             if (!first) first = f;
