@@ -197,3 +197,29 @@ TEST(Database, AWriterBlockedByAnotherFailsQuicklyInsteadOfHanging) {
 
 }  // namespace
 }  // namespace ck::cache
+
+namespace ck::cache {
+namespace {
+
+int Synchronous(const Database& db) {
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db.handle(), "PRAGMA synchronous", -1, &stmt, nullptr);
+    const int v = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    return v;
+}
+
+TEST(Database, VisitorAcknowledgedCommitsRunWithSynchronousFull) {
+    ck::test::TempDir dir;
+    auto db = Database::Open((dir / "kiosk.db").string());
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(Enqueue(*db, test::MakeItem("a"), test::T(0)).ok());
+    EXPECT_EQ(Synchronous(*db), 2);  // FULL
+    ASSERT_TRUE(ClaimBatch(*db, "ngsi", test::T(1), 1, 1 << 20).ok());
+    EXPECT_EQ(Synchronous(*db), 1);  // NORMAL: the worker's bookkeeping
+    ASSERT_TRUE(Enqueue(*db, test::MakeItem("b"), test::T(2)).ok());
+    EXPECT_EQ(Synchronous(*db), 2);
+}
+
+}  // namespace
+}  // namespace ck::cache
