@@ -244,6 +244,12 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         }
         r.String("database", c.database_path, 1024);
         if (r.ok() && c.database_path.empty()) r.Fail("database", "must be a file path");
+        double lat = 0, lon = 0;
+        const bool has_lat = r.Peek("latitude") != nullptr, has_lon = r.Peek("longitude") != nullptr;
+        r.Number("latitude", lat, -90, 90);
+        r.Number("longitude", lon, -180, 180);
+        if (r.ok() && has_lat != has_lon) r.Fail(has_lat ? "longitude" : "latitude", "latitude and longitude go together");
+        if (r.ok() && has_lat) c.latitude = lat, c.longitude = lon;
     }
     {
         TableReader& r = section("city");
@@ -367,6 +373,11 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         r.StringList("districts", c.ideas.districts, 0, 40, 80);
         for (const auto& cat : c.ideas.categories)
             if (r.ok() && !IsIdentifier(cat, 40)) r.Fail("categories", "\"" + cat + "\" must be a key of letters, digits, '-' or '_'");
+        // Districts travel as plain NGSI Text: Orion refuses these characters there.
+        for (const auto& d : c.ideas.districts)
+            if (r.ok() && d.find_first_of("<>\"'=;()") != std::string::npos) {
+                r.Fail("districts", "\"" + d + "\" must not contain < > \" ' = ; ( )");
+            }
         r.String("status_url_template", c.ideas.status_url_template, 1024);
         if (r.ok() && c.ideas.status_url_template.find("{ref}") == std::string::npos) {
             r.Fail("status_url_template", "must contain {ref}");

@@ -93,6 +93,9 @@ part::SubmitContext MakeSubmitContext(App& app) {
     c.channel = "kiosk";
     c.now = AppNow(app);
     c.settings = app.idea_settings;
+    if (app.options.config.latitude) {
+        c.kiosk_location = part::GeoPoint{*app.options.config.longitude, *app.options.config.latitude};
+    }
     return c;
 }
 
