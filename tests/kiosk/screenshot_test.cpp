@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <tuple>
@@ -19,8 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const kScreens[] = {"attract",  "home",         "services", "service-detail", "ideas",
-                                "idea-new", "idea-receipt", "live",     "privacy",        "admin"};
+const std::vector<std::string> kScreens{"attract",  "home",         "services", "service-detail", "ideas",
+                                        "idea-new", "idea-receipt", "live",     "privacy",        "admin"};
+const std::vector<std::string> kLanguages{"de", "en"};
+const std::vector<std::string> kSizes{"1920x1080", "1080x1920"};
 
 struct PngInfo {
     bool signature_ok = false;
@@ -75,7 +80,7 @@ std::vector<std::string> ScreenshotArgs(const std::string& screen, const std::st
             "--size",     size,       "--out", out.string(), "--demo"};
 }
 
-using ScreenCase = std::tuple<const char*, const char*, const char*>;  // screen, language, size
+using ScreenCase = std::tuple<std::string, std::string, std::string>;  // screen, language, size
 
 class ScreenshotTest : public ::testing::TestWithParam<ScreenCase> {};
 
@@ -88,8 +93,8 @@ TEST_P(ScreenshotTest, RendersAPngOfTheRequestedSizeWithContent) {
     ASSERT_EQ(r.exit_code, 0) << "stderr: " << r.err;
     ASSERT_TRUE(fs::exists(out)) << out;
 
-    const int want_w = std::stoi(std::string(size).substr(0, std::string(size).find('x')));
-    const int want_h = std::stoi(std::string(size).substr(std::string(size).find('x') + 1));
+    const int want_w = std::stoi(size.substr(0, size.find('x')));
+    const int want_h = std::stoi(size.substr(size.find('x') + 1));
     const PngInfo info = ReadPngHeader(out);
     EXPECT_TRUE(info.signature_ok);
     EXPECT_EQ(info.width, static_cast<std::uint32_t>(want_w));
@@ -112,8 +117,8 @@ std::string CaseName(const ::testing::TestParamInfo<ScreenCase>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllScreens, ScreenshotTest,
-                         ::testing::Combine(::testing::ValuesIn(kScreens), ::testing::Values("de", "en"),
-                                            ::testing::Values("1920x1080", "1080x1920")),
+                         ::testing::Combine(::testing::ValuesIn(kScreens), ::testing::ValuesIn(kLanguages),
+                                            ::testing::ValuesIn(kSizes)),
                          CaseName);
 
 std::vector<unsigned char> FileBytes(const fs::path& p) {
