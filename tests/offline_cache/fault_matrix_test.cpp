@@ -3,9 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <ostream>
 #include <set>
 
 #include "sync_fixture.h"
+
+namespace ck::fake {
+// Readable parameter values in test output.
+inline void PrintTo(Fault f, std::ostream* os) {
+    *os << ToString(f);
+}
+}  // namespace ck::fake
 
 namespace ck::cache::test {
 namespace {

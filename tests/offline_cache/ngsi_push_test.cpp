@@ -194,3 +194,39 @@ TEST(ServerErrors, DescribedFromOrionsBodyPrintableAndBounded) {
 
 }  // namespace
 }  // namespace ck::cache::test
+
+namespace ck::cache::test {
+namespace {
+
+TEST_F(SyncTest, ContactDataReachesTheCityAndIsThenPurgedLocally) {
+    Connect();
+    auto item = IdeaItem("with-contact");
+    auto entity = json::parse(item.payload);
+    entity["contactEmail"] = {{"type", "TextUnrestricted"}, {"value", "someone@example.org"}};
+    item.payload = entity.dump();
+    item.personal_attributes = {"contactEmail"};
+    Add(item);
+    Round();
+    auto stored = central_.Entity(kTenant, item.entity_id);
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ((*stored)["contactEmail"]["value"], "someone@example.org");
+    auto local = ListOutbox(*db_, OutboxState::kDelivered, 10);
+    ASSERT_TRUE(local.ok());
+    ASSERT_EQ(local->size(), 1u);
+    EXPECT_EQ(local->front().payload.find("someone@example.org"), std::string::npos);
+}
+
+TEST_F(SyncTest, DeliveredItemsArePrunedAfterTheRetention) {
+    settings_.retention_days = 1;
+    Connect();
+    Add(IdeaItem("old"));
+    const TimePoint now = Now();
+    Round(true, now);
+    EXPECT_EQ(Counts().delivered, 1);
+    EXPECT_EQ(Round(false, now + std::chrono::hours(23)).pruned, 0);
+    EXPECT_EQ(Round(false, now + std::chrono::hours(25)).pruned, 1);
+    EXPECT_EQ(Counts().delivered, 0);
+}
+
+}  // namespace
+}  // namespace ck::cache::test
