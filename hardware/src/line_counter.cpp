@@ -1,6 +1,9 @@
 #include "hardware/line_counter.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 
 namespace ck::hw {
@@ -50,8 +53,11 @@ Result<Segment> ParseLine(const std::string& text) {
                      "line must be x1,y1,x2,y2 (four numbers), got \"" + text.substr(0, 64) + "\"");
 }
 
-LineCounter::LineCounter(std::vector<CountingLine> lines, double hysteresis_px)
-    : lines_(std::move(lines)), hysteresis_px_(hysteresis_px), totals_(lines_.size()) {}
+LineCounter::LineCounter(std::vector<CountingLine> lines, double hysteresis_px, int confirm_observations)
+    : lines_(std::move(lines)),
+      hysteresis_px_(hysteresis_px),
+      confirm_observations_(std::max(1, confirm_observations)),
+      totals_(lines_.size()) {}
 
 void LineCounter::Observe(std::int64_t track_id, Point2 foot, std::vector<Crossing>& out) {
     auto& states = tracks_[track_id];
@@ -59,20 +65,30 @@ void LineCounter::Observe(std::int64_t track_id, Point2 foot, std::vector<Crossi
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         const Segment& seg = lines_[i].segment;
         const double dist = SignedDistance(seg, foot);
-        // Inside the band the confirmed side stays as it was: jitter on the line never counts.
-        if (std::abs(dist) < hysteresis_px_) continue;
-        const int side = dist > 0 ? 1 : -1;
         SideState& st = states[i];
-        if (st.side != 0 && side != st.side) {
-            const auto t = CrossingParameter(seg, st.where, foot);
-            if (t && *t >= 0.0 && *t <= 1.0) {
-                const Direction dir = side > 0 ? Direction::kPositive : Direction::kNegative;
-                (dir == Direction::kPositive ? totals_[i].positive : totals_[i].negative) += 1;
-                out.push_back(Crossing{i, dir, track_id});
-            }
+        // Inside the band the confirmed side stays as it was: jitter on the line never counts.
+        if (std::abs(dist) < hysteresis_px_) {
+            st.pending = 0;
+            continue;
+        }
+        const int side = dist > 0 ? 1 : -1;
+        if (st.side == 0 || side == st.side) {
+            st.side = side;
+            st.where = foot;
+            st.pending = 0;
+            continue;
+        }
+        if (st.pending++ == 0) st.pending_first = foot;
+        if (st.pending < confirm_observations_) continue;
+        const auto t = CrossingParameter(seg, st.where, st.pending_first);
+        if (t && *t >= 0.0 && *t <= 1.0) {
+            const Direction dir = side > 0 ? Direction::kPositive : Direction::kNegative;
+            (dir == Direction::kPositive ? totals_[i].positive : totals_[i].negative) += 1;
+            out.push_back(Crossing{i, dir, track_id});
         }
         st.side = side;
         st.where = foot;
+        st.pending = 0;
     }
 }
 

@@ -10,7 +10,7 @@ CountingPipeline::CountingPipeline(std::unique_ptr<Detector> detector, std::vect
                                    PipelineParams params)
     : detector_(std::move(detector)),
       tracker_(params.tracker),
-      counter_(std::move(lines), params.hysteresis_px) {}
+      counter_(std::move(lines), params.hysteresis_px, params.confirm_observations) {}
 
 Status CountingPipeline::ProcessFrame(const cv::Mat& bgr, std::vector<Crossing>& out) {
     auto dets = detector_->Detect(bgr);

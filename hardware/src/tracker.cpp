@@ -128,7 +128,8 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
     for (std::size_t i = 0; i < tracks_.size(); ++i) {
         const Track& t = tracks_[i];
         const Box pred = BoxOf(t);
-        const double gate = params_.gate * (1.0 + params_.gate_growth * t.missed);
+        const double gate =
+            params_.gate * std::min(params_.max_gate_factor, 1.0 + params_.gate_growth * t.missed);
         for (std::size_t j = 0; j < detections.size(); ++j) {
             const Box& d = detections[j].box;
             const double ratio = d.h / std::max(1.0, pred.h);

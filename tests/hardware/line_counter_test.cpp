@@ -154,3 +154,37 @@ TEST(LineValidation, ParsesFourNumbersOnly) {
 
 }  // namespace
 }  // namespace ck::hw
+
+namespace ck::hw {
+namespace {
+
+TEST(LineCounterConfirm, OneObservationIsTheContract) {
+    LineCounter exact({{"l", kVertical}}, 6, 1);
+    EXPECT_EQ(Walk(exact, 1, {{120, 50}, {90, 50}}).size(), 1u);
+}
+
+TEST(LineCounterConfirm, ABriefExcursionOverTheLineIsNotACrossing) {
+    LineCounter counter({{"l", kVertical}}, 6, 3);
+    // Walking along the line on side -1 with two-frame excursions to side +1 (detector jitter).
+    std::vector<Point2> path;
+    for (int i = 0; i < 60; ++i) path.push_back({(i % 5 >= 3) ? 92.0 : 108.0, 10.0 + 3 * i});
+    path.push_back({108, 190});
+    EXPECT_TRUE(Walk(counter, 1, path).empty());
+    // A band observation in between also starts the confirmation over.
+    EXPECT_TRUE(Walk(counter, 1, {{92, 200}, {92, 199}, {100, 198}, {92, 197}, {108, 196}}).empty());
+}
+
+TEST(LineCounterConfirm, ARealCrossingCountsOnceOnTheFirstPointBeyond) {
+    LineCounter counter({{"l", kVertical}}, 6, 3);
+    // The move is judged from the last point on the old side to the first beyond: here the path leaves the
+    // segment (y > 200) after crossing, which must not matter.
+    const auto events = Walk(counter, 1, {{130, 190}, {110, 195}, {90, 199}, {80, 230}, {70, 260}});
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].direction, Direction::kPositive);
+    // Crossing beyond B and coming back inside is not counted either way.
+    LineCounter other({{"l", kVertical}}, 6, 3);
+    EXPECT_TRUE(Walk(other, 2, {{130, 220}, {110, 215}, {90, 210}, {80, 190}, {70, 180}}).empty());
+}
+
+}  // namespace
+}  // namespace ck::hw

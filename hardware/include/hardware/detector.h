@@ -19,7 +19,7 @@ struct DnnParams {
     int input_width = 320;   // network input; multiples of 32
     int input_height = 256;
     float score_threshold = 0.35f;
-    float nms_threshold = 0.45f;
+    float nms_threshold = 0.3f;
     int threads = 1;  // cv::setNumThreads for the process (OpenCV's pool is global)
 };
 

@@ -42,7 +42,12 @@ Result<Segment> ParseLine(const std::string& text);
 class LineCounter {
   public:
     // hysteresis_px: H of the contract (6 px for the reference counts).
-    LineCounter(std::vector<CountingLine> lines, double hysteresis_px);
+    // confirm_observations: 1 is the contract exactly. With n > 1 a new side is confirmed only after n
+    // consecutive observations at least H beyond the line (a band observation or one back on the old side
+    // starts over); the counted move is still the one from the last point on the old side to the first point
+    // on the new side. Detected feet jitter more than annotated ones; this keeps a person walking along the
+    // line from being counted back and forth, at the price of missing a turn-back shorter than n frames.
+    LineCounter(std::vector<CountingLine> lines, double hysteresis_px, int confirm_observations = 1);
 
     // One observation of a track's foot point, in time order per track. Appends the crossings it completes.
     void Observe(std::int64_t track_id, Point2 foot, std::vector<Crossing>& out);
@@ -55,11 +60,14 @@ class LineCounter {
 
   private:
     struct SideState {
-        int side = 0;  // last confirmed side (-1, +1), 0 = none yet
-        Point2 where;  // where the track was last seen on that side, at least H px away
+        int side = 0;     // last confirmed side (-1, +1), 0 = none yet
+        Point2 where;     // where the track was last seen on that side, at least H px away
+        int pending = 0;  // consecutive observations beyond H on the other side
+        Point2 pending_first;
     };
     std::vector<CountingLine> lines_;
     double hysteresis_px_;
+    int confirm_observations_;
     std::vector<LineTotals> totals_;
     std::unordered_map<std::int64_t, std::vector<SideState>> tracks_;
 };

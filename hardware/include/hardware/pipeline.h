@@ -18,7 +18,8 @@
 namespace ck::hw {
 
 struct PipelineParams {
-    double hysteresis_px = 6.0;  // H of the counting contract
+    double hysteresis_px = 9.0;  // H; the contract counts with 6 on annotated feet, detected ones jitter more
+    int confirm_observations = 5;  // see LineCounter: detected feet jitter; 1 = the contract verbatim
     TrackerParams tracker;
 };
 

@@ -18,13 +18,14 @@ struct Detection {
 };
 
 struct TrackerParams {
-    int min_hits = 3;                // detections before a track is confirmed (and its points are counted)
-    int max_coast = 12;              // frames a confirmed track survives without a detection
-    double gate = 0.9;               // max centre distance, in predicted box heights, for a match
-    double gate_growth = 0.25;       // the gate widens by this fraction per coasted frame (uncertainty grows)
+    int min_hits = 3;          // detections before a track is confirmed (and its points are counted)
+    int max_coast = 12;        // frames a confirmed track survives without a detection
+    double gate = 0.9;         // max centre distance, in predicted box heights, for a match
+    double gate_growth = 0.1;  // the gate widens by this fraction per coasted frame (uncertainty grows)...
+    double max_gate_factor = 1.5;    // ...up to this factor: a lost track must not grab a person far away
     double max_size_ratio = 2.0;     // a match may at most double or halve the box height
-    double process_noise = 1.0;      // Kalman: acceleration noise (px per frame^2)
-    double measurement_noise = 4.0;  // Kalman: detection noise (px)
+    double process_noise = 0.5;      // Kalman: acceleration noise (px per frame^2)
+    double measurement_noise = 8.0;  // Kalman: detection noise (px)
     double size_smoothing = 0.3;     // weight of a new detection's width/height
     double duplicate_iou = 0.6;      // an unmatched detection this much over a live track starts no new track
 };
