@@ -1,8 +1,13 @@
 #include <CLI/CLI.hpp>
 
+#include "app/config.h"
+#include "app/logging.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
+    // Until a subcommand reads its configuration: warnings and errors on stderr, never on stdout (which
+    // carries the commands' output, e.g. JSON).
+    ck::kiosk::SetupLogging(ck::kiosk::Config{}, true);
     CLI::App app{"Civic Kiosk: a public touch kiosk for city services, ideas and open data"};
     app.require_subcommand(1);
     int exit_code = 0;
