@@ -163,6 +163,7 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
             step.points.push_back({t.id, foot});
         } else if (t.hits >= params_.min_hits) {
             t.confirmed = true;
+            Reidentify(t);
             for (const Point2& p : t.tentative_feet) step.points.push_back({t.id, p});
             t.tentative_feet.clear();
             t.tentative_feet.shrink_to_fit();
@@ -178,12 +179,18 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
     for (auto& t : tracks_) {
         const bool drop = t.confirmed ? t.missed > params_.max_coast : t.missed > 0;
         if (drop) {
-            if (t.confirmed) step.ended.push_back(t.id);
+            if (t.confirmed) lost_.push_back({t.id, FootPoint(BoxOf(t)), t.h, 0});
         } else {
             kept.push_back(std::move(t));
         }
     }
     tracks_ = std::move(kept);
+    for (auto& l : lost_) ++l.age;
+    std::erase_if(lost_, [&](const LostTrack& l) {
+        if (l.age <= params_.reid_frames) return false;
+        step.ended.push_back(l.id);
+        return true;
+    });
 
     for (std::size_t j = 0; j < detections.size(); ++j) {
         if (detection_used[j]) continue;
@@ -214,6 +221,26 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
     return step;
 }
 
+void Tracker::Reidentify(Track& t) {
+    if (t.tentative_feet.empty()) return;
+    const Point2 first = t.tentative_feet.front();
+    auto best = lost_.end();
+    double best_dist = 0;
+    for (auto it = lost_.begin(); it != lost_.end(); ++it) {
+        const double ratio = t.h / std::max(1.0, it->h);
+        if (ratio > 1.5 || ratio < 1 / 1.5) continue;
+        const double dist = std::hypot(first.x - it->foot.x, first.y - it->foot.y) / std::max(t.h, it->h);
+        if (dist > params_.reid_gate) continue;
+        if (best == lost_.end() || dist < best_dist) {
+            best = it;
+            best_dist = dist;
+        }
+    }
+    if (best == lost_.end()) return;
+    t.id = best->id;
+    lost_.erase(best);
+}
+
 std::vector<TrackView> Tracker::Tracks() const {
     std::vector<TrackView> out;
     out.reserve(tracks_.size());
@@ -223,6 +250,8 @@ std::vector<TrackView> Tracker::Tracks() const {
 
 std::vector<std::int64_t> Tracker::Clear() {
     std::vector<std::int64_t> ended;
+    for (const auto& l : lost_) ended.push_back(l.id);
+    lost_.clear();
     for (const auto& t : tracks_) {
         if (t.confirmed) ended.push_back(t.id);
     }

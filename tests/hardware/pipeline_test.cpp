@@ -182,7 +182,7 @@ TEST(CounterThread, PacedReplayStopsPromptlyAndPreviewOnlyWhileEnabled) {
     EXPECT_FALSE(thread.LatestPreview(preview));
     const auto before = std::chrono::steady_clock::now();
     thread.Stop();
-    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::milliseconds(500));
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(2));
     EXPECT_EQ(thread.Status()->state, CounterState::kStopped);
 }
 
@@ -202,7 +202,7 @@ TEST(CounterThread, AMissingCameraIsRetriedAndReported) {
     EXPECT_FALSE(status->message.empty());
     const auto before = std::chrono::steady_clock::now();
     thread.Stop();
-    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::milliseconds(500));
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(2));
 }
 
 TEST(CounterThread, ALineOutsideTheFrameIsAnErrorNotARetry) {

@@ -27,7 +27,9 @@ struct TrackerParams {
     double process_noise = 0.5;      // Kalman: acceleration noise (px per frame^2)
     double measurement_noise = 8.0;  // Kalman: detection noise (px)
     double size_smoothing = 0.3;     // weight of a new detection's width/height
-    double duplicate_iou = 0.6;      // an unmatched detection this much over a live track starts no new track
+    int reid_frames = 30;        // a dropped track can be re-identified by a new one for this many frames...
+    double reid_gate = 1.5;      // ...that is confirmed within this many box heights of where it was lost
+    double duplicate_iou = 0.6;  // an unmatched detection this much over a live track starts no new track
 };
 
 // A confirmed track's measured position in one frame; what the line counter consumes.
@@ -85,7 +87,18 @@ class Tracker {
     Box BoxOf(const Track& t) const;
 
     TrackerParams params_;
+    struct LostTrack {
+        std::int64_t id = 0;
+        Point2 foot;  // last filtered foot point
+        double h = 0;
+        int age = 0;  // frames since it was dropped
+    };
+    // A track that was dropped (too long unseen) may be the same person as a new track that appears nearby
+    // shortly after; the new track then continues the old id, so a crossing made while unseen still counts.
+    void Reidentify(Track& t);
+
     std::vector<Track> tracks_;
+    std::vector<LostTrack> lost_;
     std::int64_t next_id_ = 1;
 };
 
