@@ -202,5 +202,26 @@ TEST_F(ReplayTest, ATapOnAScrolledRowOpensIt) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+TEST_F(ReplayTest, TypingIntoTheSearchFiltersTheList) {
+    const ChildResult r = Replay(
+        {kStart, TapText(kServicesTile), TapText(kSearchField), R"({"type":"Hund"})", Expect(kLastService)});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const ChildResult filtered = Replay(
+        {kStart, TapText(kServicesTile), TapText(kSearchField), R"({"type":"Hund"})", Expect(kFirstService)});
+    EXPECT_EQ(filtered.exit_code, 1) << "\"Wohnsitz anmelden\" does not match \"Hund\": " << filtered.err;
+}
+
+TEST_F(ReplayTest, ShotStepWritesThePictureOfTheCurrentScreen) {
+    const fs::path shot = dir_ / "home.png";
+    const ChildResult r = Replay({kStart, R"({"shot":")" + shot.string() + R"("})"}, kSmall);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream in(shot, std::ios::binary);
+    unsigned char h[24] = {};
+    ASSERT_TRUE(in.read(reinterpret_cast<char*>(h), sizeof h)) << shot;
+    EXPECT_EQ(std::string(reinterpret_cast<char*>(h) + 1, 3), "PNG");
+    EXPECT_EQ((h[16] << 24) | (h[17] << 16) | (h[18] << 8) | h[19], 1280);
+    EXPECT_EQ((h[20] << 24) | (h[21] << 16) | (h[22] << 8) | h[23], 720);
+}
+
 }  // namespace
 }  // namespace ck::test
