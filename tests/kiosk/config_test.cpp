@@ -24,6 +24,7 @@ TEST(ConfigTest, EmptyTextGivesTheDefaults) {
     EXPECT_DOUBLE_EQ(c->idle_warning_s, 20);
     EXPECT_FALSE(c->counter.enabled);
     EXPECT_TRUE(c->counter.lines.empty());
+    EXPECT_FALSE(c->latitude.has_value()) << "no coordinates unless configured";
     EXPECT_EQ(c->ideas.categories.size(), 6u);
 }
 
@@ -50,6 +51,8 @@ id = "wanne-02"
 site = "Rathaus Wanne"
 admin_pin = "482913"
 database = "/var/lib/civic-kiosk/kiosk.db"
+latitude = 51.5386
+longitude = 7.2234
 
 [city]
 name = "Bochum"
@@ -134,6 +137,9 @@ legal_basis = "Art. 6 (1) e DSGVO, § 3 DSG NRW"
     EXPECT_EQ(c.site_name, "Rathaus Wanne");
     EXPECT_EQ(c.admin_pin, "482913");
     EXPECT_EQ(c.database_path, "/var/lib/civic-kiosk/kiosk.db");
+    ASSERT_TRUE(c.latitude.has_value() && c.longitude.has_value());
+    EXPECT_DOUBLE_EQ(*c.latitude, 51.5386);
+    EXPECT_DOUBLE_EQ(*c.longitude, 7.2234);
     EXPECT_EQ(c.city_name, "Bochum");
     EXPECT_EQ(c.city_ars, "059110000000");
     EXPECT_EQ(c.default_language, "en");
@@ -240,6 +246,11 @@ std::vector<InvalidCase> InvalidCases() {
         {"[kiosk]\nadmin_pin = 1234", "kiosk.admin_pin", "text in quotes"},
         {"[kiosk]\ndatabase = \"\"", "kiosk.database", "must be a file path"},
         {"[kiosk]\ndatabase = \"" + Repeat('d', 1025) + "\"", "kiosk.database", "at most 1024 bytes"},
+        {"[kiosk]\nlatitude = 91\nlongitude = 7", "kiosk.latitude", "from -90 to 90, got 91"},
+        {"[kiosk]\nlatitude = 51.5\nlongitude = -181", "kiosk.longitude", "from -180 to 180"},
+        {"[kiosk]\nlatitude = \"51.5\"\nlongitude = 7.2", "kiosk.latitude", "from -90 to 90"},
+        {"[kiosk]\nlatitude = 51.5", "kiosk.longitude", "latitude and longitude go together"},
+        {"[kiosk]\nlongitude = 7.2", "kiosk.latitude", "latitude and longitude go together"},
         // [city]
         {"[city]\nname = \"" + Repeat('n', 121) + "\"", "city.name", "at most 120 bytes"},
         {"[city]\nars = \"05916\"", "city.ars", "12-digit"},
@@ -346,6 +357,8 @@ std::vector<InvalidCase> InvalidCases() {
         {"[ideas]\ncategories = [\"" + Repeat('c', 41) + "\"]", "ideas.categories", "at most 40 bytes"},
         {"[ideas]\ndistricts = " + ListOf(41, "d"), "ideas.districts", "from 0 to 40 entries, got 41"},
         {"[ideas]\ndistricts = [\"\"]", "ideas.districts", "non-empty texts of at most 80"},
+        {"[ideas]\ndistricts = [\"Wanne (Nord)\"]", "ideas.districts", "must not contain < > \" ' = ; ( )"},
+        {"[ideas]\ndistricts = [\"a<b\"]", "ideas.districts", "must not contain"},
         {"[ideas]\nstatus_url_template = \"https://example.org/status\"", "ideas.status_url_template",
          "must contain {ref}"},
         {"[ideas]\nmax_per_session = 0", "ideas.max_per_session", "from 1 to 100"},
