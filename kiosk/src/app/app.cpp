@@ -124,6 +124,10 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     Result<loc::CatalogueSet> cats = loc::LoadCatalogues();
     if (!cats.ok()) return cats.error();
     app->catalogues = std::move(*cats);
+    // The city's zone, not the machine's: the clock, "as of" times and screenshots read the same everywhere.
+    if (Status s = loc::SetProcessTimeZone(app->options.config.time_zone); !s.ok()) {
+        return MakeError("config.invalid", "city.time_zone: " + s.error().message);
+    }
     app->loc = std::make_unique<loc::Localizer>(app->catalogues);
     Result<loc::FontFiles> fonts = loc::FindUiFonts();
     if (!fonts.ok()) return fonts.error();

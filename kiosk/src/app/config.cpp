@@ -255,6 +255,8 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         TableReader& r = section("city");
         r.String("name", c.city_name, 120);
         r.String("ars", c.city_ars, 12);
+        r.String("time_zone", c.time_zone, 64);
+        if (r.ok() && c.time_zone.empty()) r.Fail("time_zone", "must be an IANA time zone such as \"Europe/Berlin\"");
         if (r.ok() && (c.city_ars.size() != 12 || c.city_ars.find_first_not_of("0123456789") != std::string::npos)) {
             r.Fail("ars", "must be the 12-digit Amtlicher Regionalschluessel, e.g. \"059160000000\"");
         }

@@ -81,6 +81,7 @@ struct Config {
     std::string site_name = "Digitaloforum Wanne";
     std::string city_name = "Herne";
     std::string city_ars = "059160000000";    // 12-digit Amtlicher Regionalschlüssel
+    std::string time_zone = "Europe/Berlin";  // IANA id: the clock and "as of" times on screen
     std::optional<double> latitude, longitude;  // where the kiosk stands ("here at this kiosk" ideas)
     std::string default_language = "de";
     std::vector<std::string> languages{"de", "en", "tr", "ar", "uk", "ru", "pl"};

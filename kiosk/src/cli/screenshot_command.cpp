@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include "app/config.h"
@@ -34,6 +35,13 @@ void RegisterScreenshotCommand(CLI::App& app, int* exit_code) {
         if (!screen) {
             std::cerr << "civic-kiosk: unknown screen \"" << opts->screen
                       << "\" (attract, home, services, service-detail, ideas, idea-new, idea-receipt, live, privacy, admin)\n";
+            *exit_code = kExitUsage;
+            return;
+        }
+        if (std::find(config->languages.begin(), config->languages.end(), opts->lang) == config->languages.end()) {
+            std::string list;
+            for (const auto& l : config->languages) list += (list.empty() ? "" : ", ") + l;
+            std::cerr << "civic-kiosk: unknown language \"" << opts->lang << "\" (" << list << ")\n";
             *exit_code = kExitUsage;
             return;
         }

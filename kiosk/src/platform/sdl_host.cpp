@@ -2,6 +2,7 @@
 
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace ck::kiosk {
@@ -53,7 +54,19 @@ SdlHost::~SdlHost() {
 std::vector<InputEvent> SdlHost::WaitEvents(int timeout_ms) {
     std::vector<InputEvent> out;
     SDL_Event e;
-    bool have = timeout_ms > 0 ? SDL_WaitEventTimeout(&e, timeout_ms) : SDL_PollEvent(&e);
+    bool have = false;
+    if (timeout_ms <= 0) {
+        have = SDL_PollEvent(&e);
+    } else if (headless_) {
+        // SDL's offscreen driver has no blocking wait (SDL_WaitEventTimeout polls every millisecond): sleep in
+        // coarse steps instead; SIGTERM's SDL_QUIT is still seen within one step.
+        const Uint32 until = SDL_GetTicks() + static_cast<Uint32>(timeout_ms);
+        while (!(have = SDL_PollEvent(&e)) && SDL_TICKS_PASSED(until, SDL_GetTicks()) == SDL_FALSE) {
+            SDL_Delay(static_cast<Uint32>(std::min<Sint64>(100, static_cast<Sint64>(until) - SDL_GetTicks())));
+        }
+    } else {
+        have = SDL_WaitEventTimeout(&e, timeout_ms);
+    }
     while (have) {
         InputEvent ev;
         switch (e.type) {

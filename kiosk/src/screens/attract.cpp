@@ -23,14 +23,19 @@ void DrawAttract(App& app) {
     const bool tapped = ImGui::InvisibleButton("##start", size);
 
     float y = size.y * (f.layout.portrait ? 0.18f : 0.10f);
-    ui::LabelAt(dl, ImVec2(m, y), app.options.config.city_name, f.fonts.large, t.on_primary, w);
+    // Every text goes into the frame trace too, so replays and tests can find what a visitor sees.
+    auto text = [&](ImVec2 pos, const std::string& s, ImFont* font, float wrap) {
+        ui::LabelAt(dl, pos, s, font, t.on_primary, wrap);
+        const ImVec2 sz = ui::MeasureText(s, font, wrap);
+        ui::Frame().trace.push_back(ui::TraceEntry{s, pos, pos + sz, false});
+        return sz.y;
+    };
+    text(ImVec2(m, y), app.options.config.city_name, f.fonts.large, w);
     y += f.fonts.large->FontSize * 1.6f;
     const std::string& title = app.T("kiosk.attract.title");
-    ui::LabelAt(dl, ImVec2(m, y), title, f.fonts.huge, t.on_primary, w);
-    y += ui::MeasureText(title, f.fonts.huge, w).y + ui::LayoutScale(24);
+    y += text(ImVec2(m, y), title, f.fonts.huge, w) + ui::LayoutScale(24);
     const std::string& sub = app.T("kiosk.attract.subtitle");
-    ui::LabelAt(dl, ImVec2(m, y), sub, f.fonts.large, t.on_primary, w);
-    y += ui::MeasureText(sub, f.fonts.large, w).y + ui::LayoutScale(56);
+    y += text(ImVec2(m, y), sub, f.fonts.large, w) + ui::LayoutScale(56);
 
     // The start call in the visitor languages, each in its own script (shaped by the display helper).
     const std::string& start = app.T("kiosk.attract.touch_to_start");
@@ -42,6 +47,7 @@ void DrawAttract(App& app) {
     y += pill.y + ui::LayoutScale(40);
     // Two columns keep the list clear of the counting notice at every supported size.
     int shown = 0;
+    float row_h = 0;
     const float col_w = w * 0.5f;
     for (const auto& lang : app.catalogues.languages) {
         if (lang.tag == app.loc->language().tag) continue;
@@ -50,9 +56,12 @@ void DrawAttract(App& app) {
         auto it = cat->messages.find("kiosk.attract.touch_to_start");
         if (it == cat->messages.end()) continue;
         const float lx = m + static_cast<float>(shown % 2) * col_w;
-        const float ly = y + static_cast<float>(shown / 2) * f.fonts.large->FontSize * 1.4f;
-        ui::LabelAt(dl, ImVec2(lx, ly), lang.native_name + ": " + it->second, f.fonts.large, t.on_primary, col_w - ui::LayoutScale(24));
-        ++shown;
+        const float h = text(ImVec2(lx, y), lang.native_name + ": " + it->second, f.fonts.large, col_w - ui::LayoutScale(24));
+        row_h = std::max(row_h, h);
+        if (++shown % 2 == 0) {
+            y += row_h + ui::LayoutScale(12);  // wrapped cells push the next row down
+            row_h = 0;
+        }
     }
     // Counting notice: the camera's purpose is never hidden.
     const std::string& notice = app.T("kiosk.attract.counting_notice");

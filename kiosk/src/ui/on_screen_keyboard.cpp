@@ -2,7 +2,11 @@
 #include "ui/on_screen_keyboard.h"
 
 #include <imgui_internal.h>
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <memory>
 
 #include <algorithm>
 
@@ -38,10 +42,19 @@ bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool h
 }  // namespace
 
 void EraseLastCharacter(std::string& text) {
-    std::u32string cps = loc::DecodeUtf8(text);
-    while (!cps.empty() && u_getCombiningClass(static_cast<UChar32>(cps.back())) != 0) cps.pop_back();
-    if (!cps.empty()) cps.pop_back();
-    text = loc::EncodeUtf8(cps);
+    // A user-perceived character (grapheme cluster): emoji sequences, variation selectors and marks go at once.
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(loc::SanitizeUtf8(text));
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || u.isEmpty()) {
+        text.clear();
+        return;
+    }
+    it->setText(u);
+    const int32_t cut = it->preceding(u.length());
+    u.truncate(cut == icu::BreakIterator::DONE ? 0 : cut);
+    text.clear();
+    u.toUTF8String(text);
 }
 
 float KeyboardHeight(float /*width*/) { return LayoutScale(5 * kKeyHeightUnits + 6 * kKeyGapUnits); }

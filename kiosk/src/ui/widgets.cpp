@@ -10,6 +10,8 @@
 
 #include <imgui_internal.h>
 
+#include "locales/display_text.h"
+
 namespace ck::ui {
 namespace {
 
@@ -175,15 +177,14 @@ void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text
     ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size());
     const float avail = max.x - min.x;
     if (ts.x > avail && avail > 0) {
-        // Cut at a code point boundary until it fits with an ellipsis; never split a UTF-8 sequence.
-        while (!shown.empty() && ts.x > avail) {
-            std::size_t cut = shown.size() - 1;
-            while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-            shown.resize(cut);
-            const std::string with = shown + "\xE2\x80\xA6";
-            ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, with.c_str(), with.c_str() + with.size());
-        }
-        shown += "\xE2\x80\xA6";
+        // Cut the logical text (so right-to-left labels keep their beginning), then measure the display form.
+        const UiFrame& f = Frame();
+        auto fits = [&](std::string_view display_form) {
+            return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, display_form.data(),
+                                       display_form.data() + display_form.size()).x <= avail;
+        };
+        shown = loc::FitForDisplay(text, f.rtl ? loc::Direction::kRtl : loc::Direction::kLtr, fits);
+        ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size());
     }
     const ImVec2 p(min.x + std::max(0.0f, (avail - ts.x) * 0.5f), min.y + (max.y - min.y - ts.y) * 0.5f);
     dl->AddText(font, font->FontSize, p, colour, shown.c_str(), shown.c_str() + shown.size());
