@@ -232,6 +232,8 @@ void BuildFrame(App& app, float width, float height, float delta_s) {
     ImGui::PushFont(f.fonts.body);
     DrawScreen(app);
     ImGui::PopFont();
+    // The counter's preview exists only while the admin screen shows it.
+    if (app.counter && app.nav.current() != ScreenId::kAdmin) app.counter->SetPreviewEnabled(false);
     ImGui::End();
     ImGui::PushFont(f.fonts.body);
     DrawOverlays(app);

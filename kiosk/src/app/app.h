@@ -2,6 +2,7 @@
 // frame at a time. The same App runs the real kiosk, headless screenshots and scripted replays.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -101,6 +102,9 @@ struct App {
     part::IdeaSettings idea_settings;
     std::unique_ptr<cache::SyncWorker> sync;       // background delivery and pulls (nullptr: not configured)
     std::unique_ptr<CounterService> counter;       // passer-by counting (nullptr: disabled)
+    // Uploads a BGR image to a renderer texture and returns it as an ImGui texture id (set by the loop, which
+    // owns the renderer). Used only for the admin's in-memory counter preview.
+    std::function<void*(const unsigned char* bgr, int width, int height, int stride)> upload_preview;
     ~App();
     // Operator-facing health lines (label key -> value), refreshed off the drawing path.
     std::vector<std::pair<std::string, std::string>> status_lines;

@@ -103,6 +103,17 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
     ImGuiScope imgui(host.renderer());
     ui::BindFrame(&app.frame);
     std::deque<InputEvent> pending;
+    // The admin's counter preview: one streaming texture, replaced when the size changes, gone with the loop.
+    std::unique_ptr<SDL_Texture, decltype(&SDL_DestroyTexture)> preview(nullptr, &SDL_DestroyTexture);
+    int preview_w = 0, preview_h = 0;
+    app.upload_preview = [&](const unsigned char* bgr, int w, int h, int stride) -> void* {
+        if (!preview || preview_w != w || preview_h != h) {
+            preview.reset(SDL_CreateTexture(host.renderer(), SDL_PIXELFORMAT_BGR24, SDL_TEXTUREACCESS_STREAMING, w, h));
+            preview_w = w, preview_h = h;
+        }
+        if (!preview || SDL_UpdateTexture(preview.get(), nullptr, bgr, stride) != 0) return nullptr;
+        return preview.get();
+    };
 
     auto frame = [&](float dt) -> Status {
         if (Status s = EnsureFonts(app, static_cast<float>(host.width()), static_cast<float>(host.height())); !s.ok()) return s;
@@ -176,6 +187,7 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
             if (WantsAnimation(app)) frames_to_draw = std::max(frames_to_draw, 1);
         }
     }
+    app.upload_preview = nullptr;
     return kExitOk;
 }
 

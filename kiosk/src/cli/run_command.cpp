@@ -25,7 +25,7 @@ bool ParseSize(const std::string& text, int* w, int* h) {
 void RegisterRunCommand(CLI::App& app, int* exit_code) {
     struct Opts {
         std::string config, replay, size = "1920x1080";
-        bool windowed = false, demo = false, headless = false;
+        bool windowed = false, demo = false, headless = false, workers = false;
     };
     auto opts = std::make_shared<Opts>();
     auto* cmd = app.add_subcommand("run", "Run the kiosk (fullscreen unless --windowed)");
@@ -35,6 +35,7 @@ void RegisterRunCommand(CLI::App& app, int* exit_code) {
     cmd->add_option("--replay", opts->replay, "scripted visitor input, one JSON object per line");
     cmd->add_flag("--headless", opts->headless, "no display: SDL offscreen driver and software renderer");
     cmd->add_option("--size", opts->size, "window size WxH (default 1920x1080)");
+    cmd->add_flag("--workers", opts->workers, "with --replay: also run the sync worker and the counter");
     cmd->callback([opts, exit_code] {
         Result<Config> config = LoadConfigOrDefault(opts->config);
         if (!config.ok()) {
@@ -56,7 +57,8 @@ void RegisterRunCommand(CLI::App& app, int* exit_code) {
         AppOptions ao;
         ao.config = *config;
         ao.demo = opts->demo;
-        ao.start_workers = opts->replay.empty();  // a replay is a test: nothing runs behind its back
+        // A replay is a test: nothing runs behind its back unless it asks for the workers.
+        ao.start_workers = opts->replay.empty() || opts->workers;
         *exit_code = RunKioskLoop(ao, lo);
     });
 }

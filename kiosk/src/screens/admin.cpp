@@ -1,6 +1,7 @@
 // Admin: behind the PIN, the operator sees the kiosk's health. Reached by five quick taps on the city name.
 #include <imgui.h>
 
+#include "app/counter_service.h"
 #include "screens/screens.h"
 #include "ui/widgets.h"
 
@@ -50,7 +51,9 @@ void DrawHealth(App& app, float width) {
         ui::Label(std::string(app.T(key)) + ": " + value, f.fonts.large, f.theme.text, width);
         ui::Spacing(8);
     };
-    ui::BeginScrollArea("##health", ImVec2(width, 0));
+    // With a counter, its live preview sits beside the health rows (landscape) so the line can be set up.
+    const float preview_w = app.counter ? width * 0.42f : 0;
+    ui::BeginScrollArea("##health", ImVec2(app.counter ? width - preview_w - ui::LayoutScale(32) : width, 0));
     row("kiosk.admin.kiosk_id", c.kiosk_id);
     row("kiosk.admin.site", c.site_name + " (" + c.city_name + ", " + c.city_ars + ")");
     row("kiosk.admin.version", CK_VERSION);
@@ -68,7 +71,35 @@ void DrawHealth(App& app, float width) {
         }
     }
     for (const auto& [k, v] : app.status_lines) row(k, v);
+    if (app.counter) {
+        const auto status = app.counter->Snapshot();
+        if (status) {
+            std::string text = std::string(hw::ToString(status->state)) + ", " + status->detector + ", " +
+                               app.loc->FormatDecimal(status->fps, 1) + " fps";
+            if (!status->message.empty()) text += " (" + status->message.substr(0, 120) + ")";
+            row("kiosk.admin.counter", text);
+            for (const auto& line : status->lines) {
+                row("kiosk.admin.counter", line.name + ": +" + std::to_string(line.positive) + " / -" + std::to_string(line.negative));
+            }
+        }
+        app.frame.wants_animation = true;  // keep the preview moving while the operator looks at it
+    }
     ui::EndScrollArea();
+    if (app.counter) {
+        ImGui::SameLine(0, ui::LayoutScale(32));
+        ImGui::BeginGroup();
+        const float width_left = preview_w;
+        // Live preview with boxes and counting lines, to set the line up. In memory only, only while shown.
+        app.counter->SetPreviewEnabled(true);
+        hw::PreviewImage img;
+        if (app.upload_preview && app.counter->LatestPreview(img) && !img.bgr.empty()) {
+            if (void* tex = app.upload_preview(img.bgr.data, img.bgr.cols, img.bgr.rows, static_cast<int>(img.bgr.step))) {
+                const float w = std::min(width_left, ui::LayoutScale(960));
+                ImGui::Image(tex, ImVec2(w, w * static_cast<float>(img.bgr.rows) / static_cast<float>(img.bgr.cols)));
+            }
+        }
+        ImGui::EndGroup();
+    }
 }
 
 }  // namespace
