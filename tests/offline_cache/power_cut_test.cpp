@@ -77,7 +77,14 @@ TEST(PowerCut, EveryAcknowledgedItemSurvivesSigkillAtRandomMoments) {
     ck::test::TempDir dir;
     const auto path = (dir / "kiosk.db").string();
     std::mt19937 rng(std::random_device{}());
-    std::uniform_int_distribution<int> kill_ms(5, 1500);
+    // Calibrate: how long does an unkilled writer need for its 1,000 items on this machine (fsync speed varies
+    // from disk to disk)? The kills then fall anywhere inside that time, so they really interrupt the writer.
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto calibration = RunAndKill((dir / "calibration.db").string(), "c", std::chrono::minutes(2));
+    ASSERT_FALSE(calibration.killed);
+    ASSERT_EQ(calibration.printed.size(), 1000u);
+    const auto full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+    std::uniform_int_distribution<int> kill_ms(2, std::max(3, static_cast<int>(full_ms.count() * 9 / 10)));
     std::set<std::string> acknowledged;
     int killed = 0;
     for (int round = 0; round < 20; ++round) {
