@@ -198,6 +198,8 @@ Status MarkDead(Database& db, std::int64_t seq, const std::string& error) {
     Statement s(db.handle(), "UPDATE outbox SET state = 3, last_error = ?2 WHERE seq = ?1");
     s.Bind(1, seq).Bind(2, error);
     if (!s.Run()) return s.error();
+    // A rejected item will never be delivered: consented contact data has no purpose left here either.
+    if (auto st = PurgePersonalAttributes(db, {seq}); !st) return st;
     return tx.Commit();
 }
 

@@ -220,6 +220,23 @@ TEST_F(OutboxTest, DeliveryPurgesPersonalAttributesFromTheStoredPayload) {
     EXPECT_EQ(bytes.find(email), std::string::npos);
 }
 
+TEST_F(OutboxTest, ADeadItemLosesItsPersonalAttributesToo) {
+    auto item = MakeItem("rejected");
+    const std::string email = "rejected.visitor@example.org";
+    item.payload = R"({"id":"urn:ngsi-ld:CitizenIdea:rejected","type":"CitizenIdea",)"
+                   R"("contactEmail":{"type":"TextUnrestricted","value":")" +
+                   email + R"("}})";
+    item.personal_attributes = {"contactEmail"};
+    auto seq = Enqueue(db(), item, T(0));
+    ASSERT_TRUE(seq.ok());
+    ASSERT_TRUE(MarkDead(db(), *seq, "400 BadRequest").ok());
+    auto dead = ListOutbox(db(), OutboxState::kDead, 1);
+    ASSERT_TRUE(dead.ok());
+    ASSERT_EQ(dead->size(), 1u);
+    EXPECT_EQ(dead->front().payload.find(email), std::string::npos);
+    EXPECT_EQ(dead->front().last_error, "400 BadRequest");
+}
+
 TEST_F(OutboxTest, CountsPerState) {
     const auto a = Add("a");
     const auto b = Add("b");

@@ -97,7 +97,8 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
     Result<std::unique_ptr<App>> app_result = CreateApp(std::move(app_options));
     if (!app_result.ok()) {
         std::cerr << "civic-kiosk: " << app_result.error().message << "\n";
-        return kExitFailure;
+        // A configuration the app rejects is a usage error (systemd must not restart into it forever).
+        return app_result.error().code.rfind("config.", 0) == 0 ? kExitUsage : kExitFailure;
     }
     App& app = **app_result;
     ImGuiScope imgui(host.renderer());

@@ -42,6 +42,24 @@ void DrawStatusBar(App& app) {
     const ImVec2 ls = ui::MeasureText(lang, f.fonts.large);
     x -= ls.x;
     ui::LabelAt(dl, ImVec2(x, (h - f.fonts.large->FontSize) * 0.5f), lang, f.fonts.large, t.on_primary);
+    if (app.sync) {
+        // Connection indicator: green when every connector's last contact succeeded, else hollow.
+        const cache::SyncSnapshot snap = app.sync->Snapshot();
+        bool online = !snap.connectors.empty();
+        for (const auto& c : snap.connectors) online = online && c.online;
+        const std::string label = app.T(online ? "kiosk.status.online" : "kiosk.status.offline");
+        const ImVec2 ls2 = ui::MeasureText(label, f.fonts.body);
+        x -= ls2.x + m * 0.5f;
+        ui::LabelAt(dl, ImVec2(x, (h - f.fonts.body->FontSize) * 0.5f), label, f.fonts.body, t.on_primary);
+        const float r = ui::LayoutScale(10);
+        x -= r * 2 + ui::LayoutScale(10);
+        if (online) {
+            dl->AddCircleFilled(ImVec2(x + r, h * 0.5f), r, t.on_primary);
+        } else {
+            dl->AddCircle(ImVec2(x + r, h * 0.5f), r, t.on_primary, 16, ui::LayoutScale(3));
+        }
+        ui::Frame().trace.push_back(ui::TraceEntry{label, ImVec2(x, 0), ImVec2(x + ls2.x + 2 * r, h), false});
+    }
     if (app.content.demo) {
         const std::string demo = app.T("kiosk.status.demo");
         const ImVec2 ds = ui::MeasureText(demo, f.fonts.body);
