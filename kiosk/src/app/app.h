@@ -106,8 +106,6 @@ struct App {
     // owns the renderer). Used only for the admin's in-memory counter preview.
     std::function<void*(const unsigned char* bgr, int width, int height, int stride)> upload_preview;
     ~App();
-    // Operator-facing health lines (label key -> value), refreshed off the drawing path.
-    std::vector<std::pair<std::string, std::string>> status_lines;
     // Text from a physical keyboard or a replay "type" step, consumed by the focused text field this frame.
     std::string typed_text;
     int typed_backspaces = 0;

@@ -70,7 +70,6 @@ void DrawHealth(App& app, float width) {
                                         (c.last_error.empty() ? std::string() : " (" + c.last_error.substr(0, 120) + ")"));
         }
     }
-    for (const auto& [k, v] : app.status_lines) row(k, v);
     if (app.counter) {
         const auto status = app.counter->Snapshot();
         if (status) {
