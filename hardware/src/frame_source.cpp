@@ -29,7 +29,8 @@ Result<FrameSource> FrameSource::Open(const FrameSourceConfig& config) {
             }
             if (fs::file_size(config.path, ec) == 0)
                 return MakeError("video.empty", "video file is empty: " + config.path);
-            if (!src.capture_->open(config.path, cv::CAP_ANY)) {
+            // FFmpeg only: GStreamer, tried next by CAP_ANY, floods stderr on corrupt files and adds nothing here.
+            if (!src.capture_->open(config.path, cv::CAP_FFMPEG)) {
                 return MakeError("video.corrupt", "not a readable video file: " + config.path);
             }
         } else {
