@@ -124,7 +124,7 @@ void DrawIdeaNew(App& app) {
     }
     // Header: step counter and question on the left, previous/next on the right.
     const int step_no = std::min(static_cast<int>(wz.step) + 1, kVisibleSteps);
-    const float bw = ui::LayoutScale(260);
+    const float bw = ui::LayoutScale(f.layout.portrait ? 300 : 360);
     const float gap = ui::LayoutScale(20);
     const float head_w = width - 2 * bw - 2 * gap;
     ImGui::BeginGroup();

@@ -9,6 +9,7 @@
 namespace ck::kiosk {
 
 std::string CategoryName(App& app, const std::string& key) {
+    if (key.empty()) return {};
     const std::string msg_key = "kiosk.ideas.category." + key;
     const std::string& text = app.T(msg_key);
     return text == msg_key ? key : text;  // a city's own category without a translation shows its key
