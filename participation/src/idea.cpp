@@ -245,6 +245,19 @@ Status CheckIdeaRateLimits(cache::Database& db, const VisitorSession& session, c
     return DecideIdeaRateLimits(session, settings, *recent);
 }
 
+Result<std::optional<std::string>> ValidateContact(const IdeaDraft& draft) {
+    const bool email_given = draft.contact_email.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (email_given && !draft.contact_consent) {
+        return MakeError("ideas.contact.consent_required",
+                         "contact: an e-mail address needs the consent checkbox");
+    }
+    if (!draft.contact_consent) return std::optional<std::string>();
+    if (!email_given) return MakeError("ideas.contact.email_required", "contact: consent given but no e-mail");
+    Result<std::string> email = ValidateEmail(draft.contact_email);
+    if (!email) return email.error();
+    return std::optional<std::string>(std::move(*email));
+}
+
 Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& ctx) {
     if (!IsValidKioskId(ctx.kiosk_id))
         return MakeError("ideas.context.invalid", "kiosk id must match [A-Za-z0-9_-]{1,64}");
@@ -285,18 +298,9 @@ Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& c
         idea.location = ctx.kiosk_location;
     }
 
-    const bool email_given = draft.contact_email.find_first_not_of(" \t\r\n") != std::string::npos;
-    if (email_given && !draft.contact_consent) {
-        return MakeError("ideas.contact.consent_required",
-                         "contact: an e-mail address needs the consent checkbox");
-    }
-    if (draft.contact_consent) {
-        if (!email_given)
-            return MakeError("ideas.contact.email_required", "contact: consent given but no e-mail");
-        Result<std::string> email = ValidateEmail(draft.contact_email);
-        if (!email) return email.error();
-        idea.contact_email = std::move(*email);
-    }
+    Result<std::optional<std::string>> contact = ValidateContact(draft);
+    if (!contact) return contact.error();
+    idea.contact_email = std::move(*contact);
 
     idea.channel = ctx.channel;
     idea.kiosk_id = ctx.kiosk_id;

@@ -86,17 +86,8 @@ Status ValidateStep(WizardStep step, const IdeaDraft& draft, const IdeaSettings&
             }
             return {};
         case WizardStep::kContact: {
-            const bool email_given = draft.contact_email.find_first_not_of(" \t\r\n") != std::string::npos;
-            if (email_given && !draft.contact_consent) {
-                return MakeError("ideas.contact.consent_required",
-                                 "contact: an e-mail address needs the consent checkbox");
-            }
-            if (draft.contact_consent) {
-                if (!email_given)
-                    return MakeError("ideas.contact.email_required", "contact: consent given but no e-mail");
-                Result<std::string> e = ValidateEmail(draft.contact_email);
-                if (!e) return e.error();
-            }
+            Result<std::optional<std::string>> contact = ValidateContact(draft);
+            if (!contact) return contact.error();
             return {};
         }
         case WizardStep::kReview:

@@ -111,6 +111,9 @@ Status CheckIdeaRateLimits(cache::Database& db, const VisitorSession& session, c
 Status DecideIdeaRateLimits(const VisitorSession& session, const IdeaSettings& settings,
                             std::int64_t kiosk_ideas_last_hour);
 
+// The optional contact: no address without the consent box, no consent without an address; the address is
+// validated and normalised. nullopt = no contact wanted.
+Result<std::optional<std::string>> ValidateContact(const IdeaDraft& draft);
 // Validates and sanitises the whole draft into the fields of a CitizenIdea (no id, code or time yet).
 Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& context);
 
