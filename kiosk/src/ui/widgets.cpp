@@ -65,13 +65,27 @@ std::vector<std::string> WrapLines(std::string_view text, ImFont* font, float wr
     return lines;
 }
 
-// Press handling shared by all buttons: ImGui's behaviour plus "a drag is not a tap".
-bool Pressable(ImGuiID id, const ImRect& bb, bool* held, bool* hovered) {
-    ImGui::ItemSize(bb);
-    if (!ImGui::ItemAdd(bb, id)) return false;
-    const bool pressed = ImGui::ButtonBehavior(bb, id, hovered, held, ImGuiButtonFlags_PressedOnClickRelease);
-    if (Frame().gesture.dragging) *held = false;
-    return pressed && !Frame().gesture.dragging;
+// A tappable rectangle of `size` at the cursor, laid out and registered with ImGui. Shared by every button-like
+// widget: ImGui's press behaviour plus "a drag is not a tap".
+struct Press {
+    ImRect bb;
+    bool pressed = false;
+    bool held = false;
+};
+
+Press Pressable(const char* id_str, ImVec2 size) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    Press p;
+    p.bb = ImRect(window->DC.CursorPos, window->DC.CursorPos + size);
+    ImGui::ItemSize(p.bb);
+    const ImGuiID id = window->GetID(id_str);
+    if (!ImGui::ItemAdd(p.bb, id)) return p;
+    bool hovered = false;
+    const bool pressed = ImGui::ButtonBehavior(p.bb, id, &hovered, &p.held, ImGuiButtonFlags_PressedOnClickRelease);
+    const bool dragging = Frame().gesture.dragging;
+    p.held = p.held && !dragging;
+    p.pressed = pressed && !dragging;
+    return p;
 }
 
 ImVec2 ButtonSize(std::string_view label, ImVec2 size, ImFont* font, bool has_icon) {
@@ -90,10 +104,7 @@ bool FilledButton(const char* id_str, std::string_view label, ImVec2 size, Icon 
     if (window->SkipItems) return false;
     UiFrame& f = Frame();
     size = ButtonSize(label, size, f.fonts.large, icon != Icon::kNone);
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, pos + size);
-    bool held = false, hovered = false;
-    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    const auto [bb, pressed, held] = Pressable(id_str, size);
     ImDrawList* dl = window->DrawList;
     const float r = LayoutScale(units::kRounding);
     dl->AddRectFilled(bb.Min, bb.Max, held ? fill_held : fill, r);
@@ -212,10 +223,7 @@ bool TileButton(const char* id_str, std::string_view title, std::string_view sub
     if (window->SkipItems) return false;
     const UiFrame& f = Frame();
     const Theme& t = f.theme;
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, pos + size);
-    bool held = false, hovered = false;
-    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    const auto [bb, pressed, held] = Pressable(id_str, size);
     ImDrawList* dl = window->DrawList;
     const float r = LayoutScale(units::kRounding);
     dl->AddRectFilled(bb.Min + LayoutScale(0, 6), bb.Max + LayoutScale(0, 6), IM_COL32(0, 0, 0, 28), r);
@@ -248,10 +256,7 @@ bool ListRow(const char* id_str, std::string_view title, std::string_view subtit
     const ImVec2 title_size = MeasureText(title, f.fonts.large, text_w);
     const ImVec2 sub_size = subtitle.empty() ? ImVec2(0, 0) : MeasureText(subtitle, f.fonts.body, text_w);
     const float h = std::max(LayoutScale(units::kListRowHeight), title_size.y + sub_size.y + 2 * pad);
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, pos + ImVec2(width, h));
-    bool held = false, hovered = false;
-    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    const auto [bb, pressed, held] = Pressable(id_str, ImVec2(width, h));
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
     if (t.high_contrast) dl->AddRect(bb.Min, bb.Max, t.border, LayoutScale(units::kRounding), 0, LayoutScale(2));
@@ -279,10 +284,7 @@ bool CheckBox(const char* id_str, std::string_view label, bool* value, float wid
     const float pad = LayoutScale(24);
     const ImVec2 text_size = MeasureText(label, f.fonts.body, width - box - 2 * pad);
     const float h = std::max(LayoutScale(units::kButtonHeight), text_size.y + 2 * pad);
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, pos + ImVec2(width, h));
-    bool held = false, hovered = false;
-    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    const auto [bb, pressed, held] = Pressable(id_str, ImVec2(width, h));
     if (pressed) *value = !*value;
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
@@ -473,10 +475,7 @@ bool TextField(const char* id_str, const std::string& text, std::string_view pla
     if (window->SkipItems) return false;
     const UiFrame& f = Frame();
     const Theme& t = f.theme;
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, pos + size);
-    bool held = false, hovered = false;
-    const bool pressed = Pressable(window->GetID(id_str), bb, &held, &hovered);
+    const auto [bb, pressed, held] = Pressable(id_str, size);
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, t.surface, LayoutScale(12));
     dl->AddRect(bb.Min, bb.Max, focused ? t.primary : t.border, LayoutScale(12), 0, LayoutScale(focused ? 5 : 3));
