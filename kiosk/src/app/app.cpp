@@ -150,6 +150,9 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     if (!words.ok()) return words.error();
     app->idea_settings.word_list = std::move(*words);
     if (Status s = part::ValidateIdeaSettings(app->idea_settings); !s.ok()) return s.error();
+    if (!AdminPinUsable(app->options.config, app->options.demo)) {
+        spdlog::warn("kiosk.admin_pin is the factory default: the admin screen stays locked until it is changed");
+    }
     if (Status s = OpenStore(*app); !s.ok()) {
         // The kiosk still shows what needs no store; ideas say they are unavailable.
         spdlog::error("store unavailable: {}", s.error().message);

@@ -417,4 +417,8 @@ Result<Config> LoadConfigOrDefault(const std::string& path) {
     return LoadConfig(path);
 }
 
+bool AdminPinUsable(const Config& config, bool demo) {
+    return demo || config.admin_pin != kFactoryAdminPin;
+}
+
 }  // namespace ck::kiosk

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -76,6 +77,10 @@ struct PrivacyConfig {
     std::string legal_basis = "Art. 6 (1) e DSGVO";
 };
 
+// The PIN every fresh installation ships with. It opens the admin screen only in demo mode, so a kiosk in a
+// public place is never one well-known PIN away from its settings.
+inline constexpr std::string_view kFactoryAdminPin = "0000";
+
 struct Config {
     std::string kiosk_id = "herne-demo-01";   // [A-Za-z0-9_-], 1..64 (goes into NGSI ids)
     std::string site_name = "Digitaloforum Wanne";
@@ -87,7 +92,7 @@ struct Config {
     std::vector<std::string> languages{"de", "en", "tr", "ar", "uk", "ru", "pl"};
     double idle_timeout_s = 90;
     double idle_warning_s = 20;
-    std::string admin_pin = "0000";
+    std::string admin_pin = std::string(kFactoryAdminPin);
     std::string database_path = "civic-kiosk.db";
     std::string log_dir;                      // empty = stderr only
     std::uint64_t log_max_bytes = 5 * 1024 * 1024;
@@ -106,5 +111,8 @@ Result<Config> ParseConfig(const std::string& toml_text);
 Result<Config> LoadConfig(const std::string& path);
 // path empty: the defaults (City of Herne). Otherwise LoadConfig(path).
 Result<Config> LoadConfigOrDefault(const std::string& path);
+
+// Whether the admin PIN pad may unlock at all: never with the factory PIN outside demo mode.
+bool AdminPinUsable(const Config& config, bool demo);
 
 }  // namespace ck::kiosk

@@ -32,7 +32,8 @@ void DrawPinPad(App& app, float width) {
             if (!st.pin.empty()) st.pin.pop_back();
         } else if (k == "ok") {
             // Attempts slow down: after 3 failures, the pad locks until the visitor session resets.
-            if (st.failed_attempts < 3 && st.pin == app.options.config.admin_pin) {
+            if (st.failed_attempts < 3 && st.pin == app.options.config.admin_pin &&
+                AdminPinUsable(app.options.config, app.options.demo)) {
                 st.unlocked = true;
             } else {
                 ++st.failed_attempts;
@@ -107,6 +108,9 @@ void DrawAdmin(App& app) {
     const float width = BeginScreenBody(app, "kiosk.admin.title");
     if (app.session.admin.unlocked) {
         DrawHealth(app, width);
+    } else if (!AdminPinUsable(app.options.config, app.options.demo)) {
+        // No pad at all: a pad that can never open would only invite guessing.
+        ui::Label(app.T("kiosk.admin.pin_not_set"), app.frame.fonts.large, app.frame.theme.text, width);
     } else {
         DrawPinPad(app, width);
     }
