@@ -98,9 +98,22 @@ const Catalogue* CatalogueSet::FindCatalogue(std::string_view tag) const {
     return it == catalogues.end() ? nullptr : &it->second;
 }
 
+fs::path InstalledCataloguesDir(const fs::path& executable) {
+    return executable.parent_path().parent_path() / "share" / "civic-kiosk" / "catalogues";
+}
+
 fs::path DefaultCataloguesDir() {
     const char* env = std::getenv("CK_LOCALES_DIR");
-    return fs::path(env && *env ? env : CK_LOCALES_DIR);
+    if (env && *env) return env;
+    // An installed binary (<prefix>/bin) uses the catalogues installed beside it. A binary in a build tree has
+    // none there and uses the source folder it was built from, so a developer's edits show without installing.
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = InstalledCataloguesDir(exe);
+        if (fs::is_regular_file(installed / "languages.json", ec)) return installed;
+    }
+    return CK_LOCALES_DIR;
 }
 
 bool IsValidMessageKey(std::string_view key) {

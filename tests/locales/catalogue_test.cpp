@@ -214,5 +214,11 @@ TEST(DefaultCataloguesDir, EnvironmentOverridesTheCompiledFolder) {
     }
 }
 
+TEST(DefaultCataloguesDir, AnInstalledBinaryLooksBesideItsPrefix) {
+    EXPECT_EQ(InstalledCataloguesDir("/usr/bin/civic-kiosk"), std::filesystem::path("/usr/share/civic-kiosk/catalogues"));
+    EXPECT_EQ(InstalledCataloguesDir("/opt/ck/bin/civic-kiosk"),
+              std::filesystem::path("/opt/ck/share/civic-kiosk/catalogues"));
+}
+
 }  // namespace
 }  // namespace ck::loc

@@ -37,9 +37,12 @@ struct CatalogueSet {
     const Catalogue* FindCatalogue(std::string_view tag) const;
 };
 
-// The folder compiled in as CK_LOCALES_DIR, unless the environment variable CK_LOCALES_DIR overrides it
-// (an installed kiosk points it at /usr/share/civic-kiosk/locales).
+// Where the catalogues are: the environment variable CK_LOCALES_DIR if set; else, for an installed binary,
+// InstalledCataloguesDir(the running executable) when it holds languages.json; else the source folder
+// compiled in as CK_LOCALES_DIR (a build tree).
 std::filesystem::path DefaultCataloguesDir();
+// <prefix>/share/civic-kiosk/catalogues for an executable at <prefix>/bin/civic-kiosk.
+std::filesystem::path InstalledCataloguesDir(const std::filesystem::path& executable);
 
 // A key is dot-separated segments of [a-z0-9_-], e.g. "kiosk.ideas.count".
 bool IsValidMessageKey(std::string_view key);
