@@ -141,7 +141,14 @@ bool SendHeartbeat(Database& db, Connector& c, const SyncSettings& settings, Syn
     beat.target = c.name;
     beat.entity_id = "urn:ngsi-ld:Device:" + settings.kiosk_id;
     beat.entity_type = "Device";
-    beat.payload = BuildDeviceHeartbeat(settings, counts.value_or(OutboxCounts{}), now);
+    std::optional<std::string> counter_state;
+    if (!settings.counter_state_key.empty()) {
+        auto stored = GetSetting(db, settings.counter_state_key);
+        // A kiosk with a counter that has never written a status is reported like a silent one.
+        counter_state = stored.ok() && stored->has_value() ? **stored : std::string("{}");
+    }
+    const OutboxCounts outbox = counts.value_or(OutboxCounts{});
+    beat.payload = BuildDeviceHeartbeat(settings, outbox, AssessDeviceHealth(outbox, counter_state, now), now);
     // Not queued in the outbox: a heartbeat only matters while it is current, and its id is fixed, so the
     // next one replaces it anyway. Queuing them while offline would only delay real items afterwards.
     const PushOutcome out = c.push({beat});
@@ -210,13 +217,40 @@ Result<std::vector<ConnectorStatus>> LoadConnectorStatuses(Database& db) {
     return out;
 }
 
-std::string BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts, TimePoint now) {
-    // degraded: something will not arrive without help (dead items) or the backlog keeps growing.
-    const char* state = (counts.dead > 0 || counts.pending > 1000) ? "degraded" : "ok";
-    const json entity = {
+DeviceHealth AssessDeviceHealth(const OutboxCounts& counts, const std::optional<std::string>& counter_state_json,
+                                TimePoint now, double counter_silent_s) {
+    std::vector<std::string> errors, warnings;
+    if (counter_state_json) {
+        const json j = json::parse(*counter_state_json, nullptr, false);
+        const std::string state = j.is_object() ? j.value("state", std::string()) : std::string();
+        const std::string message = j.is_object() ? j.value("message", std::string()) : std::string();
+        const auto updated = j.is_object() ? ParseIsoUtc(j.value("updated", std::string())) : std::nullopt;
+        const bool silent = !updated || std::chrono::duration<double>(now - *updated).count() > counter_silent_s;
+        if (state == "error") {
+            errors.push_back("counter failed" + (message.empty() ? std::string() : ": " + message));
+        } else if (state != "stopped" && silent) {
+            // A running counter rewrites its status every 30 s: silence means the thread or the kiosk hangs.
+            errors.push_back("counter status not updated for over " +
+                             std::to_string(static_cast<long long>(counter_silent_s / 60)) + " min");
+        } else if (state == "retrying") {
+            warnings.push_back("counter retrying its camera" + (message.empty() ? std::string() : ": " + message));
+        }
+    }
+    if (counts.dead > 0) warnings.push_back(std::to_string(counts.dead) + " outbox items rejected");
+    if (counts.pending > 1000) warnings.push_back(std::to_string(counts.pending) + " outbox items waiting");
+    DeviceHealth health;
+    const auto& reasons = errors.empty() ? warnings : errors;
+    health.state = !errors.empty() ? "error" : !warnings.empty() ? "degraded" : "ok";
+    for (const auto& r : reasons) health.reason += (health.reason.empty() ? "" : "; ") + r;
+    return health;
+}
+
+std::string BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts, const DeviceHealth& health,
+                                 TimePoint now) {
+    json entity = {
         {"id", "urn:ngsi-ld:Device:" + settings.kiosk_id},
         {"type", "Device"},
-        {"deviceState", Attr("Text", state)},
+        {"deviceState", Attr("Text", health.state)},
         {"softwareVersion", Attr("Text", ForTextAttribute(settings.software_version))},
         {"dateLastValueReported", Attr("DateTime", FormatIsoUtc(now))},
         {"controlledProperty", Attr("StructuredValue", json::array({"peopleCount"}))},
@@ -225,6 +259,8 @@ std::string BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCount
         {"outboxPending", Attr("Number", counts.pending + counts.in_flight)},
         {"outboxDead", Attr("Number", counts.dead)},
     };
+    // Always present, so a recovered kiosk overwrites the last reason with an empty one.
+    entity["deviceStateReason"] = Attr("Text", ForTextAttribute(health.reason.substr(0, 500)));
     return entity.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

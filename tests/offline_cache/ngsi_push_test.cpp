@@ -2,6 +2,7 @@
 // happens to items the server rejects.
 #include <gtest/gtest.h>
 
+#include "offline_cache/content_cache.h"
 #include "offline_cache/ngsi_connector.h"
 #include "sync_fixture.h"
 
@@ -167,6 +168,63 @@ TEST_F(SyncTest, TheHeartbeatIsADeviceEntityWithOutboxCounts) {
     Round(false, Now() + std::chrono::seconds(400));
     EXPECT_EQ(central_.WriteCount(kTenant, "urn:ngsi-ld:Device:herne-test-01"), writes + 1);
     EXPECT_EQ(central_.Entities(kTenant, "Device").size(), 1u);
+}
+
+TEST_F(SyncTest, TheHeartbeatReportsAFailedCounterAsAnErrorWithItsReason) {
+    settings_.counter_state_key = "counter.state";
+    Connect();
+    ASSERT_TRUE(PutSetting(*db_, "counter.state",
+                           R"({"state":"error","message":"camera 0 not found","updated":")" + FormatIsoUtc(Now()) +
+                               R"("})")
+                    .ok());
+    ASSERT_TRUE(Round().heartbeat_sent);
+    auto device = central_.Entity(kTenant, "urn:ngsi-ld:Device:herne-test-01");
+    ASSERT_TRUE(device.has_value());
+    EXPECT_EQ((*device)["deviceState"]["value"], "error");
+    EXPECT_EQ((*device)["deviceStateReason"]["value"], "counter failed: camera 0 not found");
+
+    // Recovered: the state and the reason are overwritten.
+    ASSERT_TRUE(PutSetting(*db_, "counter.state", R"({"state":"running","updated":")" + FormatIsoUtc(Now()) + R"("})")
+                    .ok());
+    ASSERT_TRUE(Round(true).heartbeat_sent);
+    device = central_.Entity(kTenant, "urn:ngsi-ld:Device:herne-test-01");
+    ASSERT_TRUE(device.has_value());
+    EXPECT_EQ((*device)["deviceState"]["value"], "ok");
+    EXPECT_EQ((*device)["deviceStateReason"]["value"], "");
+}
+
+TEST(DeviceHealth, FromOutboxAndCounter) {
+    const TimePoint now = FromUnixMs(1795792500000);
+    auto counter = [&](const std::string& state, TimePoint updated, const std::string& message = "") {
+        return std::optional<std::string>(R"({"state":")" + state + R"(","message":")" + message +
+                                          R"(","updated":")" + FormatIsoUtc(updated) + R"("})");
+    };
+    OutboxCounts fine;
+    EXPECT_EQ(AssessDeviceHealth(fine, std::nullopt, now).state, "ok");
+    EXPECT_EQ(AssessDeviceHealth(fine, counter("running", now), now).state, "ok");
+    EXPECT_EQ(AssessDeviceHealth(fine, counter("running", now), now).reason, "");
+    // A camera being retried still lets the kiosk work: degraded, with the counter's own message.
+    const DeviceHealth retrying = AssessDeviceHealth(fine, counter("retrying", now, "no frames"), now);
+    EXPECT_EQ(retrying.state, "degraded");
+    EXPECT_EQ(retrying.reason, "counter retrying its camera: no frames");
+    // Silent for longer than allowed, or never written, or unreadable: error.
+    EXPECT_EQ(AssessDeviceHealth(fine, counter("running", now - std::chrono::minutes(11)), now).state, "error");
+    EXPECT_EQ(AssessDeviceHealth(fine, counter("running", now - std::chrono::minutes(9)), now).state, "ok");
+    EXPECT_EQ(AssessDeviceHealth(fine, std::string("{}"), now).state, "error");
+    EXPECT_EQ(AssessDeviceHealth(fine, std::string("not json"), now).state, "error");
+    // A counter stopped on purpose (the kiosk ended) is not an error.
+    EXPECT_EQ(AssessDeviceHealth(fine, counter("stopped", now - std::chrono::hours(5)), now).state, "ok");
+    // Outbox trouble is degraded; an error outranks it and its reasons are the error's.
+    OutboxCounts dead;
+    dead.dead = 2;
+    EXPECT_EQ(AssessDeviceHealth(dead, std::nullopt, now).state, "degraded");
+    EXPECT_EQ(AssessDeviceHealth(dead, std::nullopt, now).reason, "2 outbox items rejected");
+    const DeviceHealth both = AssessDeviceHealth(dead, counter("error", now, "model"), now);
+    EXPECT_EQ(both.state, "error");
+    EXPECT_EQ(both.reason, "counter failed: model");
+    OutboxCounts backlog;
+    backlog.pending = 1001;
+    EXPECT_EQ(AssessDeviceHealth(backlog, std::nullopt, now).state, "degraded");
 }
 
 TEST(NgsiIds, OrionRules) {

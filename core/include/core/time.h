@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace ck {
@@ -16,5 +17,7 @@ inline TimePoint FromUnixMs(std::int64_t ms) { return TimePoint(std::chrono::mil
 
 // ISO 8601 UTC with a 'Z', second precision: "2026-11-27T14:05:00Z" (the form Orion stores as DateTime).
 std::string FormatIsoUtc(TimePoint t);
+// Reads exactly what FormatIsoUtc writes (our own stored timestamps); anything else is nullopt.
+std::optional<TimePoint> ParseIsoUtc(const std::string& text);
 
 }  // namespace ck

@@ -21,10 +21,13 @@
 
 namespace ck::kiosk {
 
+// Where the counter's status lives in the store's settings (read by `status` and the Device heartbeat).
+inline constexpr char kCounterStateKey[] = "counter.state";
+
 struct CounterServiceOptions {
     double save_interval_s = 30;       // checkpoint period of open bins (capped at 60)
     std::function<TimePoint()> clock;  // default ck::Now; tests drive bins with their own
-    std::string counter_state_key = "counter.state";
+    std::string counter_state_key = kCounterStateKey;
 };
 
 class CounterService {

@@ -1,5 +1,7 @@
 #include "app/sync_settings.h"
 
+#include "app/counter_service.h"
+
 namespace ck::kiosk {
 
 // The content the kiosk shows: published ideas and the live data types of the "Live data" screen.
@@ -34,6 +36,7 @@ cache::SyncSettings ToSyncSettings(const Config& config) {
     s.kiosk_id = config.kiosk_id;
     s.site_name = config.site_name;
     s.software_version = CK_VERSION;
+    if (config.counter.enabled) s.counter_state_key = kCounterStateKey;
     return s;
 }
 

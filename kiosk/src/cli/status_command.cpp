@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/config.h"
+#include "app/counter_service.h"
 #include "cli/commands.h"
 #include "offline_cache/content_cache.h"
 #include "offline_cache/outbox.h"
@@ -48,7 +49,7 @@ Result<StatusReport> Collect(const std::string& database_path) {
     auto connectors = cache::LoadConnectorStatuses(*db);
     if (!connectors) return connectors.error();
     report.connectors = std::move(*connectors);
-    auto counter = cache::GetSetting(*db, "counter.state");
+    auto counter = cache::GetSetting(*db, kCounterStateKey);
     if (!counter) return counter.error();
     report.counter = *counter;
     return report;

@@ -41,6 +41,9 @@ struct SyncSettings {
     std::string kiosk_id;  // Device id suffix: urn:ngsi-ld:Device:<kiosk_id>
     std::string site_name;
     std::string software_version;
+    // Settings key under which the passer-by counter writes its status JSON ({"state","message","updated",...});
+    // empty: this kiosk has no counter. The heartbeat reports a failed or silent counter.
+    std::string counter_state_key;
 };
 
 // Health of one connector, persisted in the settings table ("sync.connector.<name>") so that
@@ -84,8 +87,21 @@ struct RoundSummary {
     OutboxCounts outbox;              // after the round
 };
 
-// The Device heartbeat entity (normalized NGSI-v2) for the given outbox counts.
-std::string BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts, TimePoint now);
+// What the heartbeat says about the kiosk: deviceState "ok", "degraded" (it works, but something needs a look:
+// rejected items, a growing backlog, a camera being retried) or "error" (the counter failed or fell silent),
+// and a short reason for anything but "ok". Never personal data: only counts and component messages.
+struct DeviceHealth {
+    std::string state = "ok";
+    std::string reason;
+};
+// counter_state_json: the counter's status as written to SyncSettings::counter_state_key, if any. A status
+// not updated for counter_silent_s while the counter should be running counts as an error.
+DeviceHealth AssessDeviceHealth(const OutboxCounts& counts, const std::optional<std::string>& counter_state_json,
+                                TimePoint now, double counter_silent_s = 600);
+
+// The Device heartbeat entity (normalized NGSI-v2).
+std::string BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts, const DeviceHealth& health,
+                                 TimePoint now);
 
 // Backoff delay for the n-th consecutive failure: exponential from backoff_min_s, capped at backoff_max_s,
 // with jitter over [min, cap]; a server's Retry-After (bounded by an hour) is a lower bound.
