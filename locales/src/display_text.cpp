@@ -142,8 +142,9 @@ float CaretOffsetInDisplay(std::string_view line, std::size_t caret, Direction u
     for (int32_t r = 0; r < runs; ++r) {
         int32_t start = 0, length = 0;
         const UBiDiDirection d = ubidi_getVisualRun(bidi.get(), r, &start, &length);
-        visual.push_back(Run{u.byte_of[static_cast<std::size_t>(start)],
-                             u.byte_of[static_cast<std::size_t>(start + length)], d == UBIDI_RTL});
+        const auto first = static_cast<std::size_t>(start);
+        visual.push_back(
+            Run{u.byte_of[first], u.byte_of[first + static_cast<std::size_t>(length)], d == UBIDI_RTL});
     }
     // The run the caret is in; at the very end of the line, the run that ends there.
     std::size_t target = visual.size();

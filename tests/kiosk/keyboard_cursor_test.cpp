@@ -184,6 +184,7 @@ float TenPerCodePoint(std::string_view piece) {
 
 std::vector<std::string> Texts(std::string_view text, const std::vector<TextLine>& lines) {
     std::vector<std::string> out;
+    out.reserve(lines.size());
     for (const auto& l : lines) out.emplace_back(text.substr(l.begin, l.end - l.begin));
     return out;
 }
