@@ -70,8 +70,8 @@ std::size_t& CaretFor(KeyboardState& state, int field, std::string_view text) {
     auto it = std::find_if(state.carets.begin(), state.carets.end(),
                            [&](const FieldCaret& c) { return c.field == field; });
     if (it == state.carets.end()) {
-        state.carets.push_back(
-            FieldCaret{field, text.size()});  // a field the visitor comes to continues at its end
+        // A field the visitor comes to for the first time continues at its end.
+        state.carets.push_back(FieldCaret{field, text.size()});
         it = state.carets.end() - 1;
     }
     it->caret = OffContinuationByte(text, std::min(it->caret, text.size()));

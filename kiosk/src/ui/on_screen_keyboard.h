@@ -70,7 +70,8 @@ void EraseLastCharacter(std::string& text);
 
 // ---- The widget ----
 
-// Height the keyboard needs for a given width, in pixels.
+// Height the keyboard needs for a given width, in pixels: four rows of character keys and one of special keys
+// (the end-typing keyboard below; with a caret, narrow keyboards add a second row of special keys).
 float KeyboardHeight(float width);
 // Draws the keyboard at the cursor; inserts and erases at `caret` (from CaretFor), moves it with the arrow
 // keys.
