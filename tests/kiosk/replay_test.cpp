@@ -267,6 +267,15 @@ TEST_F(ReplayTest, ArrowKeysMoveTheCaretAndTypingInsertsThere) {
     EXPECT_EQ(appended.exit_code, 1) << appended.err;
 }
 
+// Portrait keyboards put the special keys on two rows; the arrows must work there too.
+TEST_F(ReplayTest, ArrowKeysWorkOnThePortraitKeyboard) {
+    const ChildResult r = Replay(Concat({{kStart, TapText(kIdeasTile), TapText(kNewIdea)},
+                                         TapKeys({"a", "b", kLeft, "x", kRight, "Löschen"}),
+                                         {Expect("ax")}}),
+                                 "1080x1920");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 TEST_F(ReplayTest, InArabicTextTheRightArrowGoesBack) {
     // German UI, Arabic layout (the fourth after de, en, tr): سوق is drawn right to left, so the caret at its
     // logical end is on the left and the right arrow moves it back over ق.
