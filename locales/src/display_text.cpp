@@ -6,6 +6,7 @@
 #include <unicode/ushape.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -73,7 +74,93 @@ std::u16string ShapeAndReorderLine(std::u16string_view line, Direction ui_direct
     return visual;
 }
 
+// A line in UTF-16 for ubidi, with the byte offset of every UTF-16 unit (and of the end) in the UTF-8
+// original.
+struct Utf16Line {
+    std::u16string text;
+    std::vector<std::size_t> byte_of;
+    bool has_rtl = false;
+};
+
+Utf16Line ToUtf16Line(std::string_view utf8) {
+    Utf16Line out;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    int32_t i = 0;
+    while (i < length) {
+        const auto start = static_cast<std::size_t>(i);
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0) c = 0xFFFD;
+        out.has_rtl = out.has_rtl || IsRightToLeft(c);
+        const auto units = static_cast<std::size_t>(U16_LENGTH(c));
+        UChar buf[2];
+        int32_t n = 0;
+        U16_APPEND_UNSAFE(buf, n, c);
+        out.text.append(reinterpret_cast<const char16_t*>(buf), units);
+        out.byte_of.insert(out.byte_of.end(), units, start);
+    }
+    out.byte_of.push_back(utf8.size());
+    return out;
+}
+
+// The paragraph ForDisplay would lay out (see ShapeAndReorderLine); null when the line needs no reordering.
+std::unique_ptr<UBiDi, BidiDeleter> OpenParagraph(const Utf16Line& line, Direction ui_direction) {
+    if (!line.has_rtl) return nullptr;
+    std::unique_ptr<UBiDi, BidiDeleter> bidi(ubidi_open());
+    UErrorCode status = U_ZERO_ERROR;
+    const UBiDiLevel level = ui_direction == Direction::kRtl ? UBiDiLevel{1} : UBiDiLevel{UBIDI_DEFAULT_LTR};
+    ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(line.text.data()),
+                  static_cast<int32_t>(line.text.size()), level, nullptr, &status);
+    if (U_FAILURE(status)) return nullptr;
+    return bidi;
+}
+
 }  // namespace
+
+bool IsRightToLeftLine(std::string_view line, Direction ui_direction) {
+    if (!NeedsDisplayProcessing(line)) return false;
+    const auto bidi = OpenParagraph(ToUtf16Line(line), ui_direction);
+    return bidi && (ubidi_getParaLevel(bidi.get()) & 1) != 0;
+}
+
+float CaretOffsetInDisplay(std::string_view line, std::size_t caret, Direction ui_direction,
+                           const std::function<float(std::string_view)>& display_width) {
+    caret = std::min(caret, line.size());
+    if (!NeedsDisplayProcessing(line)) return display_width(line.substr(0, caret));
+    const Utf16Line u = ToUtf16Line(line);
+    const auto bidi = OpenParagraph(u, ui_direction);
+    if (!bidi) return display_width(line.substr(0, caret));
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t runs = ubidi_countRuns(bidi.get(), &status);
+    if (U_FAILURE(status)) return display_width(line.substr(0, caret));
+    struct Run {
+        std::size_t begin, end;  // bytes
+        bool rtl;
+    };
+    std::vector<Run> visual;  // left to right
+    for (int32_t r = 0; r < runs; ++r) {
+        int32_t start = 0, length = 0;
+        const UBiDiDirection d = ubidi_getVisualRun(bidi.get(), r, &start, &length);
+        const auto first = static_cast<std::size_t>(start);
+        visual.push_back(
+            Run{u.byte_of[first], u.byte_of[first + static_cast<std::size_t>(length)], d == UBIDI_RTL});
+    }
+    // The run the caret is in; at the very end of the line, the run that ends there.
+    std::size_t target = visual.size();
+    for (std::size_t r = 0; r < visual.size() && target == visual.size(); ++r)
+        if (visual[r].begin <= caret && caret < visual[r].end) target = r;
+    for (std::size_t r = 0; r < visual.size() && target == visual.size(); ++r)
+        if (visual[r].end == caret) target = r;
+    if (target == visual.size()) return display_width(line.substr(0, caret));
+    float x = 0;
+    for (std::size_t r = 0; r < target; ++r)
+        x += display_width(line.substr(visual[r].begin, visual[r].end - visual[r].begin));
+    const Run& run = visual[target];
+    // In a right-to-left run the logically later part of the run is drawn left of the caret.
+    return x + (run.rtl ? display_width(line.substr(caret, run.end - caret))
+                        : display_width(line.substr(run.begin, caret - run.begin)));
+}
 
 bool NeedsDisplayProcessing(std::string_view utf8) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());

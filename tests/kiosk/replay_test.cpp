@@ -223,5 +223,70 @@ TEST_F(ReplayTest, ShotStepWritesThePictureOfTheCurrentScreen) {
     EXPECT_EQ((h[20] << 24) | (h[21] << 16) | (h[22] << 8) | h[23], 720);
 }
 
+// The on-screen keyboard's caret, driven only by taps on the keys (as a visitor would); the field shows the
+// draft text itself, so expect_text reads what the wizard will submit.
+constexpr char kIdeasTile[] = "Ideen";
+constexpr char kNewIdea[] = "Eigene Idee einreichen";
+constexpr char kLeft[] = "\u2190";
+constexpr char kRight[] = "\u2192";
+
+std::vector<std::string> TapKeys(const std::vector<std::string>& keys) {
+    std::vector<std::string> steps;
+    for (const auto& k : keys) steps.push_back(TapText(k));
+    return steps;
+}
+
+std::vector<std::string> Concat(std::vector<std::vector<std::string>> parts) {
+    std::vector<std::string> out;
+    for (auto& p : parts) out.insert(out.end(), p.begin(), p.end());
+    return out;
+}
+
+TEST_F(ReplayTest, ArrowKeysMoveTheCaretAndTypingInsertsThere) {
+    const std::vector<std::string> steps = Concat({
+        {kStart, TapText(kIdeasTile), TapText(kNewIdea)},
+        TapKeys({"Groß", "P", "a", "r", "k", "b", "a", "n", "k"}),
+        {Expect("Parkbank")},
+        TapKeys({kLeft, kLeft, kLeft, kLeft, "Leerzeichen"}),
+        {Expect("Park bank")},
+        TapKeys({kRight, "Löschen"}),  // the b after the space
+        {Expect("Park ank")},
+        TapKeys({kLeft, kLeft, kLeft, kLeft, kLeft, kLeft, kLeft, "Groß", "X"}),  // stops at the start
+        {Expect("XPark ank")},
+        // A tap on the field puts the caret at the nearest character: right of the short text, its end.
+        {TapText("XPark ank")},
+        TapKeys({"s"}),
+        {Expect("XPark anks")},
+    });
+    const ChildResult r = Replay(steps);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    // The same journey without the arrows appends: proves the expectations above can fail.
+    const ChildResult appended = Replay(Concat({{kStart, TapText(kIdeasTile), TapText(kNewIdea)},
+                                                TapKeys({"p", "a", "r", "k", "Leerzeichen"}),
+                                                {Expect("p ark")}}));
+    EXPECT_EQ(appended.exit_code, 1) << appended.err;
+}
+
+// Portrait keyboards put the special keys on two rows; the arrows must work there too.
+TEST_F(ReplayTest, ArrowKeysWorkOnThePortraitKeyboard) {
+    const ChildResult r = Replay(Concat({{kStart, TapText(kIdeasTile), TapText(kNewIdea)},
+                                         TapKeys({"a", "b", kLeft, "x", kRight, "Löschen"}),
+                                         {Expect("ax")}}),
+                                 "1080x1920");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(ReplayTest, InArabicTextTheRightArrowGoesBack) {
+    // German UI, Arabic layout (the fourth after de, en, tr): سوق is drawn right to left, so the caret at its
+    // logical end is on the left and the right arrow moves it back over ق.
+    const std::vector<std::string> steps = Concat({
+        {kStart, TapText(kIdeasTile), TapText(kNewIdea)},
+        TapKeys({"Tastatur", "Tastatur", "Tastatur", "\u0633", "\u0648", "\u0642", kLeft, kRight, "\u0627"}),
+        {Expect("\u0633\u0648\u0627\u0642")},
+    });
+    const ChildResult r = Replay(steps, kSmall);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 }  // namespace
 }  // namespace ck::test

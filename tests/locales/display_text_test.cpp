@@ -183,5 +183,51 @@ TEST(FitForDisplay, NothingFitsGivesTheEllipsisAlone) {
     EXPECT_EQ(FitForDisplay("x\xFF", Direction::kLtr, AtMostCodePoints(1)), "…");
 }
 
+// ---- Caret positions in display forms (the on-screen keyboard's text fields) ----
+
+// Every code point 10 wide: positions are then easy to derive by hand from the visual order.
+float TenPerCodePoint(std::string_view piece) {
+    return 10.0f * static_cast<float>(DecodeUtf8(ForDisplay(piece, Direction::kRtl)).size());
+}
+
+TEST(CaretOffsetInDisplay, LeftToRightTextIsThePrefixWidth) {
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay("Bank", 0, Direction::kLtr, TenPerCodePoint), 0);
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay("Bank", 2, Direction::kLtr, TenPerCodePoint), 20);
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay("Bank", 4, Direction::kRtl, TenPerCodePoint),
+                    40);  // no RTL characters
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay("Grün", 4, Direction::kLtr, TenPerCodePoint),
+                    30);  // bytes, not letters
+}
+
+TEST(CaretOffsetInDisplay, ArabicCaretCountsFromTheRight) {
+    const std::string word = "\u0633\u0648\u0642";  // سوق: three letters, 2 bytes each, drawn right to left
+    EXPECT_TRUE(IsRightToLeftLine(word, Direction::kRtl));
+    EXPECT_TRUE(IsRightToLeftLine(word, Direction::kLtr));  // first strong character decides in an LTR UI
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(word, 0, Direction::kRtl, TenPerCodePoint),
+                    30);  // logical start: right
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(word, 2, Direction::kRtl, TenPerCodePoint), 20);
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(word, 6, Direction::kRtl, TenPerCodePoint), 0);  // logical end: left
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(word, 6, Direction::kLtr, TenPerCodePoint), 0);
+}
+
+TEST(CaretOffsetInDisplay, LatinInsideArabicKeepsItsOwnOrder) {
+    // "سوق Bank" in an RTL paragraph is drawn "Bank قوس": the Latin run on the left, left to right.
+    const std::string line = "\u0633\u0648\u0642 Bank";
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(line, 0, Direction::kRtl, TenPerCodePoint), 80);   // before س
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(line, 7, Direction::kRtl, TenPerCodePoint), 0);    // before B
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(line, 9, Direction::kRtl, TenPerCodePoint), 20);   // between a and n
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(line, 11, Direction::kRtl, TenPerCodePoint), 40);  // after k
+}
+
+TEST(CaretOffsetInDisplay, ArabicWordInAGermanLine) {
+    // LTR paragraph "Am سوق": "Am " then the Arabic run reversed.
+    const std::string line = "Am \u0633\u0648\u0642";
+    EXPECT_FALSE(IsRightToLeftLine(line, Direction::kLtr));
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(line, 3, Direction::kLtr, TenPerCodePoint),
+                    60);  // before س: its right
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(line, 5, Direction::kLtr, TenPerCodePoint), 50);
+    EXPECT_FLOAT_EQ(CaretOffsetInDisplay(line, 2, Direction::kLtr, TenPerCodePoint), 20);
+}
+
 }  // namespace
 }  // namespace ck::loc

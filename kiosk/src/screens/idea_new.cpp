@@ -33,17 +33,20 @@ bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multi
               float width, float field_h) {
     const ui::UiFrame& f = app.frame;
     IdeaFlowState& st = app.session.idea_flow;
-    text += app.typed_text;  // a physical keyboard or a replay's "type" step
-    for (int i = 0; i < app.typed_backspaces; ++i) ui::EraseLastCharacter(text);
-    ui::TextField("##field", text, placeholder, true, ImVec2(width, field_h), multiline);
+    std::size_t& caret = ui::CaretFor(st.keyboard, static_cast<int>(st.wizard.step), text);  // one per step
+    // 16 bytes per grapheme is generous for any script; the domain still enforces the grapheme limit.
+    const ui::TextLimit limit{max_graphemes, max_graphemes * 16};
+    // A physical keyboard or a replay's "type" step edits at the caret too.
+    (void)ui::InsertAtCaret(text, caret, app.typed_text, limit);
+    for (int i = 0; i < app.typed_backspaces; ++i) (void)ui::EraseBeforeCaret(text, caret);
+    ui::TextField("##field", text, placeholder, true, ImVec2(width, field_h), multiline, &caret);
     const auto used = static_cast<std::int64_t>(part::CountGraphemes(text));
     const std::int64_t left = static_cast<std::int64_t>(max_graphemes) - used;
     ui::Label(app.loc->Format("kiosk.ideas.chars_left", {{"n", std::max<std::int64_t>(left, 0)}}), f.fonts.body,
               left < 0 ? f.theme.error : f.theme.text_muted, width);
     ui::Spacing(8);
-    // 16 bytes per grapheme is generous for any script; the domain still enforces the grapheme limit.
-    const ui::KeyboardResult k =
-        ui::OnScreenKeyboard(st.keyboard, text, app.session.language, width, KeyboardLabelsFor(app), max_graphemes * 16);
+    const ui::KeyboardResult k = ui::OnScreenKeyboard(st.keyboard, text, caret, app.session.language, width,
+                                                      KeyboardLabelsFor(app), limit);
     if (k.changed) st.error_key.clear();
     return k.done;
 }

@@ -2,14 +2,11 @@
 #include "ui/on_screen_keyboard.h"
 
 #include <imgui_internal.h>
-#include <unicode/brkiter.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
-#include <memory>
 
 #include <algorithm>
+#include <span>
 
+#include "locales/display_text.h"
 #include "locales/keyboard.h"
 #include "locales/utf8.h"
 #include "ui/widgets.h"
@@ -20,8 +17,24 @@ namespace {
 constexpr float kKeyHeightUnits = 88;
 constexpr float kKeyGapUnits = 10;
 
-// One key: fires on release, never on a drag; records its label so a replay can tap it by text.
-bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool highlighted) {
+// What a key shows: its text, or an arrow drawn with lines (U+2190/U+2192 are not in every bundled Noto
+// font, and a drawn arrow looks the same in every script).
+enum class KeyFace { kText, kArrowLeft, kArrowRight };
+
+void DrawArrow(ImDrawList* dl, ImVec2 centre, float size, bool left, ImU32 colour) {
+    const float d = left ? -1.0f : 1.0f;
+    const float h = size * 0.5f;
+    const float th = std::max(2.0f, size * 0.1f);
+    dl->AddLine(ImVec2(centre.x - d * h, centre.y), ImVec2(centre.x + d * h, centre.y), colour, th);
+    dl->AddTriangleFilled(ImVec2(centre.x + d * (h + th), centre.y),
+                          ImVec2(centre.x + d * h * 0.2f, centre.y - h * 0.6f),
+                          ImVec2(centre.x + d * h * 0.2f, centre.y + h * 0.6f), colour);
+}
+
+// One key: fires on release, never on a drag; records its label so a replay can tap it by text (the arrow
+// keys as "←" and "→").
+bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool highlighted,
+         KeyFace face = KeyFace::kText) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const UiFrame& f = Frame();
     const Theme& t = f.theme;
@@ -32,42 +45,121 @@ bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool h
     const bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
     ImDrawList* dl = window->DrawList;
     const ImU32 fill = highlighted ? t.primary : (held ? t.surface_pressed : t.surface);
+    const ImU32 fg = highlighted ? t.on_primary : t.text;
     dl->AddRectFilled(bb.Min, bb.Max, fill, LayoutScale(10));
     dl->AddRect(bb.Min, bb.Max, t.border, LayoutScale(10), 0, LayoutScale(2));
-    LabelCentered(dl, bb.Min, bb.Max, label, f.fonts.large, highlighted ? t.on_primary : t.text);
+    if (face == KeyFace::kText) {
+        LabelCentered(dl, bb.Min, bb.Max, label, f.fonts.large, fg);
+    } else {
+        DrawArrow(dl, bb.GetCenter(), std::min(size.x, size.y) * 0.42f, face == KeyFace::kArrowLeft, fg);
+    }
     Frame().trace.push_back(TraceEntry{std::string(label), bb.Min, bb.Max, true});
     return pressed && !Frame().gesture.dragging;
 }
 
+// Moves a caret left on a UTF-8 continuation byte back to the start of its sequence.
+std::size_t OffContinuationByte(std::string_view text, std::size_t caret) {
+    while (caret > 0 && caret < text.size() && (static_cast<unsigned char>(text[caret]) & 0xC0) == 0x80)
+        --caret;
+    return caret;
+}
+
 }  // namespace
 
-void EraseLastCharacter(std::string& text) {
-    // A user-perceived character (grapheme cluster): emoji sequences, variation selectors and marks go at once.
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(loc::SanitizeUtf8(text));
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || u.isEmpty()) {
-        text.clear();
-        return;
+std::size_t& CaretFor(KeyboardState& state, int field, std::string_view text) {
+    auto it = std::find_if(state.carets.begin(), state.carets.end(),
+                           [&](const FieldCaret& c) { return c.field == field; });
+    if (it == state.carets.end()) {
+        // A field the visitor comes to for the first time continues at its end.
+        state.carets.push_back(FieldCaret{field, text.size()});
+        it = state.carets.end() - 1;
     }
-    it->setText(u);
-    const int32_t cut = it->preceding(u.length());
-    u.truncate(cut == icu::BreakIterator::DONE ? 0 : cut);
-    text.clear();
-    u.toUTF8String(text);
+    it->caret = OffContinuationByte(text, std::min(it->caret, text.size()));
+    return it->caret;
+}
+
+bool InsertAtCaret(std::string& text, std::size_t& caret, std::string_view insert, const TextLimit& limit) {
+    if (insert.empty()) return false;
+    caret = loc::GraphemeBoundaryAtOrAfter(text, OffContinuationByte(text, std::min(caret, text.size())));
+    if (text.size() + insert.size() > limit.max_bytes) return false;
+    std::string edited = text;
+    edited.insert(caret, insert);
+    if (limit.max_graphemes > 0) {
+        // Counted on the result: a combining mark joins the character before it and costs nothing, and a
+        // text already over the limit (typed elsewhere) may still get marks but no new characters.
+        const std::size_t after = loc::CountGraphemeClusters(edited);
+        if (after > limit.max_graphemes && after > loc::CountGraphemeClusters(text)) return false;
+    }
+    text = std::move(edited);
+    // Behind what was typed; if it merged with the next character (a ZWJ between two emoji), behind that.
+    caret = loc::GraphemeBoundaryAtOrAfter(text, caret + insert.size());
+    return true;
+}
+
+bool EraseBeforeCaret(std::string& text, std::size_t& caret) {
+    caret = loc::GraphemeBoundaryAtOrAfter(text, OffContinuationByte(text, std::min(caret, text.size())));
+    if (caret == 0) return false;
+    const std::size_t from = loc::PreviousGraphemeBoundary(text, caret);
+    text.erase(from, caret - from);
+    caret = from;
+    return true;
+}
+
+void MoveCaret(std::string_view text, std::size_t& caret, int clusters) {
+    caret = loc::GraphemeBoundaryAtOrAfter(text, OffContinuationByte(text, std::min(caret, text.size())));
+    for (; clusters > 0 && caret < text.size(); --clusters) caret = loc::NextGraphemeBoundary(text, caret);
+    for (; clusters < 0 && caret > 0; ++clusters) caret = loc::PreviousGraphemeBoundary(text, caret);
+}
+
+int LogicalStepForArrow(std::string_view text, std::size_t caret, bool left_arrow, bool rtl_ui) {
+    caret = std::min(caret, text.size());
+    const std::size_t nl_before = caret == 0 ? std::string_view::npos : text.rfind('\n', caret - 1);
+    const std::size_t begin = nl_before == std::string_view::npos ? 0 : nl_before + 1;
+    const std::size_t end = std::min(text.find('\n', caret), text.size());
+    const bool rtl = loc::IsRightToLeftLine(text.substr(begin, end - begin),
+                                            rtl_ui ? loc::Direction::kRtl : loc::Direction::kLtr);
+    return (left_arrow != rtl) ? -1 : 1;
+}
+
+void EraseLastCharacter(std::string& text) {
+    std::size_t caret = text.size();
+    (void)EraseBeforeCaret(text, caret);
 }
 
 float KeyboardHeight(float /*width*/) { return LayoutScale(5 * kKeyHeightUnits + 6 * kKeyGapUnits); }
 
 namespace {
+enum class Special { kShift, kLevel, kLayout, kSpace, kLeft, kRight, kBackspace, kDone };
+struct SpecialSlot {
+    Special key;
+    float units;  // share of the row's width
+};
+using K = Special;
+// Constant tables (constexpr, no start-up code): one span per row of special keys.
+constexpr SpecialSlot kWide[] = {{K::kShift, 1.5f}, {K::kLevel, 1.5f}, {K::kLayout, 1.5f},    {K::kSpace, 3},
+                                 {K::kLeft, 1},     {K::kRight, 1},    {K::kBackspace, 1.5f}, {K::kDone, 2}};
+constexpr SpecialSlot kNarrowEditing[] = {{K::kShift, 3}, {K::kLeft, 2}, {K::kRight, 2}, {K::kBackspace, 3}};
+constexpr SpecialSlot kNarrowTyping[] = {
+    {K::kLevel, 2}, {K::kLayout, 2.5f}, {K::kSpace, 5}, {K::kDone, 2.5f}};
+// A field without a visible caret types at its end: no arrows.
+constexpr SpecialSlot kAppend[] = {{K::kShift, 1.5f}, {K::kLevel, 1.5f},     {K::kLayout, 1.5f},
+                                   {K::kSpace, 4},    {K::kBackspace, 1.5f}, {K::kDone, 2}};
+using SlotRow = std::span<const SpecialSlot>;
+constexpr SlotRow kWideRows[] = {kWide};
+constexpr SlotRow kNarrowRows[] = {kNarrowEditing, kNarrowTyping};
+constexpr SlotRow kAppendRows[] = {kAppend};
+// Below this width (layout units; portrait is about 980) one row of special keys cuts their labels.
+constexpr float kTwoRowsBelowUnits = 1400;
+
 // Rows of character keys the layout needs on its fullest level, so the height does not jump between levels.
 std::size_t CharacterRows(const loc::KeyboardLayout& l) {
     return std::min<std::size_t>(4, std::max({l.lower.size(), l.shift.size(), l.symbols.size()}));
 }
-}  // namespace
 
-KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::string_view ui_language, float width,
-                                const KeyboardLabels& labels, std::size_t max_bytes) {
+// cursor_keys: the field shows `caret` and the arrow keys move it; without them the caret is the end.
+KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t& caret, bool cursor_keys,
+                            std::string_view ui_language, float width, const KeyboardLabels& labels,
+                            const TextLimit& limit) {
     KeyboardResult result;
     const auto& all = loc::AllKeyboardLayouts();
     const loc::KeyboardLayout* layout = &loc::KeyboardLayoutFor(ui_language);
@@ -81,7 +173,13 @@ KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::st
     const std::size_t char_rows = CharacterRows(*layout);
     // Keys shrink to the space left on screen, but never below a comfortable touch target.
     const float avail = ImGui::GetContentRegionAvail().y;
-    const float rows_f = static_cast<float>(char_rows + 1);
+    std::span<const SlotRow> special_rows = kWideRows;
+    if (!cursor_keys) {
+        special_rows = kAppendRows;
+    } else if (width < LayoutScale(kTwoRowsBelowUnits)) {
+        special_rows = kNarrowRows;
+    }
+    const float rows_f = static_cast<float>(char_rows + special_rows.size());
     const float kh = std::clamp((avail - gap * (rows_f + 1)) / rows_f, LayoutScale(64), LayoutScale(kKeyHeightUnits));
     const ImRect whole(origin, origin + ImVec2(width, kh * rows_f + gap * (rows_f + 1)));
     ImGui::ItemSize(whole);
@@ -98,8 +196,8 @@ KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::st
         for (std::size_t k = 0; k < rows[r].size(); ++k) {
             const std::string& key = rows[r][k];
             ImGui::PushID(static_cast<int>(r * 100 + k));
-            if (Key("##k", key, ImVec2(x, y), ImVec2(kw, kh), false) && text.size() + key.size() <= max_bytes) {
-                text += key;
+            if (Key("##k", key, ImVec2(x, y), ImVec2(kw, kh), false) &&
+                InsertAtCaret(text, caret, key, limit)) {
                 result.changed = true;
                 if (state.level == 1 && !state.shift_locked) state.level = 0;  // shift applies to one key
             }
@@ -108,57 +206,85 @@ KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::st
         }
         y += kh + gap;
     }
-    // The bottom row: level switches, layout switch, space, backspace, done.
-    y = origin.y + gap + static_cast<float>(char_rows) * (kh + gap);
-    const float unit = (width - gap * 7) / 12.0f;
-    float x = origin.x + gap;
-    auto place = [&](float units_wide) {
-        const ImVec2 p(x, y);
-        x += unit * units_wide + gap;
-        return std::make_pair(p, ImVec2(unit * units_wide, kh));
+    // The special keys: level switches, layout switch, space, cursor left and right, backspace, done. Wide
+    // keyboards (landscape) have them in one row of 13 units, the arrows together next to backspace where a
+    // visitor looks for editing keys. Narrow ones (portrait) would have to cut "Tastatur" or "Löschen" to an
+    // ellipsis, so they get two rows, editing keys first; portrait screens have the height to spare.
+    const bool rtl_ui = Frame().rtl;
+    auto special = [&](Special key, ImVec2 p, ImVec2 s) {
+        switch (key) {
+            case Special::kShift:
+                if (Key("##shift", labels.shift, p, s, state.level == 1))
+                    state.level = state.level == 1 ? 0 : 1;
+                break;
+            case Special::kLevel:
+                if (Key("##level", state.level == 2 ? labels.letters : labels.symbols, p, s, false)) {
+                    state.level = state.level == 2 ? 0 : 2;
+                }
+                break;
+            case Special::kLayout:
+                if (Key("##layout", labels.next_layout, p, s, false)) {
+                    std::size_t idx = 0;
+                    for (std::size_t i = 0; i < all.size(); ++i)
+                        if (&all[i] == layout) idx = i;
+                    state.layout_id = all[(idx + 1) % all.size()].id;
+                    state.level = 0;
+                }
+                break;
+            case Special::kSpace:
+                if (Key("##space", labels.space, p, s, false) && InsertAtCaret(text, caret, " ", limit)) {
+                    result.changed = true;
+                }
+                break;
+            // The arrows move the caret visually: in a right-to-left paragraph the left arrow goes forward.
+            case Special::kLeft:
+                if (Key("##left", "\u2190", p, s, false, KeyFace::kArrowLeft)) {
+                    MoveCaret(text, caret, LogicalStepForArrow(text, caret, true, rtl_ui));
+                }
+                break;
+            case Special::kRight:
+                if (Key("##right", "\u2192", p, s, false, KeyFace::kArrowRight)) {
+                    MoveCaret(text, caret, LogicalStepForArrow(text, caret, false, rtl_ui));
+                }
+                break;
+            case Special::kBackspace:
+                if (Key("##backspace", labels.backspace, p, s, false) && EraseBeforeCaret(text, caret)) {
+                    result.changed = true;
+                }
+                break;
+            case Special::kDone:
+                if (Key("##done", labels.done, p, s, true)) result.done = true;
+                break;
+        }
     };
-    {
-        auto [p, s] = place(1.5f);
-        if (Key("##shift", labels.shift, p, s, state.level == 1)) {
-            state.level = state.level == 1 ? 0 : 1;
+    y = origin.y + gap + static_cast<float>(char_rows) * (kh + gap);
+    for (const auto& row : special_rows) {
+        float row_units = 0;
+        for (const auto& slot : row) row_units += slot.units;
+        const float unit = (width - gap * static_cast<float>(row.size() + 1)) / row_units;
+        float x = origin.x + gap;
+        for (const auto& slot : row) {
+            special(slot.key, ImVec2(x, y), ImVec2(unit * slot.units, kh));
+            x += unit * slot.units + gap;
         }
-    }
-    {
-        auto [p, s] = place(1.5f);
-        if (Key("##level", state.level == 2 ? labels.letters : labels.symbols, p, s, false)) {
-            state.level = state.level == 2 ? 0 : 2;
-        }
-    }
-    {
-        auto [p, s] = place(1.5f);
-        if (Key("##layout", labels.next_layout, p, s, false)) {
-            std::size_t idx = 0;
-            for (std::size_t i = 0; i < all.size(); ++i)
-                if (&all[i] == layout) idx = i;
-            state.layout_id = all[(idx + 1) % all.size()].id;
-            state.level = 0;
-        }
-    }
-    {
-        auto [p, s] = place(4.0f);
-        if (Key("##space", labels.space, p, s, false) && text.size() < max_bytes) {
-            text += ' ';
-            result.changed = true;
-        }
-    }
-    {
-        auto [p, s] = place(1.5f);
-        if (Key("##backspace", labels.backspace, p, s, false) && !text.empty()) {
-            EraseLastCharacter(text);
-            result.changed = true;
-        }
-    }
-    {
-        auto [p, s] = place(2.0f);
-        if (Key("##done", labels.done, p, s, true)) result.done = true;
+        y += kh + gap;
     }
     ImGui::PopID();
     return result;
+}
+
+}  // namespace
+
+KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::size_t& caret,
+                                std::string_view ui_language, float width, const KeyboardLabels& labels,
+                                const TextLimit& limit) {
+    return DrawKeyboard(state, text, caret, true, ui_language, width, labels, limit);
+}
+
+KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::string_view ui_language,
+                                float width, const KeyboardLabels& labels, std::size_t max_bytes) {
+    std::size_t end = text.size();
+    return DrawKeyboard(state, text, end, false, ui_language, width, labels, TextLimit{0, max_bytes});
 }
 
 }  // namespace ck::ui

@@ -11,6 +11,7 @@
 #include <imgui_internal.h>
 
 #include "locales/display_text.h"
+#include "locales/utf8.h"
 
 namespace ck::ui {
 namespace {
@@ -28,33 +29,64 @@ void Trace(std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
     Frame().trace.push_back(TraceEntry{std::string(text), ImMax(min, clip.Min), ImMin(max, clip.Max), tappable});
 }
 
-// Splits logical text into display lines no wider than wrap_width. Wrapping happens on the logical string
-// (so a right-to-left paragraph keeps its line order) and each line is then converted for display.
-std::vector<std::string> WrapLines(std::string_view text, ImFont* font, float wrap_width) {
-    std::vector<std::string> lines;
-    const float size = font->FontSize;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t nl = text.find('\n', start);
-        std::string_view para = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-        if (wrap_width <= 0) {
-            lines.emplace_back(para);
+float DisplayWidth(std::string_view logical, ImFont* font) {
+    const std::string shown = Display(logical);
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x;
+}
+
+TextWidthFn WidthIn(ImFont* font) {
+    return [font](std::string_view logical) { return DisplayWidth(logical, font); };
+}
+
+// The end of the longest run of whole grapheme clusters from `begin` that fits (at least one cluster, so a
+// too narrow field still makes progress).
+std::size_t LongestFit(std::string_view text, std::size_t begin, std::size_t end, float wrap_width,
+                       const TextWidthFn& width) {
+    const std::vector<std::size_t> b = loc::GraphemeBoundaries(text.substr(begin, end - begin));
+    std::size_t lo = 1, hi = b.size() - 1;  // widths grow with the number of clusters: bisect
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        if (width(text.substr(begin, b[mid])) <= wrap_width) {
+            lo = mid;
         } else {
-            std::string line;
-            std::size_t pos = 0;
-            while (pos < para.size()) {
-                std::size_t sp = para.find(' ', pos);
-                std::string_view word = para.substr(pos, sp == std::string_view::npos ? std::string_view::npos : sp - pos);
-                std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
-                const std::string shown = Display(candidate);
-                const float w = font->CalcTextSizeA(size, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x;
-                if (w > wrap_width && !line.empty()) {
-                    lines.push_back(line);
-                    line = std::string(word);
-                } else {
-                    line = std::move(candidate);
+            hi = mid - 1;
+        }
+    }
+    return begin + b[lo];
+}
+
+}  // namespace
+
+std::vector<TextLine> WrapTextLines(std::string_view text, float wrap_width, const TextWidthFn& width,
+                                    bool break_long_words) {
+    // Wrapping happens on the logical string (so a right-to-left paragraph keeps its line order); each line
+    // is converted for display when it is drawn.
+    std::vector<TextLine> lines;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t nl = text.find('\n', start);
+        const std::size_t para_end = std::min(nl, text.size());
+        if (wrap_width <= 0) {
+            lines.push_back(TextLine{start, para_end});
+        } else {
+            TextLine line{start, start};
+            bool has_words = false;
+            for (std::size_t pos = start;;) {
+                const std::size_t sp = std::min(text.find(' ', pos), para_end);
+                if (has_words && width(text.substr(line.begin, sp - line.begin)) > wrap_width) {
+                    lines.push_back(line);  // the space before `pos` is where it breaks
+                    line.begin = pos;
                 }
-                if (sp == std::string_view::npos) break;
+                has_words = true;
+                line.end = sp;
+                while (break_long_words && line.begin == pos && line.end > line.begin &&
+                       width(text.substr(line.begin, line.end - line.begin)) > wrap_width) {
+                    const std::size_t cut = LongestFit(text, line.begin, line.end, wrap_width, width);
+                    if (cut >= line.end) break;
+                    lines.push_back(TextLine{line.begin, cut});
+                    line.begin = pos = cut;
+                }
+                if (sp >= para_end) break;
                 pos = sp + 1;
             }
             lines.push_back(line);
@@ -64,6 +96,41 @@ std::vector<std::string> WrapLines(std::string_view text, ImFont* font, float wr
     }
     return lines;
 }
+
+CaretSpot LocateCaret(std::string_view text, const std::vector<TextLine>& lines, std::size_t caret,
+                      bool rtl_ui, const TextWidthFn& width) {
+    CaretSpot spot;
+    if (lines.empty()) return spot;
+    // At a cut inside a long word the caret could be at the end of one line or the start of the next: the
+    // next line, where typing continues.
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].begin <= caret) spot.line = i;
+    const TextLine& l = lines[spot.line];
+    const std::size_t in_line = std::min(caret, l.end) - std::min(l.begin, l.end);
+    spot.x = loc::CaretOffsetInDisplay(text.substr(l.begin, l.end - l.begin), in_line,
+                                       rtl_ui ? loc::Direction::kRtl : loc::Direction::kLtr, width);
+    return spot;
+}
+
+std::size_t CaretFromPoint(std::string_view text, const std::vector<TextLine>& lines, std::size_t line,
+                           float x, bool rtl_ui, const TextWidthFn& width) {
+    if (lines.empty()) return 0;
+    const TextLine& l = lines[std::min(line, lines.size() - 1)];
+    const std::string_view s = text.substr(l.begin, l.end - l.begin);
+    const loc::Direction dir = rtl_ui ? loc::Direction::kRtl : loc::Direction::kLtr;
+    std::size_t best = l.begin;
+    float best_distance = FLT_MAX;
+    for (const std::size_t b : loc::GraphemeBoundaries(s)) {
+        const float d = std::fabs(loc::CaretOffsetInDisplay(s, b, dir, width) - x);
+        if (d < best_distance) {
+            best_distance = d;
+            best = l.begin + b;
+        }
+    }
+    return best;
+}
+
+namespace {
 
 // A tappable rectangle of `size` at the cursor, laid out and registered with ImGui. Shared by every button-like
 // widget: ImGui's press behaviour plus "a drag is not a tap".
@@ -147,20 +214,17 @@ void BeginGestureFrame() {
 }
 
 ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width) {
-    const auto lines = WrapLines(text, font, wrap_width);
+    const auto lines = WrapTextLines(text, wrap_width, WidthIn(font));
     float w = 0;
-    for (const auto& l : lines) {
-        const std::string shown = Display(l);
-        w = std::max(w, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x);
-    }
+    for (const auto& l : lines) w = std::max(w, DisplayWidth(text.substr(l.begin, l.end - l.begin), font));
     return ImVec2(w, static_cast<float>(lines.size()) * font->FontSize * 1.25f);
 }
 
 void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width) {
     const bool rtl = Frame().rtl;
     float y = pos.y;
-    for (const auto& line : WrapLines(text, font, wrap_width)) {
-        const std::string shown = Display(line);
+    for (const auto& l : WrapTextLines(text, wrap_width, WidthIn(font))) {
+        const std::string shown = Display(text.substr(l.begin, l.end - l.begin));
         float x = pos.x;
         if (rtl && wrap_width > 0) {
             x = pos.x + wrap_width -
@@ -469,8 +533,8 @@ bool QrCode(const std::string& text, float size_px) {
     return true;
 }
 
-bool TextField(const char* id_str, const std::string& text, std::string_view placeholder, bool focused, ImVec2 size,
-               bool multiline) {
+bool TextField(const char* id_str, const std::string& text, std::string_view placeholder, bool focused,
+               ImVec2 size, bool multiline, std::size_t* caret) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
     const UiFrame& f = Frame();
@@ -482,22 +546,51 @@ bool TextField(const char* id_str, const std::string& text, std::string_view pla
     const float pad = LayoutScale(24);
     const float inner_w = size.x - 2 * pad;
     ImFont* font = f.fonts.large;
+    const float line_h = font->FontSize * 1.25f;
+    const ImVec2 origin = bb.Min + ImVec2(pad, pad * 0.8f);
+    const TextWidthFn width = WidthIn(font);
     dl->PushClipRect(bb.Min, bb.Max, true);
-    if (text.empty()) {
-        LabelAt(dl, bb.Min + ImVec2(pad, pad * 0.8f), placeholder, font, t.text_muted, inner_w);
-    } else {
-        LabelAt(dl, bb.Min + ImVec2(pad, pad * 0.8f), text, font, t.text, multiline ? inner_w : 0);
+    if (text.empty()) LabelAt(dl, origin, placeholder, font, t.text_muted, inner_w);
+
+    // Lines as byte ranges, so the caret can be drawn at and tapped to any character (wrapped lines too).
+    const std::vector<TextLine> lines = WrapTextLines(text, multiline ? inner_w : 0, width, multiline);
+    const std::size_t at = caret ? std::min(*caret, text.size()) : text.size();
+    const CaretSpot spot = LocateCaret(text, lines, at, f.rtl, width);
+    // Scroll (without state) so the caret's line is the last visible one when it would be below the field.
+    const auto visible = static_cast<std::size_t>(std::max(1.0f, std::floor((size.y - pad * 0.8f) / line_h)));
+    const std::size_t first = spot.line + 1 > visible ? spot.line + 1 - visible : 0;
+    std::vector<float> left(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view line =
+            std::string_view(text).substr(lines[i].begin, lines[i].end - lines[i].begin);
+        const float lw = width(line);
+        left[i] = origin.x + (f.rtl ? inner_w - lw : 0);  // right-to-left UI: lines start on the right
+        if (i == spot.line && lw > inner_w) {
+            // A single line longer than the field slides sideways just enough to show the caret.
+            const float cx = left[i] + spot.x;
+            if (cx > origin.x + inner_w) left[i] -= cx - (origin.x + inner_w);
+            if (cx < origin.x) left[i] += origin.x - cx;
+        }
+        if (i < first || line.empty()) continue;
+        const std::string shown = Display(line);
+        dl->AddText(font, font->FontSize, ImVec2(left[i], origin.y + static_cast<float>(i - first) * line_h),
+                    t.text, shown.c_str(), shown.c_str() + shown.size());
     }
-    if (focused) {
-        // Caret after the last line (the keyboard edits at the end; simple and predictable for touch).
-        const auto lines = WrapLines(text.empty() ? std::string_view() : std::string_view(text), font, multiline ? inner_w : 0);
-        const std::string last = Display(lines.empty() ? std::string() : lines.back());
-        const float lw = text.empty() ? 0 : font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, last.c_str()).x;
-        const float ly = bb.Min.y + pad * 0.8f + (lines.empty() ? 0 : static_cast<float>(lines.size() - 1)) * font->FontSize * 1.25f;
-        const float cx = f.rtl ? bb.Min.x + pad + inner_w - lw - LayoutScale(4) : bb.Min.x + pad + lw + LayoutScale(4);
-        dl->AddRectFilled(ImVec2(cx, ly), ImVec2(cx + LayoutScale(4), ly + font->FontSize * 1.1f), t.primary);
+    if (focused && !lines.empty()) {
+        const float cx = std::clamp(left[spot.line] + spot.x, origin.x - LayoutScale(2), origin.x + inner_w);
+        const float cy = origin.y + static_cast<float>(spot.line - first) * line_h;
+        dl->AddRectFilled(ImVec2(cx - LayoutScale(2), cy),
+                          ImVec2(cx + LayoutScale(2), cy + font->FontSize * 1.1f), t.primary);
     }
     dl->PopClipRect();
+    if (pressed && caret && !lines.empty()) {
+        // The tap's line by its height, then the character boundary nearest to the finger on that line.
+        const ImVec2 tap = ImGui::GetIO().MousePos;
+        const float row = std::floor((tap.y - origin.y) / line_h);
+        const std::size_t line =
+            std::min(first + static_cast<std::size_t>(std::max(0.0f, row)), lines.size() - 1);
+        *caret = CaretFromPoint(text, lines, line, tap.x - left[line], f.rtl, width);
+    }
     Trace(text.empty() ? placeholder : std::string_view(text), bb.Min, bb.Max, true);
     return pressed;
 }

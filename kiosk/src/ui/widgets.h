@@ -2,8 +2,11 @@
 // Every text goes through Frame().display_text (bidi/shaping) and is recorded in the frame trace.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -46,9 +49,41 @@ void EndDialog();
 // A QR code (libqrencode) drawn as rectangles with a quiet zone. Returns false if the text cannot be encoded.
 bool QrCode(const std::string& text, float size_px);
 
-// A text field drawn by the kiosk (typed into by the on-screen keyboard). Returns true when tapped.
-bool TextField(const char* id, const std::string& text, std::string_view placeholder, bool focused, ImVec2 size,
-               bool multiline);
+// A text field drawn by the kiosk (typed into by the on-screen keyboard). Returns true when tapped. With a
+// caret (a byte offset on a grapheme boundary, see on_screen_keyboard.h) the field draws it where it is and a
+// tap moves it to the nearest character boundary; without one a focused field shows the caret at the end.
+// Long single lines scroll sideways and long texts upwards so that the caret stays visible.
+bool TextField(const char* id, const std::string& text, std::string_view placeholder, bool focused,
+               ImVec2 size, bool multiline, std::size_t* caret = nullptr);
+
+// ---- Text layout with byte offsets (pure: the widgets and the tests share it) ----
+
+// The drawn width of a logical piece of text (after bidi/shaping for display).
+using TextWidthFn = std::function<float(std::string_view logical_piece)>;
+
+// One wrapped line: the bytes [begin, end) of the logical text it shows. A space or '\n' the text was broken
+// at belongs to no line, so the caret can still stand before it (end of the line) or after it (next line).
+struct TextLine {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// Wraps at spaces so that no line is wider than wrap_width (0 = only at '\n'); a word alone wider than a line
+// stays whole unless break_long_words, then it is cut between grapheme clusters (no line is empty).
+std::vector<TextLine> WrapTextLines(std::string_view text, float wrap_width, const TextWidthFn& width,
+                                    bool break_long_words = false);
+
+// Where the caret is drawn: the line it is on and its distance from the left edge of that line's display
+// form.
+struct CaretSpot {
+    std::size_t line = 0;
+    float x = 0;
+};
+CaretSpot LocateCaret(std::string_view text, const std::vector<TextLine>& lines, std::size_t caret,
+                      bool rtl_ui, const TextWidthFn& width);
+// The grapheme boundary on `line` whose caret position is nearest to x (measured like CaretSpot::x).
+std::size_t CaretFromPoint(std::string_view text, const std::vector<TextLine>& lines, std::size_t line,
+                           float x, bool rtl_ui, const TextWidthFn& width);
 
 void Badge(std::string_view text, ImU32 background, ImU32 foreground);
 void Spacing(float units);

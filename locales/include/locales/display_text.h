@@ -35,6 +35,17 @@ std::string ForDisplay(std::string_view utf8, Direction ui_direction);
 std::string FitForDisplay(std::string_view utf8, Direction ui_direction,
                           const std::function<bool(std::string_view display_form)>& fits);
 
+// True when ForDisplay lays out `line` (no '\n') as a right-to-left paragraph: it starts on the right.
+bool IsRightToLeftLine(std::string_view line, Direction ui_direction);
+
+// Where a caret at byte offset `caret` of one logical line (no '\n') appears in the line's display form, as a
+// distance from its left edge. display_width(piece) returns the drawn width of ForDisplay(piece). The line is
+// split into bidi runs as ForDisplay orders it (ubidi, same paragraph level) and the runs are measured one by
+// one, so within a run the caret sits exactly between its neighbours; only shaping across the cut (contextual
+// Arabic forms, a caret between lam and alef of a ligature) is approximated by the isolated pieces' widths.
+float CaretOffsetInDisplay(std::string_view line, std::size_t caret, Direction ui_direction,
+                           const std::function<float(std::string_view piece)>& display_width);
+
 // ForDisplay for every label of every frame: text that needs nothing is passed through without allocation;
 // the rest is computed once and kept in a small LRU cache. UI thread only (not thread-safe).
 class DisplayTextCache {
