@@ -4,6 +4,7 @@
 
 #include "participation/text.h"
 #include "screens/screens.h"
+#include "ui/district_map.h"
 #include "ui/widgets.h"
 
 namespace ck::kiosk {
@@ -48,18 +49,20 @@ bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multi
     return k.done;
 }
 
-void ChoiceTiles(App& app, const std::vector<std::pair<std::string, std::string>>& choices, std::string& value,
-                 float width) {
+// `columns` 0: three per row (two in portrait); `tile_h` 0: the tall choice tile.
+void ChoiceTiles(App& app, const std::vector<std::pair<std::string, std::string>>& choices,
+                 std::string& value, float width, int columns = 0, float tile_h = 0) {
     const ui::UiFrame& f = app.frame;
-    const int cols = f.layout.portrait ? 2 : 3;
+    const float h = tile_h > 0 ? tile_h : ui::LayoutScale(150);
+    const int cols = columns > 0 ? columns : f.layout.portrait ? 2 : 3;
     const float gap = ui::LayoutScale(ui::units::kGap);
     const float w = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     for (std::size_t i = 0; i < choices.size(); ++i) {
         if (i % static_cast<std::size_t>(cols) != 0) ImGui::SameLine(0, gap);
         ImGui::PushID(static_cast<int>(i));
         const bool selected = value == choices[i].first;
-        const bool pressed = selected ? ui::PrimaryButton("##c", choices[i].second, ImVec2(w, ui::LayoutScale(150)), ui::Icon::kCheck)
-                                      : ui::SecondaryButton("##c", choices[i].second, ImVec2(w, ui::LayoutScale(150)));
+        const bool pressed = selected ? ui::PrimaryButton("##c", choices[i].second, ImVec2(w, h), ui::Icon::kCheck)
+                                      : ui::SecondaryButton("##c", choices[i].second, ImVec2(w, h));
         if (pressed) {
             value = choices[i].first;
             app.session.idea_flow.error_key.clear();
@@ -83,6 +86,87 @@ void ReviewRow(App& app, std::string_view label_key, const std::string& value, W
     }
     ImGui::PopID();
     ui::Spacing(14);
+}
+
+const char* PlaceKey(part::PlaceKind kind) {
+    switch (kind) {
+        case part::PlaceKind::kKiosk:
+            return "kiosk.ideas.place_here";
+        case part::PlaceKind::kMap:
+            return "kiosk.ideas.place_map";
+        case part::PlaceKind::kNone:
+            break;
+    }
+    return "kiosk.ideas.place_none";
+}
+
+// The review names the district the pin lies in; the coordinates themselves mean little to a visitor.
+std::string PlaceText(App& app, const part::IdeaDraft& d) {
+    if (d.place_kind != part::PlaceKind::kMap || !d.map_point) return app.T(PlaceKey(d.place_kind));
+    const part::DistrictOutline* in = part::DistrictAt(app.idea_settings.map, *d.map_point);
+    if (!in) return app.T(PlaceKey(d.place_kind));
+    return app.T(PlaceKey(d.place_kind)) + " \xC2\xB7 " + in->district;
+}
+
+// "Here at this kiosk", "a point on the map" (only with a configured map) or "no location". The map takes the
+// room that is left: beside the choices in landscape, below them in portrait. Tapping it sets the pin and the
+// district the pin lies in; a tap outside every district is refused with a hint and changes nothing.
+void PlaceStep(App& app, float width) {
+    const ui::UiFrame& f = app.frame;
+    IdeaFlowState& st = app.session.idea_flow;
+    part::WizardState& wz = st.wizard;
+    const part::DistrictMap& map = app.idea_settings.map;
+    const bool has_map = part::HasMap(map);
+    std::vector<std::pair<std::string, std::string>> choices{{"kiosk", app.T("kiosk.ideas.place_here")}};
+    if (has_map) choices.emplace_back("map", app.T("kiosk.ideas.place_map"));
+    choices.emplace_back("none", app.T("kiosk.ideas.place_none"));
+    const part::PlaceKind before = has_map || wz.draft.place_kind != part::PlaceKind::kMap
+                                       ? wz.draft.place_kind
+                                       : part::PlaceKind::kNone;
+    std::string place = part::ToString(before);
+    if (!has_map) {
+        ChoiceTiles(app, choices, place, width);
+    } else {
+        const bool side = !f.layout.portrait;
+        const float gap = ui::LayoutScale(ui::units::kGap);
+        const float left_w = side ? std::max(ui::LayoutScale(440), width * 0.32f) : width;
+        const float map_top = ImGui::GetCursorScreenPos().y;
+        ImGui::BeginGroup();
+        // Stacked beside the map, button-high tiles leave room for the hint under them.
+        ChoiceTiles(app, choices, place, left_w, side ? 1 : 0,
+                    side ? ui::LayoutScale(ui::units::kButtonHeight) : 0);
+        ui::Spacing(8);
+        const bool pinned = place == "map" && wz.draft.map_point;
+        const part::DistrictOutline* in = pinned ? part::DistrictAt(map, *wz.draft.map_point) : nullptr;
+        const std::string note = in ? app.loc->Format("kiosk.ideas.map_pin_in", {{"district", in->district}})
+                                    : app.T("kiosk.ideas.map_hint");
+        ui::Label(note, f.fonts.body, pinned ? f.theme.text : f.theme.text_muted, left_w);
+        ImGui::EndGroup();
+        ImVec2 size;
+        if (side) {
+            ImGui::SameLine(0, gap);
+            ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, map_top));
+            size = ImVec2(width - left_w - gap, ImGui::GetContentRegionAvail().y);
+        } else {
+            ui::Spacing(12);
+            size = ImVec2(width, ImGui::GetContentRegionAvail().y);
+        }
+        const std::optional<part::GeoPoint> pin = place == "map" ? wz.draft.map_point : std::nullopt;
+        const ui::MapTap tap = ui::DistrictMapPicker("##map", map, wz.draft.district, pin, size);
+        if (tap.tapped) {
+            Status s = part::WizardPlaceOnMap(wz, tap.point, app.idea_settings);
+            st.error_key = s.ok() ? std::string() : std::string(IdeaErrorKey(s.error()));
+            if (s.ok()) return;
+        }
+    }
+    const part::PlaceKind chosen = place == "kiosk" ? part::PlaceKind::kKiosk
+                                   : place == "map" ? part::PlaceKind::kMap
+                                                    : part::PlaceKind::kNone;
+    if (chosen != before) {
+        // Choosing "map" again keeps the pin set earlier; it is forgotten only for another kind of place.
+        part::WizardSetPlace(wz, chosen);
+        st.error_key.clear();
+    }
 }
 
 part::SubmitContext MakeSubmitContext(App& app) {
@@ -183,12 +267,9 @@ void DrawIdeaNew(App& app) {
             ChoiceTiles(app, choices, d.district, width);
             break;
         }
-        case WizardStep::kPlace: {
-            std::string place = d.place_kind == part::PlaceKind::kKiosk ? "kiosk" : "none";
-            ChoiceTiles(app, {{"kiosk", app.T("kiosk.ideas.place_here")}, {"none", app.T("kiosk.ideas.place_none")}}, place, width);
-            d.place_kind = place == "kiosk" ? part::PlaceKind::kKiosk : part::PlaceKind::kNone;
+        case WizardStep::kPlace:
+            PlaceStep(app, width);
             break;
-        }
         case WizardStep::kContact: {
             ui::Label(app.T("kiosk.ideas.contact_optional"), f.fonts.body, f.theme.text_muted, width);
             ui::Spacing(8);
@@ -212,9 +293,7 @@ void DrawIdeaNew(App& app) {
             ReviewRow(app, "kiosk.ideas.field_category", CategoryName(app, d.category), WizardStep::kCategory, w);
             ReviewRow(app, "kiosk.ideas.field_district", d.district.empty() ? app.T("kiosk.ideas.district_any") : d.district,
                       WizardStep::kDistrict, w);
-            ReviewRow(app, "kiosk.ideas.field_place",
-                      app.T(d.place_kind == part::PlaceKind::kKiosk ? "kiosk.ideas.place_here" : "kiosk.ideas.place_none"),
-                      WizardStep::kPlace, w);
+            ReviewRow(app, "kiosk.ideas.field_place", PlaceText(app, d), WizardStep::kPlace, w);
             ReviewRow(app, "kiosk.ideas.field_contact", d.contact_consent ? d.contact_email : app.T("kiosk.ideas.no_contact"),
                       WizardStep::kContact, w);
             ui::EndScrollArea();
