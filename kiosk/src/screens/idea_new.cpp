@@ -30,13 +30,16 @@ const char* PromptKey(WizardStep s) {
 }
 
 // A text step: the field, the characters left, and the keyboard typing into it.
-bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multiline, std::string_view placeholder,
-              float width, float field_h) {
+// `field_w` > 0 narrows only the field (the contact step puts it beside the consent box); the keyboard keeps
+// the full width.
+bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multiline,
+              std::string_view placeholder, float width, float field_h, float field_w = 0) {
     const ui::UiFrame& f = app.frame;
     IdeaFlowState& st = app.session.idea_flow;
     text += app.typed_text;  // a physical keyboard or a replay's "type" step
     for (int i = 0; i < app.typed_backspaces; ++i) ui::EraseLastCharacter(text);
-    ui::TextField("##field", text, placeholder, true, ImVec2(width, field_h), multiline);
+    ui::TextField("##field", text, placeholder, true, ImVec2(field_w > 0 ? field_w : width, field_h),
+                  multiline);
     const auto used = static_cast<std::int64_t>(part::CountGraphemes(text));
     const std::int64_t left = static_cast<std::int64_t>(max_graphemes) - used;
     ui::Label(app.loc->Format("kiosk.ideas.chars_left", {{"n", std::max<std::int64_t>(left, 0)}}), f.fonts.body,
@@ -76,16 +79,28 @@ void ReviewRow(App& app, std::string_view label_key, const std::string& value, W
     const ui::UiFrame& f = app.frame;
     ImGui::PushID(static_cast<int>(step));
     const float bw = ui::LayoutScale(240);
+    const float text_w = width - bw - ui::LayoutScale(24);
     ImGui::BeginGroup();
-    ui::Label(app.T(label_key), f.fonts.body, f.theme.text_muted, width - bw - ui::LayoutScale(24));
-    ui::Label(value, f.fonts.large, f.theme.text, width - bw - ui::LayoutScale(24));
+    if (f.layout.portrait) {
+        ui::Label(app.T(label_key), f.fonts.body, f.theme.text_muted, text_w);
+        ui::Label(value, f.fonts.large, f.theme.text, text_w);
+    } else {
+        // Landscape: the label beside the value, so all six rows (place and contact too) fit without
+        // scrolling; stacked, the last two were below the fold.
+        const float label_w = ui::LayoutScale(320), gap = ui::LayoutScale(24);
+        ui::Label(app.T(label_key), f.fonts.body, f.theme.text_muted, label_w);
+        ImGui::SameLine(0, gap);
+        ui::Label(value, f.fonts.large, f.theme.text, text_w - label_w - gap);
+    }
     ImGui::EndGroup();
     ImGui::SameLine(width - bw);
-    if (ui::SecondaryButton("##edit", app.T("kiosk.ideas.edit"), ImVec2(bw, ui::LayoutScale(ui::units::kSmallButtonHeight)))) {
+    // Landscape rows are a little lower (still far above the 48 px minimum) so six fit the body's height.
+    const float bh = ui::LayoutScale(f.layout.portrait ? ui::units::kSmallButtonHeight : 80);
+    if (ui::SecondaryButton("##edit", app.T("kiosk.ideas.edit"), ImVec2(bw, bh))) {
         (void)part::WizardGoTo(app.session.idea_flow.wizard, step);
     }
     ImGui::PopID();
-    ui::Spacing(14);
+    if (f.layout.portrait) ui::Spacing(14);
 }
 
 const char* PlaceKey(part::PlaceKind kind) {
@@ -206,16 +221,24 @@ void DrawIdeaNew(App& app) {
             return;
         }
     }
-    // Header: step counter and question on the left, previous/next on the right.
+    // Header: step counter and question on the left, previous/next on the right. Portrait is too narrow for
+    // both beside the question (it wrapped into three lines and "submit" was cut off), so there the buttons
+    // take a row of their own under it.
     const int step_no = std::min(static_cast<int>(wz.step) + 1, kVisibleSteps);
-    const float bw = ui::LayoutScale(f.layout.portrait ? 300 : 360);
+    const bool tall_header = f.layout.portrait;
     const float gap = ui::LayoutScale(20);
-    const float head_w = width - 2 * bw - 2 * gap;
+    const float bw = tall_header ? (width - gap) / 2 : ui::LayoutScale(360);
+    const float head_w = tall_header ? width : width - 2 * bw - 2 * gap;
     ImGui::BeginGroup();
-    ui::Label(app.loc->Format("kiosk.ideas.step", {{"step", step_no}, {"total", kVisibleSteps}}), f.fonts.body, f.theme.text_muted, head_w);
+    ui::Label(app.loc->Format("kiosk.ideas.step", {{"step", step_no}, {"total", kVisibleSteps}}),
+              f.fonts.body, f.theme.text_muted, head_w);
     ui::Label(app.T(PromptKey(wz.step)), f.fonts.title, f.theme.text, head_w);
     ImGui::EndGroup();
-    ImGui::SameLine(width - 2 * bw - gap);
+    if (tall_header) {
+        ui::Spacing(4);
+    } else {
+        ImGui::SameLine(width - 2 * bw - gap);
+    }
     if (ui::SecondaryButton("##prev", app.T(wz.step == WizardStep::kTitle ? "kiosk.ideas.cancel" : "kiosk.ideas.previous"), ImVec2(bw, 0))) {
         st.error_key.clear();
         if (wz.step == WizardStep::kTitle) {
@@ -271,16 +294,31 @@ void DrawIdeaNew(App& app) {
             PlaceStep(app, width);
             break;
         case WizardStep::kContact: {
-            ui::Label(app.T("kiosk.ideas.contact_optional"), f.fonts.body, f.theme.text_muted, width);
-            ui::Spacing(8);
-            if (ui::CheckBox("##consent", app.T("kiosk.ideas.contact_consent"), &d.contact_consent, width)) {
+            // Landscape has no room for hint, consent box, field and keyboard stacked (the keyboard's last
+            // rows were cut off): once the box is ticked the field moves beside it and the hint, which only
+            // explains the code-only alternative, gives way.
+            const bool beside = !tall && d.contact_consent;
+            if (!beside) {
+                ui::Label(app.T("kiosk.ideas.contact_optional"), f.fonts.body, f.theme.text_muted, width);
+                ui::Spacing(8);
+            }
+            const float box_w = beside ? width * 0.58f : width;
+            const float gap_w = ui::LayoutScale(ui::units::kGap);
+            ImGui::BeginGroup();
+            if (ui::CheckBox("##consent", app.T("kiosk.ideas.contact_consent"), &d.contact_consent, box_w)) {
                 st.error_key.clear();
                 if (!d.contact_consent) d.contact_email.clear();  // no consent, no address kept
             }
-            ui::Spacing(8);
+            ImGui::EndGroup();
+            if (beside) {
+                ImGui::SameLine(0, gap_w);
+            } else {
+                ui::Spacing(8);
+            }
             if (d.contact_consent) {
-                keyboard_done = TextStep(app, d.contact_email, 254, false, app.T("kiosk.ideas.email_placeholder"), width,
-                         ui::LayoutScale(ui::units::kButtonHeight));
+                keyboard_done =
+                    TextStep(app, d.contact_email, 254, false, app.T("kiosk.ideas.email_placeholder"), width,
+                             ui::LayoutScale(ui::units::kButtonHeight), beside ? width - box_w - gap_w : 0);
             }
             break;
         }
@@ -334,7 +372,11 @@ void DrawIdeaReceipt(App& app) {
         app.nav.Home();
     }
     ImGui::EndGroup();
-    if (!f.layout.portrait) ImGui::SameLine(0, ui::LayoutScale(80));
+    if (f.layout.portrait) {
+        ui::Spacing(32);  // below the button, not touching it
+    } else {
+        ImGui::SameLine(0, ui::LayoutScale(80));
+    }
     ui::QrCode(r.status_url, qr);
     EndScreenBody(app);
 }
