@@ -35,7 +35,10 @@ class Catalogue {
     nlohmann::json messages_;
 };
 
+// One replay line; a value that is itself JSON (a tap's "[x, y]") is embedded as JSON.
 std::string Step(const char* kind, const std::string& value) {
+    if (!value.empty() && value.front() == '[')
+        return nlohmann::json{{kind, nlohmann::json::parse(value)}}.dump();
     return nlohmann::json{{kind, value}}.dump();
 }
 
@@ -174,6 +177,45 @@ INSTANTIATE_TEST_SUITE_P(Languages, WizardScreens,
                              return i.param.lang + "_" +
                                     (i.param.width > i.param.height ? "landscape" : "portrait");
                          });
+
+// The map refuses what it cannot place: "map" without a pin blocks Next with the hint, a tap beside the
+// districts (near the top-right corner of the map card at 1920x1080, right of the map's bounds, with or
+// without an error line above the card) is refused with a friendly message, and a tap on a district then
+// places the pin there.
+TEST(WizardMapReplay, MapWithoutPinAndTapsOutsideTheDistrictsAreRefused) {
+    const Catalogue t("de");
+    TempDir dir;
+    const fs::path script = dir / "map.jsonl";
+    {
+        std::ofstream s(script);
+        for (const std::string& step : {
+                 Step("tap_text", t["kiosk.attract.touch_to_start"]),
+                 Step("tap_text", t["kiosk.home.ideas"]),
+                 Step("tap_text", t["kiosk.ideas.new_button"]),
+                 Step("type", "Bank"),
+                 Step("tap_text", t["kiosk.ideas.next"]),
+                 Step("type", "Eine Bank"),
+                 Step("tap_text", t["kiosk.ideas.next"]),
+                 Step("tap_text", t["kiosk.ideas.category.mobility"]),
+                 Step("tap_text", t["kiosk.ideas.next"]),
+                 Step("tap_text", t["kiosk.ideas.next"]),  // district: whole city
+                 Step("tap_text", t["kiosk.ideas.place_map"]),
+                 Step("tap_text", t["kiosk.ideas.next"]),
+                 Step("expect_text", t["kiosk.ideas.step_place"]),  // still here: no pin yet
+                 Step("tap", "[1820, 430]"),
+                 Step("expect_text", t["kiosk.ideas.error.outside_map"]),
+                 Step("tap_text", "Sodingen"),
+                 Step("expect_text", "Ihr Punkt liegt in Sodingen."),
+                 Step("tap_text", t["kiosk.ideas.next"]),
+                 Step("expect_text", t["kiosk.ideas.step_contact"]),
+             }) {
+            s << step << "\n";
+        }
+    }
+    const ChildResult r = RunChild(KioskBinary().string(), {"run", "--demo", "--headless", "--size",
+                                                            "1920x1080", "--replay", script.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
 
 }  // namespace
 }  // namespace ck::test
