@@ -71,11 +71,6 @@ Result<std::string> Dump(const json& entity) {
     }
 }
 
-bool IsValidPoint(const GeoPoint& p) {
-    return std::isfinite(p.lon) && std::isfinite(p.lat) && p.lon >= -180 && p.lon <= 180 && p.lat >= -90 &&
-           p.lat <= 90;
-}
-
 }  // namespace
 
 const char* ToString(PlaceKind kind) {
@@ -154,6 +149,28 @@ Status ValidateIdeaSettings(const IdeaSettings& s) {
     if (s.max_per_session < 1 || s.max_per_hour < 1) {
         return MakeError("ideas.settings.invalid",
                          "ideas.max_per_session and ideas.max_per_hour must be at least 1");
+    }
+    if (Status m = ValidateDistrictMap(s.map, s.districts); !m) {
+        return MakeError("ideas.settings.invalid", m.error().message);
+    }
+    return {};
+}
+
+Status ValidateMapPlace(const IdeaDraft& draft, const IdeaSettings& settings) {
+    if (draft.place_kind != PlaceKind::kMap) return {};
+    if (!draft.map_point || !IsValidPoint(*draft.map_point)) {
+        return MakeError("ideas.place.invalid", "place: a map point needs valid coordinates");
+    }
+    // Without a configured map (a paper card typed in with coordinates) any valid point is accepted.
+    if (!HasMap(settings.map)) return {};
+    const DistrictOutline* in = DistrictAt(settings.map, *draft.map_point);
+    if (!in)
+        return MakeError("ideas.place.outside_map",
+                         "place: the point lies outside every district of the map");
+    if (!draft.district.empty() && in->district != draft.district) {
+        return MakeError("ideas.place.other_district", "place: the point lies in \"" + in->district +
+                                                           "\", not in the chosen district \"" +
+                                                           draft.district + "\"");
     }
     return {};
 }
@@ -289,9 +306,7 @@ Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& c
 
     idea.place_kind = draft.place_kind;
     if (draft.place_kind == PlaceKind::kMap) {
-        if (!draft.map_point || !IsValidPoint(*draft.map_point)) {
-            return MakeError("ideas.place.invalid", "place: a map point needs valid coordinates");
-        }
+        if (Status m = ValidateMapPlace(draft, ctx.settings); !m) return m.error();
         idea.location = draft.map_point;
     } else if (draft.place_kind == PlaceKind::kKiosk && ctx.kiosk_location &&
                IsValidPoint(*ctx.kiosk_location)) {

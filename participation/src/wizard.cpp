@@ -78,13 +78,7 @@ Status ValidateStep(WizardStep step, const IdeaDraft& draft, const IdeaSettings&
             }
             return {};
         case WizardStep::kPlace:
-            if (draft.place_kind == PlaceKind::kMap) {
-                const auto& p = draft.map_point;
-                if (!p || !(p->lon >= -180 && p->lon <= 180 && p->lat >= -90 && p->lat <= 90)) {
-                    return MakeError("ideas.place.invalid", "place: a map point needs valid coordinates");
-                }
-            }
-            return {};
+            return ValidateMapPlace(draft, settings);
         case WizardStep::kContact: {
             Result<std::optional<std::string>> contact = ValidateContact(draft);
             if (!contact) return contact.error();
@@ -136,6 +130,25 @@ Status WizardGoTo(WizardState& state, WizardStep target) {
     state.step = target;
     state.editing_from_review = true;
     return {};
+}
+
+Status WizardPlaceOnMap(WizardState& state, GeoPoint point, const IdeaSettings& settings) {
+    if (!HasMap(settings.map)) return MakeError("ideas.place.no_map", "place: no district map is configured");
+    if (!IsValidPoint(point))
+        return MakeError("ideas.place.invalid", "place: a map point needs valid coordinates");
+    const DistrictOutline* in = DistrictAt(settings.map, point);
+    if (!in)
+        return MakeError("ideas.place.outside_map",
+                         "place: the point lies outside every district of the map");
+    state.draft.place_kind = PlaceKind::kMap;
+    state.draft.map_point = point;
+    state.draft.district = in->district;
+    return {};
+}
+
+void WizardSetPlace(WizardState& state, PlaceKind kind) {
+    state.draft.place_kind = kind;
+    if (kind != PlaceKind::kMap) state.draft.map_point.reset();
 }
 
 void WizardMarkSubmitted(WizardState& state, Receipt receipt) {

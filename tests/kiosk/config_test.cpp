@@ -41,6 +41,28 @@ TEST(ConfigTest, PackagedDefaultFileParses) {
     const std::string path = (test::SourceDir() / "packaging" / "civic-kiosk.toml").string();
     Result<Config> c = LoadConfig(path);
     ASSERT_TRUE(c.ok()) << c.error().message;
+    // The shipped example carries Herne's schematic district map, one outline per district.
+    ASSERT_EQ(c->ideas.map.districts.size(), c->ideas.districts.size());
+    EXPECT_TRUE(part::ValidateDistrictMap(c->ideas.map, c->ideas.districts).ok());
+}
+
+TEST(ConfigTest, NoDistrictMapUnlessConfigured) {
+    EXPECT_FALSE(part::HasMap(Config{}.ideas.map));
+}
+
+TEST(ConfigTest, DistrictMapIsRead) {
+    Result<Config> c = ParseConfig(
+        "[ideas]\ndistricts = [\"Nord\", \"Süd\"]\n[ideas.map]\nbounds = [7, 51, 8, 52]\n"
+        "[[ideas.map.districts]]\nname = \"Nord\"\noutline = [[7, 51.5], [8, 51.5], [8, 52], [7, 52]]\n"
+        "[[ideas.map.districts]]\nname = \"Süd\"\noutline = [[7, 51], [8, 51], [7.5, 51.5]]\n");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    const part::DistrictMap& m = c->ideas.map;
+    EXPECT_DOUBLE_EQ(m.south_west.lon, 7);
+    EXPECT_DOUBLE_EQ(m.north_east.lat, 52);
+    ASSERT_EQ(m.districts.size(), 2u);
+    EXPECT_EQ(m.districts[1].district, "Süd");
+    ASSERT_EQ(m.districts[1].outline.size(), 3u);
+    EXPECT_DOUBLE_EQ(m.districts[1].outline[2].lon, 7.5);
 }
 
 TEST(ConfigTest, CompleteValidFileIsReadIntoEveryField) {
@@ -383,6 +405,37 @@ std::vector<InvalidCase> InvalidCases() {
         {"[[counter.lines]]\nname = \"a\"\nline = [0, 0, 1, 1]\ncolour = \"red\"", "counter.lines[0].colour",
          "unknown key"},
         {"[ideas]\ncategory = [\"a\"]", "ideas.category", "unknown key"},
+        // The district map: shape of the TOML here, geometry in part::ValidateDistrictMap.
+        {"[ideas]\nmap = 3", "ideas.map", "must be a [ideas.map] table"},
+        {"[ideas.map]\n[[ideas.map.districts]]\nname = \"Wanne\"\noutline = [[7.1, 51.5], [7.2, 51.5], [7.2, "
+         "51.6]]",
+         "ideas.map.bounds", "is required"},
+        {"[ideas.map]\nbounds = [7.1, 51.5, 7.3]", "ideas.map.bounds",
+         "four numbers [west, south, east, north]"},
+        {"[ideas.map]\nbounds = [7.3, 51.5, 7.1, 51.6]\n[[ideas.map.districts]]\nname = \"Wanne\"\n"
+         "outline = [[7.1, 51.5], [7.2, 51.5], [7.2, 51.6]]",
+         "ideas.map.bounds", "west < east"},
+        {"[ideas.map]\nbounds = [7.1, 51.5, 7.3, 51.6]", "ideas.map.districts", "is required"},
+        {"[ideas.map]\nbounds = [7.1, 51.5, 7.3, 51.6]\nscale = 2\n[[ideas.map.districts]]\nname = "
+         "\"Wanne\"\n"
+         "outline = [[7.1, 51.5], [7.2, 51.5], [7.2, 51.6]]",
+         "ideas.map.scale", "unknown key"},
+        {"[ideas.map]\nbounds = [7.1, 51.5, 7.3, 51.6]\n[[ideas.map.districts]]\nname = \"Wanne\"\n"
+         "outline = [[7.1, 51.5], [7.2, 51.5]]",
+         "ideas.map district \"Wanne\"", "3 to 500 [lon, lat] points"},
+        {"[ideas.map]\nbounds = [7.1, 51.5, 7.3, 51.6]\n[[ideas.map.districts]]\nname = \"Wanne\"\n"
+         "outline = [[7.1, 51.5], [7.2, 51.5], [7.2, 51.9]]",
+         "ideas.map district \"Wanne\"", "inside ideas.map.bounds"},
+        {"[ideas.map]\nbounds = [7.1, 51.5, 7.3, 51.6]\n[[ideas.map.districts]]\nname = \"Wanne\"\n"
+         "outline = [[7.1, 51.5], [7.2, \"x\"], [7.2, 51.6]]",
+         "ideas.map.districts[0].outline", "point 1 must be [lon, lat]"},
+        {"[ideas.map]\nbounds = [7.1, 51.5, 7.3, 51.6]\n[[ideas.map.districts]]\nname = \"Crange\"\n"
+         "outline = [[7.1, 51.5], [7.2, 51.5], [7.2, 51.6]]",
+         "ideas.map district \"Crange\"", "not one of ideas.districts"},
+        {"[ideas.map]\nbounds = [7.1, 51.5, 7.3, 51.6]\n[[ideas.map.districts]]\noutline = [[7.1, 51.5], "
+         "[7.2, 51.5], "
+         "[7.2, 51.6]]",
+         "ideas.map.districts[0].name", "is required"},
         {"[privacy]\nemail = \"x@y\"", "privacy.email", "unknown key"},
         {"[display]\nwidth = 1920", "display", "unknown section (allowed: "},
         {"idle_timeout_s = 90", "idle_timeout_s", "unknown section"},

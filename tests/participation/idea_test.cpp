@@ -376,6 +376,30 @@ TEST(SubmitIdea, KioskPlaceUsesConfiguredLocation) {
     EXPECT_EQ(e["location"]["value"]["coordinates"], json::parse("[7.165, 51.538]"));
 }
 
+TEST(SubmitIdea, MapPlaceMustLieInTheChosenDistrictOfTheMap) {
+    Store store;
+    VisitorSession session;
+    SubmitContext ctx = TestContext();
+    ctx.settings.map.south_west = {7.1, 51.5};
+    ctx.settings.map.north_east = {7.3, 51.6};
+    ctx.settings.map.districts = {{"Wanne", {{7.1, 51.5}, {7.2, 51.5}, {7.2, 51.6}, {7.1, 51.6}}}};
+    IdeaDraft d = GoodDraft();  // district Wanne
+    d.place_kind = PlaceKind::kMap;
+    d.map_point = GeoPoint{7.25, 51.55};  // inside the bounds, outside every district
+    Result<Receipt> r = SubmitIdea(store.db, d, ctx, session);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "ideas.place.outside_map");
+    EXPECT_TRUE(store.Pending().empty());
+
+    d.map_point = GeoPoint{7.15, 51.55};
+    ASSERT_TRUE(SubmitIdea(store.db, d, ctx, session).ok());
+    const json e = json::parse(store.Pending().at(0).payload);
+    EXPECT_EQ(e["placeKind"]["value"], "map");
+    EXPECT_EQ(e["location"]["type"], "geo:json");
+    EXPECT_EQ(e["location"]["value"]["coordinates"], json::parse("[7.15, 51.55]"));
+    EXPECT_EQ(e["district"]["value"], "Wanne");
+}
+
 TEST(SubmitIdea, SessionLimit) {
     Store store;
     SubmitContext ctx = TestContext();

@@ -1,6 +1,8 @@
 // The wizard as a pure state machine: order of steps, per-step validation, review edits and resets.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "participation/wizard.h"
 
 namespace ck::part {
@@ -198,6 +200,132 @@ TEST(Wizard, SubmittedKeepsOnlyTheReceipt) {
     WizardReset(w);  // "new idea" or idle reset after the receipt
     EXPECT_EQ(w.step, WizardStep::kTitle);
     EXPECT_FALSE(w.receipt.has_value());
+}
+
+}  // namespace
+}  // namespace ck::part
+
+namespace ck::part {
+namespace {
+
+// Wanne west of lon 7.2, Eickel east of it.
+IdeaSettings MapSettings() {
+    IdeaSettings s = Settings();
+    s.map.south_west = {7.1, 51.5};
+    s.map.north_east = {7.3, 51.6};
+    s.map.districts = {{"Wanne", {{7.1, 51.5}, {7.2, 51.5}, {7.2, 51.6}, {7.1, 51.6}}},
+                       {"Eickel", {{7.2, 51.5}, {7.3, 51.5}, {7.3, 51.6}, {7.2, 51.6}}}};
+    return s;
+}
+
+WizardState AtPlace(const IdeaSettings& s, const std::string& district) {
+    WizardState w;
+    w.draft.title = "Bank";
+    w.draft.description = "Eine Bank";
+    w.draft.category = "mobility";
+    w.draft.district = district;
+    for (int i = 0; i < 4; ++i) EXPECT_TRUE(WizardNext(w, s).ok());
+    EXPECT_EQ(w.step, WizardStep::kPlace);
+    return w;
+}
+
+TEST(WizardMap, ATapSetsThePointAndTheDistrict) {
+    const IdeaSettings s = MapSettings();
+    ASSERT_TRUE(ValidateIdeaSettings(s).ok());
+    WizardState w = AtPlace(s, "");
+    ASSERT_TRUE(WizardPlaceOnMap(w, {7.25, 51.55}, s).ok());
+    EXPECT_EQ(w.draft.place_kind, PlaceKind::kMap);
+    ASSERT_TRUE(w.draft.map_point.has_value());
+    EXPECT_DOUBLE_EQ(w.draft.map_point->lon, 7.25);
+    EXPECT_EQ(w.draft.district, "Eickel");  // filled in from the pin
+    ASSERT_TRUE(WizardNext(w, s).ok());
+    EXPECT_EQ(w.step, WizardStep::kContact);
+    ASSERT_TRUE(WizardNext(w, s).ok());
+    EXPECT_EQ(w.step, WizardStep::kReview);
+    EXPECT_TRUE(WizardNext(w, s).ok());  // the whole draft is valid
+}
+
+TEST(WizardMap, APinInAnotherDistrictReplacesTheEarlierChoice) {
+    const IdeaSettings s = MapSettings();
+    WizardState w = AtPlace(s, "Wanne");
+    ASSERT_TRUE(WizardPlaceOnMap(w, {7.25, 51.55}, s).ok());
+    EXPECT_EQ(w.draft.district, "Eickel");
+}
+
+TEST(WizardMap, ATapOutsideEveryDistrictIsRefusedAndChangesNothing) {
+    const IdeaSettings s = MapSettings();
+    WizardState w = AtPlace(s, "Wanne");
+    ASSERT_TRUE(WizardPlaceOnMap(w, {7.15, 51.55}, s).ok());
+    const Status outside = WizardPlaceOnMap(w, {7.35, 51.55}, s);
+    ASSERT_FALSE(outside.ok());
+    EXPECT_EQ(outside.error().code, "ideas.place.outside_map");
+    EXPECT_EQ(w.draft.district, "Wanne");
+    EXPECT_DOUBLE_EQ(w.draft.map_point->lon, 7.15);
+    EXPECT_EQ(WizardPlaceOnMap(w, {std::nan(""), 51.55}, s).error().code, "ideas.place.invalid");
+    EXPECT_EQ(WizardPlaceOnMap(w, {7.15, 51.55}, Settings()).error().code, "ideas.place.no_map");
+}
+
+TEST(WizardMap, MapChosenWithoutAPinBlocksNext) {
+    const IdeaSettings s = MapSettings();
+    WizardState w = AtPlace(s, "");
+    WizardSetPlace(w, PlaceKind::kMap);
+    const Status next = WizardNext(w, s);
+    ASSERT_FALSE(next.ok());
+    EXPECT_EQ(next.error().code, "ideas.place.invalid");
+    EXPECT_EQ(w.step, WizardStep::kPlace);
+}
+
+TEST(WizardMap, AnotherPlaceKindForgetsThePin) {
+    const IdeaSettings s = MapSettings();
+    WizardState w = AtPlace(s, "");
+    ASSERT_TRUE(WizardPlaceOnMap(w, {7.15, 51.55}, s).ok());
+    WizardSetPlace(w, PlaceKind::kMap);  // choosing "map" again keeps it
+    EXPECT_TRUE(w.draft.map_point.has_value());
+    WizardSetPlace(w, PlaceKind::kKiosk);
+    EXPECT_EQ(w.draft.place_kind, PlaceKind::kKiosk);
+    EXPECT_FALSE(w.draft.map_point.has_value());
+}
+
+TEST(WizardMap, ChangingTheDistrictAfterThePinIsCaughtAtTheReview) {
+    const IdeaSettings s = MapSettings();
+    WizardState w = AtPlace(s, "");
+    ASSERT_TRUE(WizardPlaceOnMap(w, {7.15, 51.55}, s).ok());  // Wanne
+    ASSERT_TRUE(WizardNext(w, s).ok());
+    ASSERT_TRUE(WizardNext(w, s).ok());
+    ASSERT_EQ(w.step, WizardStep::kReview);
+    ASSERT_TRUE(WizardGoTo(w, WizardStep::kDistrict).ok());
+    w.draft.district = "Eickel";
+    ASSERT_TRUE(WizardNext(w, s).ok());
+    ASSERT_EQ(w.step, WizardStep::kReview);
+    const Status review = WizardNext(w, s);
+    ASSERT_FALSE(review.ok());
+    EXPECT_EQ(review.error().code, "ideas.place.other_district");
+    // Setting the pin again from the review fixes it.
+    ASSERT_TRUE(WizardGoTo(w, WizardStep::kPlace).ok());
+    ASSERT_TRUE(WizardPlaceOnMap(w, {7.28, 51.52}, s).ok());
+    ASSERT_TRUE(WizardNext(w, s).ok());
+    EXPECT_EQ(w.step, WizardStep::kReview);
+    EXPECT_TRUE(WizardNext(w, s).ok());
+}
+
+TEST(WizardMap, ResetAfterThePinLeavesNothing) {
+    const IdeaSettings s = MapSettings();
+    WizardState w = AtPlace(s, "");
+    ASSERT_TRUE(WizardPlaceOnMap(w, {7.15, 51.55}, s).ok());
+    WizardReset(w);
+    EXPECT_EQ(w.step, WizardStep::kTitle);
+    EXPECT_EQ(w.draft.place_kind, PlaceKind::kNone);
+    EXPECT_FALSE(w.draft.map_point.has_value());
+    EXPECT_TRUE(w.draft.district.empty());
+    EXPECT_TRUE(w.draft.title.empty());
+}
+
+TEST(WizardMap, SettingsWithABrokenMapAreRefused) {
+    IdeaSettings s = MapSettings();
+    s.map.districts[1].district = "Sodingen";  // not a configured district
+    const Status v = ValidateIdeaSettings(s);
+    ASSERT_FALSE(v.ok());
+    EXPECT_NE(v.error().message.find("Sodingen"), std::string::npos);
 }
 
 }  // namespace

@@ -111,6 +111,9 @@ std::string_view IdeaErrorKey(const Error& e) {
     if (c == "ideas.limit.kiosk_hour") return "kiosk.ideas.error.hour_limit";
     if (c == "ideas.support.already") return "kiosk.ideas.error.already_supported";
     if (c == "ideas.contact.consent_required") return "kiosk.ideas.error.consent";
+    if (c == "ideas.place.invalid") return "kiosk.ideas.map_hint";  // "map" chosen, no pin set yet
+    if (c == "ideas.place.outside_map") return "kiosk.ideas.error.outside_map";
+    if (c == "ideas.place.other_district") return "kiosk.ideas.error.other_district";
     if (c == "ideas.email.invalid" || c == "ideas.contact.email_required") return "kiosk.ideas.error.email";
     if (ends(".required")) return "kiosk.ideas.error.required";
     if (ends(".too_long")) return "kiosk.ideas.error.too_long";
@@ -143,6 +146,11 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     const IdeasConfig& ic = app->options.config.ideas;
     app->idea_settings.categories = ic.categories;
     app->idea_settings.districts = ic.districts;
+    app->idea_settings.map = ic.map;
+    // The demo shows the map too, but only over districts it was drawn for (a city's own district list
+    // without a configured map gets no map rather than Herne's).
+    if (app->options.demo && !part::HasMap(ic.map))
+        app->idea_settings.map = DemoDistrictMap(app->options.config);
     app->idea_settings.status_url_template = ic.status_url_template;
     app->idea_settings.max_per_session = ic.max_per_session;
     app->idea_settings.max_per_hour = ic.max_per_hour;

@@ -205,6 +205,75 @@ Status ReadLine(const toml::table& t, const std::string& prefix, CountingLineCon
     return {};
 }
 
+// [lon, lat] as a two-number array; integers are accepted as numbers (7 is a fine longitude).
+std::optional<part::GeoPoint> ReadLonLat(const toml::node& n) {
+    const toml::array* a = n.as_array();
+    if (!a || a->size() != 2) return std::nullopt;
+    std::optional<double> lon = (*a)[0].value<double>(), lat = (*a)[1].value<double>();
+    if (!lon || !lat || !std::isfinite(*lon) || !std::isfinite(*lat)) return std::nullopt;
+    return part::GeoPoint{*lon, *lat};
+}
+
+// [ideas.map]: bounds = [west, south, east, north] and [[ideas.map.districts]] with name and outline. The
+// geometry rules (inside the bounds, >= 3 points, configured district) are part::ValidateDistrictMap's; here
+// only the shape of the TOML is checked, with the key in every message.
+Status ReadDistrictMap(const toml::table& t, part::DistrictMap& map) {
+    TableReader r(&t, "ideas.map");
+    if (const toml::node* n = r.Take("bounds")) {
+        const toml::array* a = n->as_array();
+        std::vector<double> v;
+        if (a && a->size() == 4) {
+            for (const auto& el : *a)
+                if (auto d = el.value<double>(); d && std::isfinite(*d)) v.push_back(*d);
+        }
+        if (v.size() != 4) {
+            r.Fail("bounds", "must be four numbers [west, south, east, north] in degrees");
+        } else {
+            map.south_west = part::GeoPoint{v[0], v[1]};
+            map.north_east = part::GeoPoint{v[2], v[3]};
+        }
+    } else if (r.ok()) {
+        r.Fail("bounds", "is required: [west, south, east, north] in degrees");
+    }
+    if (const toml::node* n = r.Take("districts"); n && r.ok()) {
+        const toml::array* arr = n->as_array();
+        if (!arr || arr->empty() || arr->size() > 40)
+            r.Fail("districts", "must be 1 to 40 [[ideas.map.districts]] tables");
+        for (std::size_t i = 0; arr && i < arr->size() && r.ok(); ++i) {
+            const std::string prefix = "ideas.map.districts[" + std::to_string(i) + "]";
+            const toml::table* dt = (*arr)[i].as_table();
+            if (!dt) return MakeError("config.invalid", prefix + ": must be a table with name and outline");
+            TableReader d(dt, prefix);
+            part::DistrictOutline outline;
+            d.String("name", outline.district, 80);
+            if (d.ok() && outline.district.empty()) d.Fail("name", "is required: one of ideas.districts");
+            if (const toml::node* o = d.Take("outline"); o && d.ok()) {
+                const toml::array* pts = o->as_array();
+                for (std::size_t k = 0; pts && k < pts->size() && d.ok(); ++k) {
+                    std::optional<part::GeoPoint> p = ReadLonLat((*pts)[k]);
+                    if (!p) {
+                        d.Fail("outline",
+                               "point " + std::to_string(k) + " must be [lon, lat], two finite numbers");
+                    } else {
+                        outline.outline.push_back(*p);
+                    }
+                }
+                if (!pts) d.Fail("outline", "must be a list of [lon, lat] points");
+            } else if (d.ok()) {
+                d.Fail("outline", "is required: a list of at least 3 [lon, lat] points");
+            }
+            d.Finish();
+            if (!d.ok()) return MakeError("config.invalid", d.error());
+            map.districts.push_back(std::move(outline));
+        }
+    } else if (r.ok() && !n) {
+        r.Fail("districts", "is required: one [[ideas.map.districts]] table per district");
+    }
+    r.Finish();
+    if (!r.ok()) return MakeError("config.invalid", r.error());
+    return {};
+}
+
 }  // namespace
 
 Result<Config> ParseConfig(const std::string& toml_text) {
@@ -387,6 +456,14 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         r.Integer("max_per_session", c.ideas.max_per_session, 1, 100);
         r.Integer("max_per_hour", c.ideas.max_per_hour, 1, 10000);
         r.String("wordlist_dir", c.ideas.wordlist_dir, 1024);
+        if (const toml::node* n = r.Take("map"); n && r.ok()) {
+            const toml::table* t = n->as_table();
+            if (!t) return MakeError("config.invalid", "ideas.map: must be a [ideas.map] table");
+            if (Status s = ReadDistrictMap(*t, c.ideas.map); !s.ok()) return s.error();
+            if (Status s = part::ValidateDistrictMap(c.ideas.map, c.ideas.districts); !s.ok()) {
+                return MakeError("config.invalid", s.error().message);
+            }
+        }
     }
     {
         TableReader& r = section("privacy");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "participation/geo.h"
 
 namespace ck::kiosk {
 
@@ -65,6 +66,7 @@ struct CounterConfig {
 struct IdeasConfig {
     std::vector<std::string> categories{"mobility", "environment", "digital", "neighbourhood", "education", "other"};
     std::vector<std::string> districts{"Herne-Mitte", "Wanne", "Eickel", "Sodingen"};
+    part::DistrictMap map;  // [ideas.map]; empty = no "point on the map" place
     std::string status_url_template = "https://www.herne.de/ideen/status?ref={ref}";
     int max_per_session = 3;
     int max_per_hour = 30;

@@ -10,6 +10,7 @@
 
 #include "core/time.h"
 #include "opendata/live_values.h"
+#include "participation/geo.h"
 #include "services/catalogue.h"
 
 namespace ck::kiosk {
@@ -28,5 +29,8 @@ struct ContentSnapshot {
 ContentSnapshot DemoContent(const Config& config, TimePoint now);
 std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now);
 std::vector<nlohmann::json> DemoLiveEntities(TimePoint now);
+// A schematic map of Herne's four districts (packaging/civic-kiosk.toml has the same outlines) for the demo
+// when no map is configured; empty unless every district it draws is among config.ideas.districts.
+part::DistrictMap DemoDistrictMap(const Config& config);
 
 }  // namespace ck::kiosk

@@ -79,6 +79,26 @@ std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now
     return out;
 }
 
+part::DistrictMap DemoDistrictMap(const Config& config) {
+    // Schematic outlines of Herne's four districts (Stadtbezirke): neighbours share their edge points, so a
+    // tap anywhere in the city lands in exactly one district. Not a survey; see docs/configuration.md.
+    part::DistrictMap map;
+    map.south_west = {7.13, 51.50};
+    map.north_east = {7.31, 51.57};
+    map.districts = {
+        {"Wanne",
+         {{7.14, 51.535}, {7.15, 51.56}, {7.19, 51.565}, {7.205, 51.55}, {7.20, 51.535}, {7.17, 51.53}}},
+        {"Eickel",
+         {{7.14, 51.535}, {7.17, 51.53}, {7.20, 51.535}, {7.205, 51.515}, {7.18, 51.505}, {7.15, 51.51}}},
+        {"Herne-Mitte",
+         {{7.20, 51.535}, {7.205, 51.55}, {7.235, 51.56}, {7.25, 51.545}, {7.245, 51.515}, {7.205, 51.515}}},
+        {"Sodingen",
+         {{7.25, 51.545}, {7.235, 51.56}, {7.27, 51.565}, {7.30, 51.55}, {7.29, 51.52}, {7.245, 51.515}}},
+    };
+    if (!part::ValidateDistrictMap(map, config.ideas.districts).ok()) return {};
+    return map;
+}
+
 ContentSnapshot DemoContent(const Config& config, TimePoint now) {
     ContentSnapshot c;
     c.demo = true;

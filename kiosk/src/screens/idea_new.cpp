@@ -4,6 +4,7 @@
 
 #include "participation/text.h"
 #include "screens/screens.h"
+#include "ui/district_map.h"
 #include "ui/widgets.h"
 
 namespace ck::kiosk {
@@ -29,8 +30,10 @@ const char* PromptKey(WizardStep s) {
 }
 
 // A text step: the field, the characters left, and the keyboard typing into it.
-bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multiline, std::string_view placeholder,
-              float width, float field_h) {
+// `field_w` > 0 narrows only the field (the contact step puts it beside the consent box); the keyboard keeps
+// the full width.
+bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multiline,
+              std::string_view placeholder, float width, float field_h, float field_w = 0) {
     const ui::UiFrame& f = app.frame;
     IdeaFlowState& st = app.session.idea_flow;
     std::size_t& caret = ui::CaretFor(st.keyboard, static_cast<int>(st.wizard.step), text);  // one per step
@@ -39,7 +42,8 @@ bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multi
     // A physical keyboard or a replay's "type" step edits at the caret too.
     (void)ui::InsertAtCaret(text, caret, app.typed_text, limit);
     for (int i = 0; i < app.typed_backspaces; ++i) (void)ui::EraseBeforeCaret(text, caret);
-    ui::TextField("##field", text, placeholder, true, ImVec2(width, field_h), multiline, &caret);
+    ui::TextField("##field", text, placeholder, true, ImVec2(field_w > 0 ? field_w : width, field_h), multiline,
+                  &caret);
     const auto used = static_cast<std::int64_t>(part::CountGraphemes(text));
     const std::int64_t left = static_cast<std::int64_t>(max_graphemes) - used;
     ui::Label(app.loc->Format("kiosk.ideas.chars_left", {{"n", std::max<std::int64_t>(left, 0)}}), f.fonts.body,
@@ -51,18 +55,20 @@ bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multi
     return k.done;
 }
 
-void ChoiceTiles(App& app, const std::vector<std::pair<std::string, std::string>>& choices, std::string& value,
-                 float width) {
+// `columns` 0: three per row (two in portrait); `tile_h` 0: the tall choice tile.
+void ChoiceTiles(App& app, const std::vector<std::pair<std::string, std::string>>& choices,
+                 std::string& value, float width, int columns = 0, float tile_h = 0) {
     const ui::UiFrame& f = app.frame;
-    const int cols = f.layout.portrait ? 2 : 3;
+    const float h = tile_h > 0 ? tile_h : ui::LayoutScale(150);
+    const int cols = columns > 0 ? columns : f.layout.portrait ? 2 : 3;
     const float gap = ui::LayoutScale(ui::units::kGap);
     const float w = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     for (std::size_t i = 0; i < choices.size(); ++i) {
         if (i % static_cast<std::size_t>(cols) != 0) ImGui::SameLine(0, gap);
         ImGui::PushID(static_cast<int>(i));
         const bool selected = value == choices[i].first;
-        const bool pressed = selected ? ui::PrimaryButton("##c", choices[i].second, ImVec2(w, ui::LayoutScale(150)), ui::Icon::kCheck)
-                                      : ui::SecondaryButton("##c", choices[i].second, ImVec2(w, ui::LayoutScale(150)));
+        const bool pressed = selected ? ui::PrimaryButton("##c", choices[i].second, ImVec2(w, h), ui::Icon::kCheck)
+                                      : ui::SecondaryButton("##c", choices[i].second, ImVec2(w, h));
         if (pressed) {
             value = choices[i].first;
             app.session.idea_flow.error_key.clear();
@@ -76,16 +82,109 @@ void ReviewRow(App& app, std::string_view label_key, const std::string& value, W
     const ui::UiFrame& f = app.frame;
     ImGui::PushID(static_cast<int>(step));
     const float bw = ui::LayoutScale(240);
+    const float text_w = width - bw - ui::LayoutScale(24);
     ImGui::BeginGroup();
-    ui::Label(app.T(label_key), f.fonts.body, f.theme.text_muted, width - bw - ui::LayoutScale(24));
-    ui::Label(value, f.fonts.large, f.theme.text, width - bw - ui::LayoutScale(24));
+    if (f.layout.portrait) {
+        ui::Label(app.T(label_key), f.fonts.body, f.theme.text_muted, text_w);
+        ui::Label(value, f.fonts.large, f.theme.text, text_w);
+    } else {
+        // Landscape: the label beside the value, so all six rows (place and contact too) fit without
+        // scrolling; stacked, the last two were below the fold.
+        const float label_w = ui::LayoutScale(320), gap = ui::LayoutScale(24);
+        ui::Label(app.T(label_key), f.fonts.body, f.theme.text_muted, label_w);
+        ImGui::SameLine(0, gap);
+        ui::Label(value, f.fonts.large, f.theme.text, text_w - label_w - gap);
+    }
     ImGui::EndGroup();
     ImGui::SameLine(width - bw);
-    if (ui::SecondaryButton("##edit", app.T("kiosk.ideas.edit"), ImVec2(bw, ui::LayoutScale(ui::units::kSmallButtonHeight)))) {
+    // Landscape rows are a little lower (still far above the 48 px minimum) so six fit the body's height.
+    const float bh = ui::LayoutScale(f.layout.portrait ? ui::units::kSmallButtonHeight : 80);
+    if (ui::SecondaryButton("##edit", app.T("kiosk.ideas.edit"), ImVec2(bw, bh))) {
         (void)part::WizardGoTo(app.session.idea_flow.wizard, step);
     }
     ImGui::PopID();
-    ui::Spacing(14);
+    if (f.layout.portrait) ui::Spacing(14);
+}
+
+const char* PlaceKey(part::PlaceKind kind) {
+    switch (kind) {
+        case part::PlaceKind::kKiosk:
+            return "kiosk.ideas.place_here";
+        case part::PlaceKind::kMap:
+            return "kiosk.ideas.place_map";
+        case part::PlaceKind::kNone:
+            break;
+    }
+    return "kiosk.ideas.place_none";
+}
+
+// The review names the district the pin lies in; the coordinates themselves mean little to a visitor.
+std::string PlaceText(App& app, const part::IdeaDraft& d) {
+    if (d.place_kind != part::PlaceKind::kMap || !d.map_point) return app.T(PlaceKey(d.place_kind));
+    const part::DistrictOutline* in = part::DistrictAt(app.idea_settings.map, *d.map_point);
+    if (!in) return app.T(PlaceKey(d.place_kind));
+    return app.T(PlaceKey(d.place_kind)) + " \xC2\xB7 " + in->district;
+}
+
+// "Here at this kiosk", "a point on the map" (only with a configured map) or "no location". The map takes the
+// room that is left: beside the choices in landscape, below them in portrait. Tapping it sets the pin and the
+// district the pin lies in; a tap outside every district is refused with a hint and changes nothing.
+void PlaceStep(App& app, float width) {
+    const ui::UiFrame& f = app.frame;
+    IdeaFlowState& st = app.session.idea_flow;
+    part::WizardState& wz = st.wizard;
+    const part::DistrictMap& map = app.idea_settings.map;
+    const bool has_map = part::HasMap(map);
+    std::vector<std::pair<std::string, std::string>> choices{{"kiosk", app.T("kiosk.ideas.place_here")}};
+    if (has_map) choices.emplace_back("map", app.T("kiosk.ideas.place_map"));
+    choices.emplace_back("none", app.T("kiosk.ideas.place_none"));
+    const part::PlaceKind before = has_map || wz.draft.place_kind != part::PlaceKind::kMap
+                                       ? wz.draft.place_kind
+                                       : part::PlaceKind::kNone;
+    std::string place = part::ToString(before);
+    if (!has_map) {
+        ChoiceTiles(app, choices, place, width);
+    } else {
+        const bool side = !f.layout.portrait;
+        const float gap = ui::LayoutScale(ui::units::kGap);
+        const float left_w = side ? std::max(ui::LayoutScale(440), width * 0.32f) : width;
+        const float map_top = ImGui::GetCursorScreenPos().y;
+        ImGui::BeginGroup();
+        // Stacked beside the map, button-high tiles leave room for the hint under them.
+        ChoiceTiles(app, choices, place, left_w, side ? 1 : 0,
+                    side ? ui::LayoutScale(ui::units::kButtonHeight) : 0);
+        ui::Spacing(8);
+        const bool pinned = place == "map" && wz.draft.map_point;
+        const part::DistrictOutline* in = pinned ? part::DistrictAt(map, *wz.draft.map_point) : nullptr;
+        const std::string note = in ? app.loc->Format("kiosk.ideas.map_pin_in", {{"district", in->district}})
+                                    : app.T("kiosk.ideas.map_hint");
+        ui::Label(note, f.fonts.body, pinned ? f.theme.text : f.theme.text_muted, left_w);
+        ImGui::EndGroup();
+        ImVec2 size;
+        if (side) {
+            ImGui::SameLine(0, gap);
+            ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, map_top));
+            size = ImVec2(width - left_w - gap, ImGui::GetContentRegionAvail().y);
+        } else {
+            ui::Spacing(12);
+            size = ImVec2(width, ImGui::GetContentRegionAvail().y);
+        }
+        const std::optional<part::GeoPoint> pin = place == "map" ? wz.draft.map_point : std::nullopt;
+        const ui::MapTap tap = ui::DistrictMapPicker("##map", map, wz.draft.district, pin, size);
+        if (tap.tapped) {
+            Status s = part::WizardPlaceOnMap(wz, tap.point, app.idea_settings);
+            st.error_key = s.ok() ? std::string() : std::string(IdeaErrorKey(s.error()));
+            if (s.ok()) return;
+        }
+    }
+    const part::PlaceKind chosen = place == "kiosk" ? part::PlaceKind::kKiosk
+                                   : place == "map" ? part::PlaceKind::kMap
+                                                    : part::PlaceKind::kNone;
+    if (chosen != before) {
+        // Choosing "map" again keeps the pin set earlier; it is forgotten only for another kind of place.
+        part::WizardSetPlace(wz, chosen);
+        st.error_key.clear();
+    }
 }
 
 part::SubmitContext MakeSubmitContext(App& app) {
@@ -125,16 +224,24 @@ void DrawIdeaNew(App& app) {
             return;
         }
     }
-    // Header: step counter and question on the left, previous/next on the right.
+    // Header: step counter and question on the left, previous/next on the right. Portrait is too narrow for
+    // both beside the question (it wrapped into three lines and "submit" was cut off), so there the buttons
+    // take a row of their own under it.
     const int step_no = std::min(static_cast<int>(wz.step) + 1, kVisibleSteps);
-    const float bw = ui::LayoutScale(f.layout.portrait ? 300 : 360);
+    const bool tall_header = f.layout.portrait;
     const float gap = ui::LayoutScale(20);
-    const float head_w = width - 2 * bw - 2 * gap;
+    const float bw = tall_header ? (width - gap) / 2 : ui::LayoutScale(360);
+    const float head_w = tall_header ? width : width - 2 * bw - 2 * gap;
     ImGui::BeginGroup();
-    ui::Label(app.loc->Format("kiosk.ideas.step", {{"step", step_no}, {"total", kVisibleSteps}}), f.fonts.body, f.theme.text_muted, head_w);
+    ui::Label(app.loc->Format("kiosk.ideas.step", {{"step", step_no}, {"total", kVisibleSteps}}),
+              f.fonts.body, f.theme.text_muted, head_w);
     ui::Label(app.T(PromptKey(wz.step)), f.fonts.title, f.theme.text, head_w);
     ImGui::EndGroup();
-    ImGui::SameLine(width - 2 * bw - gap);
+    if (tall_header) {
+        ui::Spacing(4);
+    } else {
+        ImGui::SameLine(width - 2 * bw - gap);
+    }
     if (ui::SecondaryButton("##prev", app.T(wz.step == WizardStep::kTitle ? "kiosk.ideas.cancel" : "kiosk.ideas.previous"), ImVec2(bw, 0))) {
         st.error_key.clear();
         if (wz.step == WizardStep::kTitle) {
@@ -186,23 +293,35 @@ void DrawIdeaNew(App& app) {
             ChoiceTiles(app, choices, d.district, width);
             break;
         }
-        case WizardStep::kPlace: {
-            std::string place = d.place_kind == part::PlaceKind::kKiosk ? "kiosk" : "none";
-            ChoiceTiles(app, {{"kiosk", app.T("kiosk.ideas.place_here")}, {"none", app.T("kiosk.ideas.place_none")}}, place, width);
-            d.place_kind = place == "kiosk" ? part::PlaceKind::kKiosk : part::PlaceKind::kNone;
+        case WizardStep::kPlace:
+            PlaceStep(app, width);
             break;
-        }
         case WizardStep::kContact: {
-            ui::Label(app.T("kiosk.ideas.contact_optional"), f.fonts.body, f.theme.text_muted, width);
-            ui::Spacing(8);
-            if (ui::CheckBox("##consent", app.T("kiosk.ideas.contact_consent"), &d.contact_consent, width)) {
+            // Landscape has no room for hint, consent box, field and keyboard stacked (the keyboard's last
+            // rows were cut off): once the box is ticked the field moves beside it and the hint, which only
+            // explains the code-only alternative, gives way.
+            const bool beside = !tall && d.contact_consent;
+            if (!beside) {
+                ui::Label(app.T("kiosk.ideas.contact_optional"), f.fonts.body, f.theme.text_muted, width);
+                ui::Spacing(8);
+            }
+            const float box_w = beside ? width * 0.58f : width;
+            const float gap_w = ui::LayoutScale(ui::units::kGap);
+            ImGui::BeginGroup();
+            if (ui::CheckBox("##consent", app.T("kiosk.ideas.contact_consent"), &d.contact_consent, box_w)) {
                 st.error_key.clear();
                 if (!d.contact_consent) d.contact_email.clear();  // no consent, no address kept
             }
-            ui::Spacing(8);
+            ImGui::EndGroup();
+            if (beside) {
+                ImGui::SameLine(0, gap_w);
+            } else {
+                ui::Spacing(8);
+            }
             if (d.contact_consent) {
-                keyboard_done = TextStep(app, d.contact_email, 254, false, app.T("kiosk.ideas.email_placeholder"), width,
-                         ui::LayoutScale(ui::units::kButtonHeight));
+                keyboard_done =
+                    TextStep(app, d.contact_email, 254, false, app.T("kiosk.ideas.email_placeholder"), width,
+                             ui::LayoutScale(ui::units::kButtonHeight), beside ? width - box_w - gap_w : 0);
             }
             break;
         }
@@ -215,9 +334,7 @@ void DrawIdeaNew(App& app) {
             ReviewRow(app, "kiosk.ideas.field_category", CategoryName(app, d.category), WizardStep::kCategory, w);
             ReviewRow(app, "kiosk.ideas.field_district", d.district.empty() ? app.T("kiosk.ideas.district_any") : d.district,
                       WizardStep::kDistrict, w);
-            ReviewRow(app, "kiosk.ideas.field_place",
-                      app.T(d.place_kind == part::PlaceKind::kKiosk ? "kiosk.ideas.place_here" : "kiosk.ideas.place_none"),
-                      WizardStep::kPlace, w);
+            ReviewRow(app, "kiosk.ideas.field_place", PlaceText(app, d), WizardStep::kPlace, w);
             ReviewRow(app, "kiosk.ideas.field_contact", d.contact_consent ? d.contact_email : app.T("kiosk.ideas.no_contact"),
                       WizardStep::kContact, w);
             ui::EndScrollArea();
@@ -258,7 +375,11 @@ void DrawIdeaReceipt(App& app) {
         app.nav.Home();
     }
     ImGui::EndGroup();
-    if (!f.layout.portrait) ImGui::SameLine(0, ui::LayoutScale(80));
+    if (f.layout.portrait) {
+        ui::Spacing(32);  // below the button, not touching it
+    } else {
+        ImGui::SameLine(0, ui::LayoutScale(80));
+    }
     ui::QrCode(r.status_url, qr);
     EndScreenBody(app);
 }

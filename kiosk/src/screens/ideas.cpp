@@ -94,7 +94,12 @@ void DrawIdeas(App& app) {
         st.error_key.clear();
         app.nav.Push(ScreenId::kIdeaNew);
     }
-    ImGui::SameLine(0, ui::LayoutScale(40));
+    // Portrait is too narrow for the button and both sort chips in one row (the last chip was cut off).
+    if (f.layout.portrait) {
+        ui::Spacing(4);
+    } else {
+        ImGui::SameLine(0, ui::LayoutScale(40));
+    }
     if (ui::ChipButton("##newest", app.T("kiosk.ideas.sort_newest"), !view.sort_by_support)) {
         view.sort_by_support = false;
         st.list_dirty = true;

@@ -2,7 +2,9 @@
 // and changes screens through app.nav (applied at the start of the next frame).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/app.h"
 #include "ui/on_screen_keyboard.h"
@@ -28,6 +30,13 @@ void DrawOverlays(App& app);
 float BeginScreenBody(App& app, std::string_view title_key);
 void EndScreenBody(App& app);
 ui::KeyboardLabels KeyboardLabelsFor(App& app);
+// The privacy screen's sections (title, text) in the localizer's language, with every figure and name
+// taken from the configuration (idle reset, counting interval, controller, contact, legal basis), never
+// from the catalogue: another city or another timeout must not make the privacy statement wrong.
+struct PrivacySection {
+    std::string title, text;
+};
+std::vector<PrivacySection> PrivacySections(loc::Localizer& loc, const Config& config);
 // The honest placeholder for content a later release delivers.
 void NotAvailableYet(App& app, float width);
 

@@ -13,14 +13,10 @@
 #include "core/result.h"
 #include "core/time.h"
 #include "offline_cache/database.h"
+#include "participation/geo.h"
 #include "participation/text.h"
 
 namespace ck::part {
-
-struct GeoPoint {
-    double lon = 0;
-    double lat = 0;
-};
 
 enum class PlaceKind { kNone, kKiosk, kMap };
 const char* ToString(PlaceKind kind);  // "none" | "kiosk" | "map" (the placeKind attribute)
@@ -41,13 +37,15 @@ struct IdeaDraft {
 struct IdeaSettings {
     std::vector<std::string> categories;
     std::vector<std::string> districts;
+    DistrictMap map;                  // empty: no "point on the map" place (ValidateDistrictMap)
     std::string status_url_template;  // "{ref}" and "{kiosk}" are replaced, URL-encoded
     int max_per_session = 3;
     int max_per_hour = 30;
     WordList word_list;  // LoadWordLists(config.ideas.wordlist_dir)
 };
 // Category and district keys must be non-empty and free of Orion's forbidden characters < > " ' = ; ( ),
-// because they travel as plain Text; limits must be positive. Call once at start (config validation).
+// because they travel as plain Text; limits must be positive; the map, if any, passes ValidateDistrictMap.
+// Call once at start (config validation).
 Status ValidateIdeaSettings(const IdeaSettings& settings);
 
 // Kept by the UI for one visitor; reset (value-initialised) on idle reset or language/home reset.
@@ -114,6 +112,10 @@ Status DecideIdeaRateLimits(const VisitorSession& session, const IdeaSettings& s
 // The optional contact: no address without the consent box, no consent without an address; the address is
 // validated and normalised. nullopt = no contact wanted.
 Result<std::optional<std::string>> ValidateContact(const IdeaDraft& draft);
+// A map place (PlaceKind::kMap): a valid point and, when a map is configured, inside one of its districts
+// ("ideas.place.outside_map") and inside the visitor's chosen district, if any ("ideas.place.other_district":
+// the district was changed after the pin was set). Other place kinds are always valid.
+Status ValidateMapPlace(const IdeaDraft& draft, const IdeaSettings& settings);
 // Validates and sanitises the whole draft into the fields of a CitizenIdea (no id, code or time yet).
 Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& context);
 

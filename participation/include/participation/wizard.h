@@ -22,7 +22,7 @@ struct WizardState {
 
 // Per-step validation with the same rules and error codes as SubmitIdea: title and description required
 // (sanitised, grapheme limits), category required and configured, district optional (empty = whole city)
-// but configured when given, a map place needs a valid point, contact: an e-mail needs the consent box,
+// but configured when given, a map place passes ValidateMapPlace, contact: an e-mail needs the consent box,
 // consent needs a valid e-mail. Steps without input (review, submitted) are always valid.
 Status ValidateStep(WizardStep step, const IdeaDraft& draft, const IdeaSettings& settings);
 
@@ -35,6 +35,13 @@ Status WizardNext(WizardState& state, const IdeaSettings& settings);
 void WizardBack(WizardState& state);
 // From the review only, to an input step (kTitle..kContact). Error "ideas.wizard.invalid_step" otherwise.
 Status WizardGoTo(WizardState& state, WizardStep target);
+// A tap on the district map at the place step: the place becomes this point and the district becomes the one
+// the point lies in (the pin is the more precise answer, and the review shows both, so the visitor sees the
+// change). A point outside every district is refused ("ideas.place.outside_map") and the draft stays as it
+// was; without a configured map: "ideas.place.no_map".
+Status WizardPlaceOnMap(WizardState& state, GeoPoint point, const IdeaSettings& settings);
+// "Here at this kiosk" or "no location": the map point, if any, is forgotten.
+void WizardSetPlace(WizardState& state, PlaceKind kind);
 // After SubmitIdea returned OK: step kSubmitted, the draft is wiped, only the receipt stays.
 void WizardMarkSubmitted(WizardState& state, Receipt receipt);
 // Idle reset, leaving the wizard, or "new idea" after the receipt: nothing of the draft remains.

@@ -1,0 +1,107 @@
+#define IMGUI_DEFINE_MATH_OPERATORS
+#include "ui/district_map.h"
+
+#include <algorithm>
+
+#include <imgui_internal.h>
+
+#include "ui/layout.h"
+#include "ui/ui_frame.h"
+#include "ui/widgets.h"
+
+namespace ck::ui {
+namespace {
+
+ImVec2 ToImVec(part::ScreenPoint p) {
+    return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y));
+}
+
+// An opaque mix of two colours: translucent fills would show the triangle seams where neighbouring
+// triangles' anti-aliased fringes overlap.
+ImU32 Mix(ImU32 over, ImU32 under, float amount) {
+    const ImVec4 a = ImGui::ColorConvertU32ToFloat4(over), b = ImGui::ColorConvertU32ToFloat4(under);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(b.x + (a.x - b.x) * amount, b.y + (a.y - b.y) * amount,
+                                                 b.z + (a.z - b.z) * amount, 1.0f));
+}
+
+// A map pin: a round head above the point, tapering to the point itself, outlined so it reads on any fill.
+void DrawPin(ImDrawList* dl, ImVec2 at, ImU32 fill, ImU32 outline) {
+    const float r = LayoutScale(22);
+    const ImVec2 head(at.x, at.y - r * 2.2f);
+    dl->AddTriangleFilled(ImVec2(head.x - r * 0.8f, head.y + r * 0.5f),
+                          ImVec2(head.x + r * 0.8f, head.y + r * 0.5f), at, fill);
+    dl->AddCircleFilled(head, r, fill, 24);
+    dl->AddCircle(head, r, outline, 24, LayoutScale(3));
+    dl->AddCircleFilled(head, r * 0.38f, outline, 16);
+    dl->AddCircleFilled(at, LayoutScale(5), outline, 12);
+}
+
+}  // namespace
+
+MapTap DistrictMapPicker(const char* id, const part::DistrictMap& map, std::string_view selected_district,
+                         const std::optional<part::GeoPoint>& pin, ImVec2 size) {
+    MapTap tap;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems || !part::HasMap(map)) return tap;
+    UiFrame& f = Frame();
+    const ImRect bb(window->DC.CursorPos, window->DC.CursorPos + size);
+    ImGui::ItemSize(bb);
+    const ImGuiID gid = window->GetID(id);
+    if (!ImGui::ItemAdd(bb, gid)) return tap;
+    bool hovered = false, held = false;
+    const bool pressed =
+        ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+
+    ImDrawList* dl = window->DrawList;
+    const float r = LayoutScale(units::kRounding);
+    dl->AddRectFilled(bb.Min, bb.Max, f.theme.surface, r);
+    dl->AddRect(bb.Min, bb.Max, f.theme.border, r, 0, LayoutScale(2));
+    const float pad = LayoutScale(24);
+    const part::MapViewport view =
+        part::FitMapViewport(map, bb.Min.x + pad, bb.Min.y + pad, size.x - 2 * pad, size.y - 2 * pad);
+
+    // Fills first, then outlines and names on top, so a neighbour's fill never hides a shared edge.
+    // Without anti-aliasing the triangles of one district meet without a visible seam; the outlines drawn
+    // next are anti-aliased and hide the polygon's own jagged edge.
+    std::vector<ImVec2> pts;
+    const ImDrawListFlags flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (const part::DistrictOutline& d : map.districts) {
+        const bool selected = d.district == selected_district;
+        pts.clear();
+        for (const part::GeoPoint& g : d.outline) pts.push_back(ToImVec(part::GeoToScreen(view, g)));
+        const ImU32 fill = Mix(f.theme.primary, f.theme.surface, selected ? 0.38f : 0.10f);
+        for (const auto& t : part::TriangulatePolygon(d.outline)) {
+            dl->AddTriangleFilled(pts[t[0]], pts[t[1]], pts[t[2]], fill);
+        }
+    }
+    dl->Flags = flags;
+    for (const part::DistrictOutline& d : map.districts) {
+        const bool selected = d.district == selected_district;
+        pts.clear();
+        for (const part::GeoPoint& g : d.outline) pts.push_back(ToImVec(part::GeoToScreen(view, g)));
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()),
+                        selected ? f.theme.primary : f.theme.text_muted, ImDrawFlags_Closed,
+                        LayoutScale(selected ? 6.0f : 3.0f));
+    }
+    for (const part::DistrictOutline& d : map.districts) {
+        const ImVec2 c = ToImVec(part::GeoToScreen(view, part::Centroid(d.outline)));
+        const ImVec2 half(LayoutScale(150), f.fonts.body->FontSize * 0.75f);
+        const ImRect label(c - half, c + half);
+        LabelCentered(dl, label.Min, label.Max, d.district, f.fonts.body, f.theme.text);
+        // Traced as tappable: its centre lies in the district, so a replay's tap_text places a pin there.
+        f.trace.push_back(TraceEntry{d.district, label.Min, label.Max, true});
+    }
+    if (pin) DrawPin(dl, ToImVec(part::GeoToScreen(view, *pin)), f.theme.accent, f.theme.on_accent);
+
+    // A tap in the margin beside the city is still reported: the caller refuses it with a hint, which helps
+    // more than a tap that silently does nothing.
+    if (pressed && !f.gesture.dragging) {
+        const ImVec2 at = ImGui::GetIO().MousePos;
+        tap.tapped = true;
+        tap.point = part::ScreenToGeo(view, part::ScreenPoint{at.x, at.y});
+    }
+    return tap;
+}
+
+}  // namespace ck::ui
