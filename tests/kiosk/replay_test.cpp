@@ -211,6 +211,18 @@ TEST_F(ReplayTest, TypingIntoTheSearchFiltersTheList) {
     EXPECT_EQ(filtered.exit_code, 1) << "\"Wohnsitz anmelden\" does not match \"Hund\": " << filtered.err;
 }
 
+TEST_F(ReplayTest, TheSearchKeyboardTypesAndTheResultsStayTappableInBothOrientations) {
+    // Tapping the on-screen keys (not a "type" step): the keyboard must be on screen, and the results must
+    // stay visible beside it (landscape) or above it (portrait).
+    for (const char* size : {"1920x1080", "1080x1920"}) {
+        const ChildResult r = Replay({kStart, TapText(kServicesTile), TapText(kSearchField), TapText("h"), TapText("u"),
+                                      TapText("n"), TapText("d"), TapText(kLastService),
+                                      Expect(kDetailHeading)},
+                                     size);
+        EXPECT_EQ(r.exit_code, 0) << size << ": " << r.err;
+    }
+}
+
 TEST_F(ReplayTest, ShotStepWritesThePictureOfTheCurrentScreen) {
     const fs::path shot = dir_ / "home.png";
     const ChildResult r = Replay({kStart, R"({"shot":")" + shot.string() + R"("})"}, kSmall);

@@ -1,15 +1,22 @@
 // Services: search the catalogue with the touch keyboard and open a service.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "screens/screens.h"
 #include "ui/on_screen_keyboard.h"
 #include "ui/widgets.h"
 
 namespace ck::kiosk {
+namespace {
+// A search is a few words; the limit keeps the field readable and the search cheap.
+constexpr std::size_t kMaxQueryGraphemes = 60;
+}  // namespace
 
 ui::KeyboardLabels KeyboardLabelsFor(App& app) {
-    return ui::KeyboardLabels{app.T("kiosk.keyboard.space"),   app.T("kiosk.keyboard.done"),
-                              app.T("kiosk.keyboard.symbols"), app.T("kiosk.keyboard.letters"),
+    return ui::KeyboardLabels{app.T("kiosk.keyboard.space"),       app.T("kiosk.keyboard.done"),
+                              app.T("kiosk.keyboard.symbols"),     app.T("kiosk.keyboard.letters"),
                               app.T("kiosk.keyboard.next_layout"), app.T("kiosk.keyboard.shift"),
                               app.T("kiosk.keyboard.backspace")};
 }
@@ -23,25 +30,37 @@ void DrawServices(App& app) {
         EndScreenBody(app);
         return;
     }
+    std::size_t& caret = ui::CaretFor(app.session.services_keyboard, 0, st.query);
+    const ui::TextLimit limit{kMaxQueryGraphemes, kMaxQueryGraphemes * 16};
     if (ui::TextField("##query", st.query, app.T("kiosk.services.search_placeholder"), st.keyboard_open,
-                      ImVec2(width, ui::LayoutScale(ui::units::kButtonHeight)), false)) {
+                      ImVec2(width, ui::LayoutScale(ui::units::kButtonHeight)), false, &caret)) {
         st.keyboard_open = true;
     }
     if (st.keyboard_open) {
-        st.query += app.typed_text;
-        for (int i = 0; i < app.typed_backspaces; ++i) ui::EraseLastCharacter(st.query);
+        (void)ui::InsertAtCaret(st.query, caret, app.typed_text, limit);
+        for (int i = 0; i < app.typed_backspaces; ++i) (void)ui::EraseBeforeCaret(st.query, caret);
     }
     ui::Spacing(16);
     const auto hits = svc::Search(app.content.services, st.query);
-    const float kb_h = st.keyboard_open ? ui::KeyboardHeight(width) + ui::LayoutScale(16) : 0;
-    const float list_h = ImGui::GetContentRegionAvail().y - kb_h;
-    ui::BeginScrollArea("##service_list", ImVec2(width, list_h));
+    // With the keyboard open, a landscape screen is too low for results above a full keyboard: the results
+    // go beside it. Portrait has the height to stack them, but the list keeps at least two rows.
+    const bool beside = st.keyboard_open && !f.layout.portrait;
+    const float gap = ui::LayoutScale(ui::units::kGap);
+    const float list_w = beside ? std::floor(width * 0.36f) : width;
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    float list_h = avail_h;
+    if (st.keyboard_open && !beside) {
+        list_h =
+            std::max(avail_h - ui::KeyboardHeight(width) - ui::LayoutScale(16), ui::LayoutScale(2 * 150));
+    }
+    ui::BeginScrollArea("##service_list", ImVec2(list_w, list_h));
     if (hits.empty()) {
-        ui::Label(app.loc->Format("kiosk.services.no_results", {{"query", st.query}}), f.fonts.large, f.theme.text_muted, width);
+        ui::Label(app.loc->Format("kiosk.services.no_results", {{"query", st.query}}), f.fonts.large,
+                  f.theme.text_muted, list_w);
     }
     for (const svc::Service* s : hits) {
         ImGui::PushID(s->id.c_str());
-        if (ui::ListRow("##row", s->name, s->summary, "", width - ui::LayoutScale(24))) {
+        if (ui::ListRow("##row", s->name, s->summary, "", list_w - ui::LayoutScale(24))) {
             st.selected_id = s->id;
             st.keyboard_open = false;
             app.nav.Push(ScreenId::kServiceDetail);
@@ -51,10 +70,19 @@ void DrawServices(App& app) {
     }
     ui::EndScrollArea();
     if (st.keyboard_open) {
-        ui::Spacing(16);
-        if (ui::OnScreenKeyboard(app.session.services_keyboard, st.query, app.session.language, width, KeyboardLabelsFor(app)).done) {
+        const float kb_w = beside ? width - list_w - gap : width;
+        if (beside) {
+            ImGui::SameLine(0, gap);
+        } else {
+            ui::Spacing(16);
+        }
+        ImGui::BeginGroup();
+        if (ui::OnScreenKeyboard(app.session.services_keyboard, st.query, caret, app.session.language, kb_w,
+                                 KeyboardLabelsFor(app), limit)
+                .done) {
             st.keyboard_open = false;
         }
+        ImGui::EndGroup();
     }
     EndScreenBody(app);
 }
