@@ -76,7 +76,7 @@ TEST_P(Accuracy, MotionForTheRecord) {
     RunVariant(GetParam(), "motion", /*enforce=*/false);
 }
 
-INSTANTIATE_TEST_SUITE_P(Pets, Accuracy, ::testing::ValuesIn(kAllVariants), [](const auto& info) {
+INSTANTIATE_TEST_SUITE_P(pets_accuracy, Accuracy, ::testing::ValuesIn(kAllVariants), [](const auto& info) {
     std::string name = ToString(info.param);
     std::erase(name, '-');
     return name;
