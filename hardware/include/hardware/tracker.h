@@ -36,18 +36,21 @@ struct TrackerParams {
     int max_coast = 12;        // frames a confirmed track survives without a detection
     double gate = 0.9;         // max centre distance, in predicted box heights, for a match
     double gate_growth = 0.1;  // the gate widens by this fraction per coasted frame (uncertainty grows)...
-    double max_gate_factor = 1.5;    // ...up to this factor: a lost track must not grab a person far away
-    double max_size_ratio = 2.0;     // a match may at most double or halve the box height
-    double process_noise = 0.5;      // Kalman: acceleration noise (px per frame^2)
+    double max_gate_factor = 1.5;  // ...up to this factor: a lost track must not grab a person far away
+    double max_size_ratio = 2.0;   // a match may at most double or halve the box height
+    // Kalman: acceleration noise (px per frame^2). 1, not 0.5: at a low frame rate a person's turn is a large
+    // change of velocity per frame, and a filter too sure of the old velocity lost people turning in the
+    // crowd (every-second-frame and re-encoded copies of the PETS clip: docs/counting.md).
+    double process_noise = 1.0;
     double measurement_noise = 8.0;  // Kalman: detection noise (px)
     double size_smoothing = 0.3;     // weight of a new detection's width/height
     int reid_frames = 30;        // a dropped track can be re-identified by a new one for this many frames...
     double reid_gate = 1.5;      // ...that is confirmed within this many box heights of where it was lost
     double duplicate_iou = 0.6;  // an unmatched detection this much over a live track starts no new track
     // Cost of (1 - colour similarity), in the units of the distance term: two people passing each other a
-    // fraction of a box height apart are told apart by what they wear. 0 = positions only (and the counting
-    // pipeline then computes no appearance at all).
-    double appearance_weight = 1.0;
+    // fraction of a box height apart are told apart by what they wear (a different shirt costs as much as a
+    // box height of distance). 0 = positions only (and the counting pipeline then computes no appearance).
+    double appearance_weight = 2.0;
     double appearance_smoothing =
         0.1;  // weight of a new detection's colours in the track's (slow: occlusion)
 };
