@@ -47,6 +47,9 @@ class LineCounter {
     // starts over); the counted move is still the one from the last point on the old side to the first point
     // on the new side. Detected feet jitter more than annotated ones; this keeps a person walking along the
     // line from being counted back and forth, at the price of missing a turn-back shorter than n frames.
+    // confirm_heights > 0: a new side is also confirmed as soon as the foot is that many person heights
+    // (Observe's person_height) beyond the line. Unlike n, a distance means the same at any frame rate: at a
+    // low one a short step over the line is seen too few times for n, but still goes that far.
     LineCounter(std::vector<CountingLine> lines, double hysteresis_px, int confirm_observations = 1,
                 double confirm_heights = 0);
 

@@ -51,8 +51,9 @@ struct TrackerParams {
     // fraction of a box height apart are told apart by what they wear (a different shirt costs as much as a
     // box height of distance). 0 = positions only (and the counting pipeline then computes no appearance).
     double appearance_weight = 2.0;
-    double appearance_smoothing =
-        0.1;  // weight of a new detection's colours in the track's (slow: occlusion)
+    // Weight of a new detection's colours in the track's: slow, so that a partly occluded view or a
+    // neighbour's box for a frame does not take over the track's colours.
+    double appearance_smoothing = 0.1;
 };
 
 // A confirmed track's measured position in one frame; what the line counter consumes.
