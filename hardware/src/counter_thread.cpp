@@ -219,6 +219,14 @@ void CounterThread::RunSource(FrameSource& source, CountingPipeline& pipeline,
         }
     }
     frame.release();
+    // The source ended (file done, camera gone): people last seen just over a line, still waiting for their
+    // confirming observations, count now; the tracks cannot continue on whatever source comes next.
+    crossings.clear();
+    pipeline.Finish(crossings);
+    const TimePoint ended = config_.clock();
+    for (const Crossing& c : crossings) {
+        if (sink_) sink_(CrossingEvent{pipeline.lines()[c.line_index].name, c.direction, ended});
+    }
     for (std::size_t i = 0; i < status.lines.size(); ++i) {
         status.lines[i].positive = pipeline.totals()[i].positive;
         status.lines[i].negative = pipeline.totals()[i].negative;

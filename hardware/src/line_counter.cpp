@@ -53,13 +53,16 @@ Result<Segment> ParseLine(const std::string& text) {
                      "line must be x1,y1,x2,y2 (four numbers), got \"" + text.substr(0, 64) + "\"");
 }
 
-LineCounter::LineCounter(std::vector<CountingLine> lines, double hysteresis_px, int confirm_observations)
+LineCounter::LineCounter(std::vector<CountingLine> lines, double hysteresis_px, int confirm_observations,
+                         double confirm_heights)
     : lines_(std::move(lines)),
       hysteresis_px_(hysteresis_px),
       confirm_observations_(std::max(1, confirm_observations)),
+      confirm_heights_(confirm_heights),
       totals_(lines_.size()) {}
 
-void LineCounter::Observe(std::int64_t track_id, Point2 foot, std::vector<Crossing>& out) {
+void LineCounter::Observe(std::int64_t track_id, Point2 foot, std::vector<Crossing>& out,
+                          double person_height) {
     auto& states = tracks_[track_id];
     if (states.size() != lines_.size()) states.assign(lines_.size(), SideState{});
     for (std::size_t i = 0; i < lines_.size(); ++i) {
@@ -79,21 +82,37 @@ void LineCounter::Observe(std::int64_t track_id, Point2 foot, std::vector<Crossi
             continue;
         }
         if (st.pending++ == 0) st.pending_first = foot;
-        if (st.pending < confirm_observations_) continue;
-        const auto t = CrossingParameter(seg, st.where, st.pending_first);
-        if (t && *t >= 0.0 && *t <= 1.0) {
-            const Direction dir = side > 0 ? Direction::kPositive : Direction::kNegative;
-            (dir == Direction::kPositive ? totals_[i].positive : totals_[i].negative) += 1;
-            out.push_back(Crossing{i, dir, track_id});
-        }
+        const bool far =
+            confirm_heights_ > 0 && person_height > 0 && std::abs(dist) >= confirm_heights_ * person_height;
+        if (st.pending < confirm_observations_ && !far) continue;
+        Count(i, side, track_id, st.where, st.pending_first, out);
         st.side = side;
         st.where = foot;
         st.pending = 0;
     }
 }
 
+void LineCounter::Count(std::size_t line, int side, std::int64_t track_id, Point2 from, Point2 to,
+                        std::vector<Crossing>& out) {
+    const auto t = CrossingParameter(lines_[line].segment, from, to);
+    if (!t || *t < 0.0 || *t > 1.0) return;
+    const Direction dir = side > 0 ? Direction::kPositive : Direction::kNegative;
+    (dir == Direction::kPositive ? totals_[line].positive : totals_[line].negative) += 1;
+    out.push_back(Crossing{line, dir, track_id});
+}
+
 void LineCounter::Forget(std::int64_t track_id) {
     tracks_.erase(track_id);
+}
+
+void LineCounter::Finish(std::int64_t track_id, std::vector<Crossing>& out) {
+    const auto it = tracks_.find(track_id);
+    if (it == tracks_.end()) return;
+    for (std::size_t i = 0; i < it->second.size(); ++i) {
+        const SideState& st = it->second[i];
+        if (st.side != 0 && st.pending > 0) Count(i, -st.side, track_id, st.where, st.pending_first, out);
+    }
+    tracks_.erase(it);
 }
 
 }  // namespace ck::hw

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "hardware/appearance.h"
 #include "hardware/frame_source.h"
 
 namespace ck::hw {
@@ -10,16 +11,23 @@ CountingPipeline::CountingPipeline(std::unique_ptr<Detector> detector, std::vect
                                    PipelineParams params)
     : detector_(std::move(detector)),
       tracker_(params.tracker),
-      counter_(std::move(lines), params.hysteresis_px, params.confirm_observations) {}
+      describe_appearance_(params.tracker.appearance_weight > 0),
+      counter_(std::move(lines), params.hysteresis_px, params.confirm_observations, params.confirm_heights) {}
 
 Status CountingPipeline::ProcessFrame(const cv::Mat& bgr, std::vector<Crossing>& out) {
     auto dets = detector_->Detect(bgr);
     if (!dets) return dets.error();
     detections_ = std::move(dets.value());
+    if (describe_appearance_) DescribeAppearance(bgr, detections_);
     const TrackerStep step = tracker_.Update(detections_);
-    for (const TrackPoint& p : step.points) counter_.Observe(p.track_id, p.foot, out);
-    for (std::int64_t id : step.ended) counter_.Forget(id);
+    for (const TrackPoint& p : step.points) counter_.Observe(p.track_id, p.foot, out, p.height);
+    for (std::int64_t id : step.ended) counter_.Finish(id, out);
     return {};
+}
+
+void CountingPipeline::Finish(std::vector<Crossing>& out) {
+    for (std::int64_t id : tracker_.Clear()) counter_.Finish(id, out);
+    detections_.clear();
 }
 
 void CountingPipeline::Reset() {
@@ -65,6 +73,8 @@ Result<VideoCountResult> CountVideoFile(const std::string& path, const VideoCoun
         if (!processed) return processed.error();
         ++result.frames;
     }
+    crossings.clear();
+    pipeline.Finish(crossings);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     result.fps = result.seconds > 0 ? result.frames / result.seconds : 0;
     result.totals = pipeline.totals();

@@ -88,6 +88,34 @@ std::vector<int> SolveAssignment(const std::vector<std::vector<double>>& cost) {
     return result;
 }
 
+double Similarity(const Appearance& a, const Appearance& b) {
+    if (!a.valid || !b.valid) return 1.0;
+    double total = 0;
+    for (int part = 0; part < 2; ++part) {
+        double bc = 0;
+        for (int i = 0; i < Appearance::kBinsPerPart; ++i) {
+            const int k = part * Appearance::kBinsPerPart + i;
+            bc += std::sqrt(static_cast<double>(a.bins[k]) * b.bins[k]);
+        }
+        total += bc;
+    }
+    return std::clamp(total / 2, 0.0, 1.0);
+}
+
+namespace {
+
+void Blend(Appearance& track, const Appearance& seen, double weight) {
+    if (!seen.valid) return;
+    if (!track.valid) {
+        track = seen;
+        return;
+    }
+    for (std::size_t k = 0; k < track.bins.size(); ++k)
+        track.bins[k] += static_cast<float>(weight * (seen.bins[k] - track.bins[k]));
+}
+
+}  // namespace
+
 Tracker::Tracker(TrackerParams params) : params_(params) {}
 
 void Tracker::Predict(Axis& a) const {
@@ -137,7 +165,9 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
             const Point2 pc = Centre(pred), dc = Centre(d);
             const double dist = std::hypot(pc.x - dc.x, pc.y - dc.y) / std::max(1.0, std::max(pred.h, d.h));
             if (dist > gate) continue;
-            cost[i][j] = dist + 0.5 * (1.0 - IoU(pred, d));
+            cost[i][j] =
+                dist + 0.5 * (1.0 - IoU(pred, d)) +
+                params_.appearance_weight * (1.0 - Similarity(t.appearance, detections[j].appearance));
         }
     }
     const std::vector<int> match = SolveAssignment(cost);
@@ -156,20 +186,24 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
         Correct(t.cy, c.y);
         t.w += params_.size_smoothing * (d.w - t.w);
         t.h += params_.size_smoothing * (d.h - t.h);
+        Blend(t.appearance, detections[match[i]].appearance, params_.appearance_smoothing);
         t.missed = 0;
         ++t.hits;
         const Point2 foot = FootPoint(BoxOf(t));
         if (t.confirmed) {
-            step.points.push_back({t.id, foot});
+            step.points.push_back({t.id, foot, t.h});
         } else if (t.hits >= params_.min_hits) {
             t.confirmed = true;
             Reidentify(t);
-            for (const Point2& p : t.tentative_feet) step.points.push_back({t.id, p});
-            t.tentative_feet.clear();
-            t.tentative_feet.shrink_to_fit();
-            step.points.push_back({t.id, foot});
+            for (TrackPoint p : t.tentative_points) {
+                p.track_id = t.id;
+                step.points.push_back(p);
+            }
+            t.tentative_points.clear();
+            t.tentative_points.shrink_to_fit();
+            step.points.push_back({t.id, foot, t.h});
         } else {
-            t.tentative_feet.push_back(foot);
+            t.tentative_points.push_back({0, foot, t.h});
         }
     }
 
@@ -179,7 +213,7 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
     for (auto& t : tracks_) {
         const bool drop = t.confirmed ? t.missed > params_.max_coast : t.missed > 0;
         if (drop) {
-            if (t.confirmed) lost_.push_back({t.id, FootPoint(BoxOf(t)), t.h, 0});
+            if (t.confirmed) lost_.push_back({t.id, FootPoint(BoxOf(t)), t.h, 0, t.appearance});
         } else {
             kept.push_back(std::move(t));
         }
@@ -210,11 +244,12 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
         t.w = d.w;
         t.h = d.h;
         t.hits = 1;
+        t.appearance = detections[j].appearance;
         if (params_.min_hits <= 1) {
             t.confirmed = true;
-            step.points.push_back({t.id, FootPoint(d)});
+            step.points.push_back({t.id, FootPoint(d), d.h});
         } else {
-            t.tentative_feet.push_back(FootPoint(d));
+            t.tentative_points.push_back({0, FootPoint(d), d.h});
         }
         tracks_.push_back(std::move(t));
     }
@@ -222,8 +257,8 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
 }
 
 void Tracker::Reidentify(Track& t) {
-    if (t.tentative_feet.empty()) return;
-    const Point2 first = t.tentative_feet.front();
+    if (t.tentative_points.empty()) return;
+    const Point2 first = t.tentative_points.front().foot;
     auto best = lost_.end();
     double best_dist = 0;
     for (auto it = lost_.begin(); it != lost_.end(); ++it) {

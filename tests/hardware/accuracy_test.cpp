@@ -1,7 +1,8 @@
 // End-to-end accuracy on the real PETS clip (label long): every judged line, the plain, mirrored,
 // every-second-frame and noisy re-compressed variants, truth from the annotated boxes through the same
-// LineCounter. The DNN detector must stay within 10% per direction on the plain clip's two documented lines
-// and within the documented tolerance elsewhere; the motion detector's figures are printed for the record.
+// LineCounter. The DNN detector must stay within 10% per direction on the two documented lines in every
+// variant and within max(2, 15%) on the other lines; the motion detector's figures are printed for the
+// record.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -18,13 +19,15 @@ constexpr const char* kClip = "data/pets2009-s2l1/pets2009-s2l1-view001-480x360.
 constexpr const char* kTruth = "data/pets2009-s2l1/groundtruth-boxes-480x360.csv";
 constexpr const char* kModel = "models/yolo-fastest-1.1-body";
 
-// Allowed absolute error of one direction's count. The brief's bar (10% per direction) holds on the plain
-// clip's two documented lines; on the variants and the other lines the measured errors are larger (see
-// docs/counting.md), so those are held to the documented max(3, 25%) to catch regressions.
-std::int64_t Tolerance(Variant v, const std::string& line, std::int64_t truth) {
+// Allowed absolute error of one direction's count. The two documented lines are held to the issue's bar,
+// 10% per direction (floor: 18 -> 1, 12 -> 1), on every variant alike: plain, mirrored, every second frame
+// and noisy re-compressed. The other lines carry 2 to 20 crossings a direction; there one person lost in
+// the standing group or one pair walking as one box already moves a direction by 1, so they are held to
+// max(2, 15%): twice that, which is the worst measured (docs/counting.md), not a margin for regressions.
+std::int64_t Tolerance(const std::string& line, std::int64_t truth) {
     const bool documented = line == "vertical" || line == "horizontal";
-    if (documented && v == Variant::kPlain) return static_cast<std::int64_t>(std::floor(0.10 * truth));
-    return std::max<std::int64_t>(3, static_cast<std::int64_t>(std::floor(0.25 * truth)));
+    if (documented) return static_cast<std::int64_t>(std::floor(0.10 * truth));
+    return std::max<std::int64_t>(2, static_cast<std::int64_t>(std::floor(0.15 * truth)));
 }
 
 class Accuracy : public ::testing::TestWithParam<Variant> {};
@@ -59,11 +62,9 @@ void RunVariant(Variant v, const std::string& detector, bool enforce) {
             }
             continue;
         }
-        EXPECT_LE(std::llabs(got.positive - truth[i].positive),
-                  Tolerance(v, lines[i].name, truth[i].positive))
+        EXPECT_LE(std::llabs(got.positive - truth[i].positive), Tolerance(lines[i].name, truth[i].positive))
             << lines[i].name << " positive, " << ToString(v);
-        EXPECT_LE(std::llabs(got.negative - truth[i].negative),
-                  Tolerance(v, lines[i].name, truth[i].negative))
+        EXPECT_LE(std::llabs(got.negative - truth[i].negative), Tolerance(lines[i].name, truth[i].negative))
             << lines[i].name << " negative, " << ToString(v);
     }
 }
@@ -75,7 +76,7 @@ TEST_P(Accuracy, MotionForTheRecord) {
     RunVariant(GetParam(), "motion", /*enforce=*/false);
 }
 
-INSTANTIATE_TEST_SUITE_P(Pets, Accuracy, ::testing::ValuesIn(kAllVariants), [](const auto& info) {
+INSTANTIATE_TEST_SUITE_P(pets_accuracy, Accuracy, ::testing::ValuesIn(kAllVariants), [](const auto& info) {
     std::string name = ToString(info.param);
     std::erase(name, '-');
     return name;

@@ -186,5 +186,87 @@ TEST(LineCounterConfirm, ARealCrossingCountsOnceOnTheFirstPointBeyond) {
     EXPECT_TRUE(Walk(other, 2, {{130, 220}, {110, 215}, {90, 210}, {80, 190}, {70, 180}}).empty());
 }
 
+// What the counting pipeline uses: H = 9, 5 confirming observations or 0.3 person heights beyond the line.
+constexpr double kPersonHeight = 60;  // so the confirming distance is 18 px
+
+std::vector<Crossing> WalkWithHeight(LineCounter& counter, std::int64_t id, const std::vector<Point2>& path) {
+    std::vector<Crossing> out;
+    for (const Point2& p : path) counter.Observe(id, p, out, kPersonHeight);
+    return out;
+}
+
+// Out to `peak` px beyond the line (x < 100 is side +1) and back, sampled every `step` px.
+std::vector<Point2> Excursion(double peak, double step) {
+    std::vector<Point2> path;
+    for (double x = 130; x > 100 - peak; x -= step) path.push_back({x, 100});
+    path.push_back({100 - peak, 100});
+    for (double x = 100 - peak + step; x <= 130; x += step) path.push_back({x, 100});
+    return path;
+}
+
+TEST(LineCounter, AStepWellOverTheLineCountsAtAnyFrameRate) {
+    // 24 px beyond (0.4 person heights) and back. Walked at 2 px per frame it is seen 7 times beyond H on
+    // the far side; at 8 px per frame (a quarter of the frame rate) only twice, fewer than the 5 confirming
+    // observations; the distance confirms it either way, so both give the same counts.
+    for (double step : {2.0, 8.0}) {
+        LineCounter counter({{"l", kVertical}}, 9, 5, 0.3);
+        const auto out = WalkWithHeight(counter, 1, Excursion(24, step));
+        ASSERT_EQ(out.size(), 2u) << "step " << step;
+        EXPECT_EQ(out[0].direction, Direction::kPositive);
+        EXPECT_EQ(out[1].direction, Direction::kNegative);
+    }
+    // Without the distance rule the sparse walk is lost: this is what the rule is for.
+    LineCounter by_count_only({{"l", kVertical}}, 9, 5, 0);
+    EXPECT_TRUE(WalkWithHeight(by_count_only, 1, Excursion(24, 8)).empty());
+}
+
+TEST(LineCounter, JitterShortOfTheConfirmingDistanceStillNeedsTheObservations) {
+    // A person walking along the line with a foot that jumps 12 px to either side (beyond H = 9, short of
+    // 18 px) is never counted, however long it goes on.
+    LineCounter counter({{"l", kVertical}}, 9, 5, 0.3);
+    std::vector<Point2> path;
+    for (int i = 0; i < 100; ++i) path.push_back({i % 4 < 2 ? 88.0 : 112.0, 10.0 + i});
+    EXPECT_TRUE(WalkWithHeight(counter, 1, path).empty());
+    // Without a known height the distance rule is off (observations only).
+    LineCounter no_height({{"l", kVertical}}, 9, 5, 0.3);
+    EXPECT_TRUE(Walk(no_height, 1, Excursion(24, 8)).empty());
+}
+
+TEST(LineCounter, FinishCountsACrossingStillWaitingForConfirmation) {
+    // Over the line and seen twice beyond H, then the track ends (the video ends, or the person is lost):
+    // the person was last seen beyond H on the new side, so the crossing counts.
+    LineCounter counter({{"l", kVertical}}, 9, 5);
+    EXPECT_TRUE(
+        Walk(counter, 1, {{130, 100}, {120, 100}, {105, 100}, {95, 100}, {88, 100}, {85, 100}}).empty());
+    std::vector<Crossing> out;
+    counter.Finish(1, out);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].direction, Direction::kPositive);
+    EXPECT_EQ(counter.totals()[0].positive, 1);
+    // The state is gone: finishing again adds nothing.
+    counter.Finish(1, out);
+    EXPECT_EQ(out.size(), 1u);
+}
+
+TEST(LineCounter, FinishDoesNotCountWhatWasNotACrossing) {
+    LineCounter counter({{"l", kVertical}}, 9, 5);
+    // Only ever on one side; back in the band after a glimpse of the other side; a glimpse outside the
+    // segment's reach.
+    Walk(counter, 1, {{130, 100}, {120, 100}});
+    Walk(counter, 2, {{130, 100}, {85, 100}, {95, 100}});
+    LineCounter short_line({{"s", Segment{{100, 0}, {100, 50}}}}, 9, 5);
+    Walk(short_line, 3, {{130, 100}, {85, 100}});
+    std::vector<Crossing> out;
+    counter.Finish(1, out);
+    counter.Finish(2, out);
+    short_line.Finish(3, out);
+    EXPECT_TRUE(out.empty());
+    // Forget drops a pending crossing without counting it.
+    Walk(counter, 4, {{130, 100}, {85, 100}});
+    counter.Forget(4);
+    counter.Finish(4, out);
+    EXPECT_TRUE(out.empty());
+}
+
 }  // namespace
 }  // namespace ck::hw

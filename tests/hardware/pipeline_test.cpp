@@ -40,6 +40,27 @@ TEST(MotionPipeline, CountsGeneratedWalkersBothWays) {
     EXPECT_EQ(events.size(), 2u);
 }
 
+TEST(MotionPipeline, APersonJustOverTheLineWhenTheSourceEndsCounts) {
+    // The first walker reaches the line at about frame 55; the source ends at frame 60 with it seen 2-3
+    // times beyond H, fewer than the 5 confirming observations (the distance rule is off here to show the
+    // end-of-source rule alone). Finish counts it: it was last seen beyond H on the other side.
+    const std::vector<Walker> walker{Scene()[0]};
+    PipelineParams params;
+    params.confirm_heights = 0;
+    CountingPipeline pipeline(MakeMotionDetector({}), VerticalLine(), params);
+    std::vector<Crossing> events;
+    for (int f = 0; f <= 60; ++f)
+        ASSERT_TRUE(pipeline.ProcessFrame(test::RenderScene(walker, f), events).ok());
+    EXPECT_TRUE(events.empty());
+    pipeline.Finish(events);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].direction, Direction::kNegative);
+    EXPECT_EQ(pipeline.totals()[0].negative, 1);
+    // The pipeline is as new afterwards: nothing is counted twice.
+    pipeline.Finish(events);
+    EXPECT_EQ(events.size(), 1u);
+}
+
 TEST(MotionPipeline, AnEmptySceneCountsNothing) {
     CountingPipeline pipeline(MakeMotionDetector({}), VerticalLine(), {});
     std::vector<Crossing> events;

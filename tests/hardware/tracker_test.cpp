@@ -7,6 +7,9 @@
 #include <random>
 #include <set>
 
+#include <opencv2/imgproc.hpp>
+
+#include "hardware/appearance.h"
 #include "hardware/line_counter.h"
 #include "hardware/tracker.h"
 
@@ -205,6 +208,65 @@ TEST(Tracker, IsDeterministic) {
     std::set<std::int64_t> ids;
     for (const auto& p : a) ids.insert(p.track_id);
     EXPECT_EQ(ids.size(), 5u);
+}
+
+Appearance Dressed(int hue_bin, int legs_bin) {
+    Appearance a;
+    a.bins[hue_bin] = 1.0f;
+    a.bins[Appearance::kBinsPerPart + legs_bin] = 1.0f;
+    a.valid = true;
+    return a;
+}
+
+TEST(Appearance, SimilarityIsOneForTheSameClothesAndLowForOthers) {
+    const Appearance red = Dressed(0, 8), blue = Dressed(5, 8);
+    EXPECT_DOUBLE_EQ(Similarity(red, red), 1.0);
+    EXPECT_DOUBLE_EQ(Similarity(red, blue), 0.5);  // same trousers, other shirt
+    EXPECT_DOUBLE_EQ(Similarity(red, Dressed(5, 11)), 0.0);
+    EXPECT_DOUBLE_EQ(Similarity(red, Appearance{}), 1.0);  // unknown decides nothing
+}
+
+TEST(Tracker, WhenPositionsCannotTellColoursDo) {
+    // Two people stand 0.3 box heights apart; in one frame the detector reports them at each other's
+    // places. By position both assignments are equally good; the colours keep each id on its person.
+    const Appearance red = Dressed(0, 8), blue = Dressed(5, 11);
+    auto at = [](double x, const Appearance& a) {
+        Detection d = PersonAt(x, 200, 100);
+        d.appearance = a;
+        return d;
+    };
+    Tracker tracker;
+    std::map<std::int64_t, double> last_x;
+    for (int f = 0; f < 6; ++f) {
+        for (const auto& p : tracker.Update({at(100, red), at(130, blue)}).points)
+            last_x[p.track_id] = p.foot.x;
+    }
+    ASSERT_EQ(last_x.size(), 2u);
+    const std::int64_t red_id = last_x.begin()->second < 110 ? last_x.begin()->first : last_x.rbegin()->first;
+    for (const auto& p : tracker.Update({at(100, blue), at(130, red)}).points) {
+        if (p.track_id == red_id)
+            EXPECT_GT(p.foot.x, 100.5) << "the red person's track moved towards 130";
+        else
+            EXPECT_LT(p.foot.x, 129.5) << "the blue person's track moved towards 100";
+    }
+}
+
+TEST(Appearance, DescribesShirtAndTrousersFromTheFrame) {
+    // Grey background; three 40x100 "people": red shirt + blue trousers (twice) and green shirt + blue.
+    cv::Mat frame(200, 300, CV_8UC3, cv::Scalar(128, 128, 128));
+    auto person = [&](int x, cv::Scalar shirt) {
+        cv::rectangle(frame, cv::Rect(x, 50, 40, 50), shirt, cv::FILLED);
+        cv::rectangle(frame, cv::Rect(x, 100, 40, 50), cv::Scalar(200, 40, 40), cv::FILLED);  // BGR blue
+        return Detection{{double(x), 50, 40, 100}, 0.9f};
+    };
+    std::vector<Detection> dets{person(10, {40, 40, 220}), person(110, {40, 40, 220}),
+                                person(210, {40, 200, 40}), Detection{{280, 50, 40, 100}, 0.9f}};
+    DescribeAppearance(frame, dets);
+    ASSERT_TRUE(dets[0].appearance.valid);
+    ASSERT_TRUE(dets[2].appearance.valid);
+    EXPECT_GT(Similarity(dets[0].appearance, dets[1].appearance), 0.99);
+    EXPECT_LT(Similarity(dets[0].appearance, dets[2].appearance), 0.7);
+    EXPECT_FALSE(dets[3].appearance.valid);  // half outside the frame: its colours would mislead
 }
 
 }  // namespace

@@ -47,18 +47,30 @@ class LineCounter {
     // starts over); the counted move is still the one from the last point on the old side to the first point
     // on the new side. Detected feet jitter more than annotated ones; this keeps a person walking along the
     // line from being counted back and forth, at the price of missing a turn-back shorter than n frames.
-    LineCounter(std::vector<CountingLine> lines, double hysteresis_px, int confirm_observations = 1);
+    // confirm_heights > 0: a new side is also confirmed as soon as the foot is that many person heights
+    // (Observe's person_height) beyond the line. Unlike n, a distance means the same at any frame rate: at a
+    // low one a short step over the line is seen too few times for n, but still goes that far.
+    LineCounter(std::vector<CountingLine> lines, double hysteresis_px, int confirm_observations = 1,
+                double confirm_heights = 0);
 
     // One observation of a track's foot point, in time order per track. Appends the crossings it completes.
-    void Observe(std::int64_t track_id, Point2 foot, std::vector<Crossing>& out);
+    // person_height (px, 0 = unknown) lets a side change be confirmed by distance, see the constructor.
+    void Observe(std::int64_t track_id, Point2 foot, std::vector<Crossing>& out, double person_height = 0);
     // The track is gone; its state is dropped (a new id starts with no confirmed side).
     void Forget(std::int64_t track_id);
+    // The track is gone for good (dropped by the tracker, or the video ended): a side change still waiting
+    // for its confirming observations counts, since the person was last seen beyond H on the new side, which
+    // is the contract's rule; the confirmation only guards against jitter while more observations come.
+    // Then the state is dropped as by Forget.
+    void Finish(std::int64_t track_id, std::vector<Crossing>& out);
 
     const std::vector<CountingLine>& lines() const { return lines_; }
     const std::vector<LineTotals>& totals() const { return totals_; }
     double hysteresis_px() const { return hysteresis_px_; }
 
   private:
+    void Count(std::size_t line, int side, std::int64_t track_id, Point2 from, Point2 to,
+               std::vector<Crossing>& out);
     struct SideState {
         int side = 0;     // last confirmed side (-1, +1), 0 = none yet
         Point2 where;     // where the track was last seen on that side, at least H px away
@@ -68,6 +80,7 @@ class LineCounter {
     std::vector<CountingLine> lines_;
     double hysteresis_px_;
     int confirm_observations_;
+    double confirm_heights_;
     std::vector<LineTotals> totals_;
     std::unordered_map<std::int64_t, std::vector<SideState>> tracks_;
 };

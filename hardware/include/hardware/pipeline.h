@@ -19,7 +19,12 @@ namespace ck::hw {
 
 struct PipelineParams {
     double hysteresis_px = 9.0;  // H; the contract counts with 6 on annotated feet, detected ones jitter more
-    int confirm_observations = 5;  // see LineCounter: detected feet jitter; 1 = the contract verbatim
+    // A new side is confirmed after this many observations beyond H (see LineCounter; 1 = the contract)...
+    int confirm_observations = 5;
+    // ...or as soon as the foot is this many person heights beyond the line. Jitter of a detected foot is a
+    // small fraction of the person's height, a real step over the line soon goes farther; and a distance,
+    // unlike an observation count, means the same at 25, 10 or 5 frames per second.
+    double confirm_heights = 0.3;
     TrackerParams tracker;
 };
 
@@ -30,7 +35,10 @@ class CountingPipeline {
 
     // Appends this frame's crossings to `out`.
     Status ProcessFrame(const cv::Mat& bgr, std::vector<Crossing>& out);
-    // The source ended or restarts: every track ends (a new source starts fresh; nothing is counted).
+    // The source ended: every track ends, and a side change still waiting for confirmation counts (see
+    // LineCounter::Finish); appends those crossings to `out`. The pipeline is then as new.
+    void Finish(std::vector<Crossing>& out);
+    // The source restarts: every track ends and nothing more is counted (a new source starts fresh).
     void Reset();
 
     const std::vector<CountingLine>& lines() const { return counter_.lines(); }
@@ -42,6 +50,7 @@ class CountingPipeline {
   private:
     std::unique_ptr<Detector> detector_;
     Tracker tracker_;
+    bool describe_appearance_ = false;
     LineCounter counter_;
     std::vector<Detection> detections_;
 };

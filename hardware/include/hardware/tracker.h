@@ -4,6 +4,7 @@
 // the same detections in the same order give the same tracks and ids.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -12,9 +13,22 @@
 
 namespace ck::hw {
 
+// A person's colours: coarse hue/grey histograms of the upper and the lower half of the body, each summing
+// to 1 (see appearance.h). Two people crossing each other at the same place differ in what they wear, while
+// their positions alone are ambiguous; this keeps their tracks apart. Empty (valid = false) when unknown.
+struct Appearance {
+    static constexpr int kBinsPerPart = 12;
+    std::array<float, 2 * kBinsPerPart> bins{};
+    bool valid = false;
+};
+// Similarity of two appearances in [0, 1] (Bhattacharyya coefficient, averaged over the two parts);
+// 1 when either is unknown, so that a missing appearance never decides anything.
+double Similarity(const Appearance& a, const Appearance& b);
+
 struct Detection {
     Box box;
     float score = 1.0f;
+    Appearance appearance = {};
 };
 
 struct TrackerParams {
@@ -22,20 +36,31 @@ struct TrackerParams {
     int max_coast = 12;        // frames a confirmed track survives without a detection
     double gate = 0.9;         // max centre distance, in predicted box heights, for a match
     double gate_growth = 0.1;  // the gate widens by this fraction per coasted frame (uncertainty grows)...
-    double max_gate_factor = 1.5;    // ...up to this factor: a lost track must not grab a person far away
-    double max_size_ratio = 2.0;     // a match may at most double or halve the box height
-    double process_noise = 0.5;      // Kalman: acceleration noise (px per frame^2)
+    double max_gate_factor = 1.5;  // ...up to this factor: a lost track must not grab a person far away
+    double max_size_ratio = 2.0;   // a match may at most double or halve the box height
+    // Kalman: acceleration noise (px per frame^2). 1, not 0.5: at a low frame rate a person's turn is a large
+    // change of velocity per frame, and a filter too sure of the old velocity lost people turning in the
+    // crowd (every-second-frame and re-encoded copies of the PETS clip: docs/counting.md).
+    double process_noise = 1.0;
     double measurement_noise = 8.0;  // Kalman: detection noise (px)
     double size_smoothing = 0.3;     // weight of a new detection's width/height
     int reid_frames = 30;        // a dropped track can be re-identified by a new one for this many frames...
     double reid_gate = 1.5;      // ...that is confirmed within this many box heights of where it was lost
     double duplicate_iou = 0.6;  // an unmatched detection this much over a live track starts no new track
+    // Cost of (1 - colour similarity), in the units of the distance term: two people passing each other a
+    // fraction of a box height apart are told apart by what they wear (a different shirt costs as much as a
+    // box height of distance). 0 = positions only (and the counting pipeline then computes no appearance).
+    double appearance_weight = 2.0;
+    // Weight of a new detection's colours in the track's: slow, so that a partly occluded view or a
+    // neighbour's box for a frame does not take over the track's colours.
+    double appearance_smoothing = 0.1;
 };
 
 // A confirmed track's measured position in one frame; what the line counter consumes.
 struct TrackPoint {
     std::int64_t track_id = 0;
     Point2 foot;
+    double height = 0;  // the person's (filtered) box height, px: the scale of distances near the foot
 };
 
 struct TrackView {
@@ -79,7 +104,8 @@ class Tracker {
         int hits = 0;
         int missed = 0;
         bool confirmed = false;
-        std::vector<Point2> tentative_feet;
+        std::vector<TrackPoint> tentative_points;
+        Appearance appearance;
     };
 
     void Predict(Axis& a) const;
@@ -92,6 +118,7 @@ class Tracker {
         Point2 foot;  // last filtered foot point
         double h = 0;
         int age = 0;  // frames since it was dropped
+        Appearance appearance;
     };
     // A track that was dropped (too long unseen) may be the same person as a new track that appears nearby
     // shortly after; the new track then continues the old id, so a crossing made while unseen still counts.
