@@ -9,12 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "child_process.h"
+#include "png_stats.h"
 #include "test_support/test_support.h"
 
 namespace ck::test {
@@ -47,31 +47,6 @@ PngInfo ReadPngHeader(const fs::path& path) {
     info.width = be32(16);
     info.height = be32(20);
     return info;
-}
-
-struct PixelStats {
-    int width = 0, height = 0;
-    std::size_t distinct_colours = 0;
-    double dominant_share = 1;  // share of the pixels that have the most common colour
-};
-
-PixelStats DecodeStats(const fs::path& path) {
-    PixelStats s;
-    int channels = 0;
-    unsigned char* px = stbi_load(path.string().c_str(), &s.width, &s.height, &channels, 3);
-    if (!px) return s;
-    std::map<std::uint32_t, std::size_t> counts;
-    const std::size_t n = static_cast<std::size_t>(s.width) * static_cast<std::size_t>(s.height);
-    for (std::size_t i = 0; i < n; ++i) {
-        const unsigned char* p = px + i * 3;
-        ++counts[(std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2]];
-    }
-    stbi_image_free(px);
-    std::size_t top = 0;
-    for (const auto& [c, k] : counts) top = std::max(top, k);
-    s.distinct_colours = counts.size();
-    s.dominant_share = n ? static_cast<double>(top) / static_cast<double>(n) : 1;
-    return s;
 }
 
 std::vector<std::string> ScreenshotArgs(const std::string& screen, const std::string& lang,

@@ -3,18 +3,17 @@
 // consent) and the receipt, saving a PNG per step. Each must decode at the window size and show something.
 // The PNGs stay in <build>/test-output/wizard/ so a person can look at them (docs/screenshots/ has a few).
 #include <gtest/gtest.h>
-#include <stb_image.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "child_process.h"
+#include "png_stats.h"
 #include "test_support/test_support.h"
 
 namespace ck::test {
@@ -97,31 +96,6 @@ std::vector<std::string> WizardJourney(const Catalogue& t, const std::string& ti
     s.push_back(Step("tap_text", t["kiosk.ideas.submit"]));
     s.push_back(Step("expect_text", t["kiosk.ideas.receipt_title"]));
     shot("09-receipt");
-    return s;
-}
-
-struct PixelStats {
-    int width = 0, height = 0;
-    std::size_t distinct_colours = 0;
-    double dominant_share = 1;
-};
-
-PixelStats DecodeStats(const fs::path& path) {
-    PixelStats s;
-    int channels = 0;
-    unsigned char* px = stbi_load(path.string().c_str(), &s.width, &s.height, &channels, 3);
-    if (!px) return s;
-    std::map<std::uint32_t, std::size_t> counts;
-    const std::size_t n = static_cast<std::size_t>(s.width) * static_cast<std::size_t>(s.height);
-    for (std::size_t i = 0; i < n; ++i) {
-        const unsigned char* p = px + i * 3;
-        ++counts[(std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2]];
-    }
-    stbi_image_free(px);
-    std::size_t top = 0;
-    for (const auto& [c, k] : counts) top = std::max(top, k);
-    s.distinct_colours = counts.size();
-    s.dominant_share = n ? static_cast<double>(top) / static_cast<double>(n) : 1;
     return s;
 }
 
