@@ -62,7 +62,7 @@ struct TrackerParams {
     // (wide enough to have held two people), takes that track's last inherit_frames foot points as its own
     // past. 0 frames = off.
     int inherit_frames = 12;
-    double inherit_width_ratio = 1.2;
+    double inherit_width_ratio = 1.1;
     double inherit_overlap = 0.4;
 };
 
