@@ -7,10 +7,22 @@
 
 namespace ck::hw {
 
+namespace {
+
+// The motion detector cuts wide blobs into person-wide columns itself, so a new box stepping out of a wide
+// one is there mostly a blob breaking up differently, not a hidden person reappearing: handing on the
+// track's past (TrackerParams::inherit_frames) made its counts worse (docs/counting.md). DNN boxes only.
+TrackerParams TrackerParamsFor(TrackerParams params, const Detector& detector) {
+    if (detector.Name() == "motion") params.inherit_frames = 0;
+    return params;
+}
+
+}  // namespace
+
 CountingPipeline::CountingPipeline(std::unique_ptr<Detector> detector, std::vector<CountingLine> lines,
                                    PipelineParams params)
     : detector_(std::move(detector)),
-      tracker_(params.tracker),
+      tracker_(TrackerParamsFor(params.tracker, *detector_)),
       describe_appearance_(params.tracker.appearance_weight > 0),
       counter_(std::move(lines), params.hysteresis_px, params.confirm_observations, params.confirm_heights) {}
 

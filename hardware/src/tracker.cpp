@@ -146,6 +146,7 @@ Box Tracker::BoxOf(const Track& t) const {
 TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
     TrackerStep step;
     for (auto& t : tracks_) {
+        t.previous = BoxOf(t);
         Predict(t.cx);
         Predict(t.cy);
     }
@@ -190,6 +191,10 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
         t.missed = 0;
         ++t.hits;
         const Point2 foot = FootPoint(BoxOf(t));
+        if (params_.inherit_frames > 0) {
+            t.recent.push_back({0, foot, t.h});
+            if (static_cast<int>(t.recent.size()) > params_.inherit_frames) t.recent.erase(t.recent.begin());
+        }
         if (t.confirmed) {
             step.points.push_back({t.id, foot, t.h});
         } else if (t.hits >= params_.min_hits) {
@@ -245,8 +250,19 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
         t.h = d.h;
         t.hits = 1;
         t.appearance = detections[j].appearance;
+        if (const Track* parent = MergedParent(d)) {
+            // Emerging from a box that had covered this person too: the parent's recent path was theirs as
+            // well, so a line the two crossed together counts for both (once this track is confirmed).
+            t.tentative_points = parent->recent;
+            t.inherited = true;
+        }
         if (params_.min_hits <= 1) {
             t.confirmed = true;
+            for (TrackPoint p : t.tentative_points) {
+                p.track_id = t.id;
+                step.points.push_back(p);
+            }
+            t.tentative_points.clear();
             step.points.push_back({t.id, FootPoint(d), d.h});
         } else {
             t.tentative_points.push_back({0, FootPoint(d), d.h});
@@ -256,8 +272,30 @@ TrackerStep Tracker::Update(const std::vector<Detection>& detections) {
     return step;
 }
 
+const Tracker::Track* Tracker::MergedParent(const Box& d) const {
+    if (params_.inherit_frames <= 0 || d.w <= 0 || d.h <= 0) return nullptr;
+    const Track* parent = nullptr;
+    double best = 0;
+    for (const auto& o : tracks_) {
+        // A box about one person wide cannot have hidden a second person beside the first; and the parent
+        // must have been detected this frame (it is the person the new one stepped out from, not a memory).
+        if (!o.confirmed || o.missed != 0 || o.previous.w < params_.inherit_width_ratio * d.w) continue;
+        const Box& ob = o.previous;
+        const double ix = std::min(ob.x + ob.w, d.x + d.w) - std::max(ob.x, d.x);
+        const double iy = std::min(ob.y + ob.h, d.y + d.h) - std::max(ob.y, d.y);
+        if (ix <= 0 || iy <= 0) continue;
+        const double covered = ix * iy / (d.w * d.h);
+        if (covered >= params_.inherit_overlap && covered > best) {
+            parent = &o;
+            best = covered;
+        }
+    }
+    return parent;
+}
+
 void Tracker::Reidentify(Track& t) {
-    if (t.tentative_points.empty()) return;
+    // An inherited past starts where the parent was, not where this person was lost: no re-identification.
+    if (t.tentative_points.empty() || t.inherited) return;
     const Point2 first = t.tentative_points.front().foot;
     auto best = lost_.end();
     double best_dist = 0;

@@ -185,6 +185,56 @@ TEST(Tracker, TentativePointsAreReplayedOnConfirmation) {
     EXPECT_EQ(sizes, (std::vector<std::size_t>{0, 0, 0, 4, 1, 1}));
 }
 
+// Two people walking left together over a line at x = 200, B a step behind A: the detector gives them one
+// box (as non-maximum suppression does) until frame 30, then B steps out beside A, already over the line.
+// Returns the crossings counted. `merged_width` is the width of the shared box: 28 px holds both
+// (20 px each, 8 px apart), 20 px is one person's (B wholly hidden behind A).
+std::vector<Crossing> WalkTogetherThenSeparate(const TrackerParams& params, double merged_width) {
+    Tracker tracker(params);
+    LineCounter counter({{"l", {{200, 0}, {200, 400}}}}, 6);
+    std::vector<Crossing> events;
+    for (int f = 0; f <= 50; ++f) {
+        const double x = 300 - 4 * f;  // A's foot
+        std::vector<Detection> dets;
+        if (f < 30) {
+            dets.push_back({{x - 10, 194, merged_width, 56}, 0.9f});
+        } else {
+            dets.push_back(PersonAt(x, 250));
+            dets.push_back(PersonAt(x + 12, 244));
+        }
+        const auto step = tracker.Update(dets);
+        for (const auto& p : step.points) counter.Observe(p.track_id, p.foot, events);
+        for (auto id : step.ended) counter.Finish(id, events);
+    }
+    for (auto id : tracker.Clear()) counter.Finish(id, events);
+    return events;
+}
+
+TEST(Tracker, APersonSteppingOutOfAMergedBoxCountsTheCrossingMadeInIt) {
+    const auto events = WalkTogetherThenSeparate(TrackerParams{}, 28);
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].direction, Direction::kPositive);
+    EXPECT_EQ(events[1].direction, Direction::kPositive);
+    EXPECT_NE(events[0].track_id, events[1].track_id);
+
+    TrackerParams off;
+    off.inherit_frames = 0;  // without the inherited past, B's crossing is lost (the miss this fixes)
+    EXPECT_EQ(WalkTogetherThenSeparate(off, 28).size(), 1u);
+}
+
+TEST(Tracker, ABoxOnlyOnePersonWideHandsOnNoPast) {
+    // The shared box is no wider than B's own: nothing says it held two people, so B (a new track already
+    // over the line) does not count; a person appearing beside another must not double their crossings.
+    EXPECT_EQ(WalkTogetherThenSeparate(TrackerParams{}, 20).size(), 1u);
+}
+
+TEST(Tracker, OnlyTheRecentPastIsInherited) {
+    // With a 3-frame window the inherited points all lie beyond the line already: no second crossing.
+    TrackerParams params;
+    params.inherit_frames = 3;
+    EXPECT_EQ(WalkTogetherThenSeparate(params, 28).size(), 1u);
+}
+
 TEST(Tracker, IsDeterministic) {
     auto run = [] {
         Tracker tracker;

@@ -54,6 +54,16 @@ struct TrackerParams {
     // Weight of a new detection's colours in the track's: slow, so that a partly occluded view or a
     // neighbour's box for a frame does not take over the track's colours.
     double appearance_smoothing = 0.1;
+    // Emerging from a merged box. Two people walking close together, one partly behind the other, often get
+    // ONE detection box (non-maximum suppression keeps the stronger of two heavily overlapping boxes) and
+    // one track; when they separate, the second person starts a new track that has missed what they did
+    // together, e.g. crossing a line. A new track whose box lies mostly (inherit_overlap of its area) inside
+    // a confirmed track's box of the previous frame, when that box was inherit_width_ratio times as wide
+    // (wide enough to have held two people), takes that track's last inherit_frames foot points as its own
+    // past. 0 frames = off.
+    int inherit_frames = 12;
+    double inherit_width_ratio = 1.1;
+    double inherit_overlap = 0.4;
 };
 
 // A confirmed track's measured position in one frame; what the line counter consumes.
@@ -105,6 +115,9 @@ class Tracker {
         int missed = 0;
         bool confirmed = false;
         std::vector<TrackPoint> tentative_points;
+        std::vector<TrackPoint> recent;  // the last inherit_frames measured foot points
+        bool inherited = false;          // tentative_points start with a parent's recent points
+        Box previous;                    // the filtered box of the previous frame
         Appearance appearance;
     };
 
@@ -123,6 +136,8 @@ class Tracker {
     // A track that was dropped (too long unseen) may be the same person as a new track that appears nearby
     // shortly after; the new track then continues the old id, so a crossing made while unseen still counts.
     void Reidentify(Track& t);
+    // The confirmed track a new detection box steps out of (see inherit_frames), or nullptr.
+    const Track* MergedParent(const Box& d) const;
 
     std::vector<Track> tracks_;
     std::vector<LostTrack> lost_;
