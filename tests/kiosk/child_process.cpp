@@ -29,7 +29,7 @@ std::string ReadAll(const std::filesystem::path& path) {
 }  // namespace
 
 ChildResult RunChild(const std::string& binary, const std::vector<std::string>& args,
-                     std::chrono::milliseconds timeout) {
+                     std::chrono::milliseconds timeout, std::chrono::milliseconds terminate_after) {
     ChildResult result;
     TempDir io;  // output goes to files: no pipe can fill up and block the child
     const std::string out_path = (io / "stdout").string();
@@ -67,9 +67,15 @@ ChildResult RunChild(const std::string& binary, const std::vector<std::string>& 
         return result;
     }
     int status = 0;
+    bool terminated = false;
     for (;;) {
         const pid_t w = waitpid(pid, &status, WNOHANG);
         if (w == pid) break;
+        if (terminate_after.count() > 0 && !terminated &&
+            std::chrono::steady_clock::now() - start > terminate_after) {
+            kill(pid, SIGTERM);
+            terminated = true;
+        }
         if (std::chrono::steady_clock::now() - start > timeout) {
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);

@@ -17,7 +17,9 @@ struct ChildResult {
 
 // Runs `binary args...` with SDL_VIDEODRIVER=offscreen (and the inherited environment), waits at most
 // `timeout` and kills the child (SIGKILL) if it runs longer.
+// terminate_after > 0: send SIGTERM after that long (how systemd stops the kiosk) and wait for the exit.
 ChildResult RunChild(const std::string& binary, const std::vector<std::string>& args,
-                     std::chrono::milliseconds timeout = std::chrono::seconds(60));
+                     std::chrono::milliseconds timeout = std::chrono::seconds(60),
+                     std::chrono::milliseconds terminate_after = std::chrono::milliseconds(0));
 
 }  // namespace ck::test

@@ -223,6 +223,21 @@ TEST_F(ReplayTest, TheSearchKeyboardTypesAndTheResultsStayTappableInBothOrientat
     }
 }
 
+TEST(IdleKiosk, DrawsAlmostNothingAndStopsOnSigterm) {
+    // Redraw on demand: the attract screen with nobody in front of it draws its first frames, a frame per
+    // clock minute and nothing else. A wake-up on an event the app ignores used to redraw ~30 times a second.
+    const ChildResult r = RunChild(KioskBinary().string(), {"run", "--demo", "--headless", "--size", "1280x720"},
+                                   std::chrono::seconds(30), std::chrono::seconds(4));
+    ASSERT_FALSE(r.timed_out) << r.err;
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const std::string marker = "kiosk loop ended after ";
+    const auto at = r.err.find(marker);
+    ASSERT_NE(at, std::string::npos) << r.err;
+    const long frames = std::stol(r.err.substr(at + marker.size()));
+    EXPECT_LE(frames, 10) << r.err;
+    EXPECT_GE(frames, 1) << r.err;
+}
+
 TEST_F(ReplayTest, ShotStepWritesThePictureOfTheCurrentScreen) {
     const fs::path shot = dir_ / "home.png";
     const ChildResult r = Replay({kStart, R"({"shot":")" + shot.string() + R"("})"}, kSmall);

@@ -159,6 +159,7 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
 
     // The interactive kiosk: sleep until input, an animation frame or a deadline (idle warning, clock minute).
     int frames_to_draw = 2;
+    std::int64_t frames_drawn = 0;  // logged at the end: an idle kiosk must draw (almost) nothing
     auto last = std::chrono::steady_clock::now();
     while (!app.quit) {
         int timeout_ms = 0;
@@ -184,11 +185,13 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
                 return kExitFailure;
             }
             host.Present();
+            ++frames_drawn;
             --frames_to_draw;
             if (WantsAnimation(app)) frames_to_draw = std::max(frames_to_draw, 1);
         }
     }
     app.upload_preview = nullptr;
+    spdlog::info("kiosk loop ended after {} frames", frames_drawn);
     return kExitOk;
 }
 

@@ -9,7 +9,8 @@ namespace ck::kiosk {
 
 Result<SdlHost> SdlHost::Create(const HostOptions& o) {
     if (o.headless) {
-        // Must be chosen before SDL_Init; an operator's own SDL_VIDEODRIVER is respected for real windows only.
+        // Must be chosen before SDL_Init; an operator's own SDL_VIDEODRIVER is respected for real windows
+        // only.
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
         setenv("SDL_RENDER_DRIVER", "software", 1);
     }
@@ -27,9 +28,11 @@ Result<SdlHost> SdlHost::Create(const HostOptions& o) {
     host.window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width,
                                     o.height, flags);
     if (!host.window_) return MakeError("platform.sdl", std::string("no window: ") + SDL_GetError());
-    const Uint32 rflags = o.headless ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    const Uint32 rflags =
+        o.headless ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     host.renderer_ = SDL_CreateRenderer(host.window_, -1, rflags);
-    if (!host.renderer_ && !o.headless) host.renderer_ = SDL_CreateRenderer(host.window_, -1, SDL_RENDERER_SOFTWARE);
+    if (!host.renderer_ && !o.headless)
+        host.renderer_ = SDL_CreateRenderer(host.window_, -1, SDL_RENDERER_SOFTWARE);
     if (!host.renderer_) return MakeError("platform.sdl", std::string("no renderer: ") + SDL_GetError());
     SDL_GetRendererOutputSize(host.renderer_, &host.width_, &host.height_);
     if (!o.headless) SDL_ShowCursor(o.fullscreen ? SDL_DISABLE : SDL_ENABLE);
@@ -37,7 +40,10 @@ Result<SdlHost> SdlHost::Create(const HostOptions& o) {
 }
 
 SdlHost::SdlHost(SdlHost&& other) noexcept
-    : window_(other.window_), renderer_(other.renderer_), width_(other.width_), height_(other.height_),
+    : window_(other.window_),
+      renderer_(other.renderer_),
+      width_(other.width_),
+      height_(other.height_),
       headless_(other.headless_) {
     other.window_ = nullptr;
     other.renderer_ = nullptr;
@@ -53,49 +59,72 @@ SdlHost::~SdlHost() {
 
 std::vector<InputEvent> SdlHost::WaitEvents(int timeout_ms) {
     std::vector<InputEvent> out;
-    SDL_Event e;
-    bool have = false;
     if (timeout_ms <= 0) {
-        have = SDL_PollEvent(&e);
-    } else if (headless_) {
-        // SDL's offscreen driver has no blocking wait (SDL_WaitEventTimeout polls every millisecond): sleep in
-        // coarse steps instead; SIGTERM's SDL_QUIT is still seen within one step.
-        const Uint32 until = SDL_GetTicks() + static_cast<Uint32>(timeout_ms);
-        while (!(have = SDL_PollEvent(&e)) && SDL_TICKS_PASSED(until, SDL_GetTicks()) == SDL_FALSE) {
-            SDL_Delay(static_cast<Uint32>(std::min<Sint64>(100, static_cast<Sint64>(until) - SDL_GetTicks())));
-        }
-    } else {
-        have = SDL_WaitEventTimeout(&e, timeout_ms);
+        TranslatePending(out);
+        return out;
     }
-    while (have) {
-        InputEvent ev;
-        switch (e.type) {
-            case SDL_QUIT: ev.kind = InputEvent::Kind::kQuit; break;
-            case SDL_MOUSEBUTTONDOWN:
-                if (e.button.button == SDL_BUTTON_LEFT) ev = {InputEvent::Kind::kPointerDown, float(e.button.x), float(e.button.y), {}};
-                break;
-            case SDL_MOUSEBUTTONUP:
-                if (e.button.button == SDL_BUTTON_LEFT) ev = {InputEvent::Kind::kPointerUp, float(e.button.x), float(e.button.y), {}};
-                break;
-            case SDL_MOUSEMOTION: ev = {InputEvent::Kind::kPointerMove, float(e.motion.x), float(e.motion.y), {}}; break;
-            case SDL_TEXTINPUT: ev = {InputEvent::Kind::kText, 0, 0, e.text.text}; break;
-            case SDL_KEYDOWN:
-                if (e.key.keysym.sym == SDLK_BACKSPACE) ev.kind = InputEvent::Kind::kBackspace;
-                break;
-            case SDL_WINDOWEVENT:
-                if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                    SDL_GetRendererOutputSize(renderer_, &width_, &height_);
-                    ev.kind = InputEvent::Kind::kResize;
-                } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
-                    ev.kind = InputEvent::Kind::kResize;  // needs a redraw as well
-                }
-                break;
-            default: break;
+    // Keep waiting through events that mean nothing to the app: returning early for one of them makes the
+    // loop draw a frame, and drawing can itself raise such an event (the offscreen driver does), which
+    // turned an idle kiosk into a busy loop.
+    const Uint32 until = SDL_GetTicks() + static_cast<Uint32>(timeout_ms);
+    while (out.empty()) {
+        const Sint64 left = static_cast<Sint64>(until) - static_cast<Sint64>(SDL_GetTicks());
+        if (left <= 0) break;
+        if (headless_) {
+            // SDL's offscreen driver has no blocking wait (SDL_WaitEventTimeout polls every millisecond):
+            // sleep in coarse steps instead; SIGTERM's SDL_QUIT is still seen within one step.
+            TranslatePending(out);
+            if (out.empty()) SDL_Delay(static_cast<Uint32>(std::min<Sint64>(100, left)));
+            continue;
         }
-        if (ev.kind != InputEvent::Kind::kOther) out.push_back(std::move(ev));
-        have = SDL_PollEvent(&e);
+        SDL_Event e;
+        if (!SDL_WaitEventTimeout(&e, static_cast<int>(left))) continue;
+        Translate(e, out);
+        TranslatePending(out);
     }
     return out;
+}
+
+void SdlHost::TranslatePending(std::vector<InputEvent>& out) {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) Translate(e, out);
+}
+
+void SdlHost::Translate(const SDL_Event& e, std::vector<InputEvent>& out) {
+    InputEvent ev;
+    switch (e.type) {
+        case SDL_QUIT:
+            ev.kind = InputEvent::Kind::kQuit;
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+            if (e.button.button == SDL_BUTTON_LEFT)
+                ev = {InputEvent::Kind::kPointerDown, float(e.button.x), float(e.button.y), {}};
+            break;
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.button == SDL_BUTTON_LEFT)
+                ev = {InputEvent::Kind::kPointerUp, float(e.button.x), float(e.button.y), {}};
+            break;
+        case SDL_MOUSEMOTION:
+            ev = {InputEvent::Kind::kPointerMove, float(e.motion.x), float(e.motion.y), {}};
+            break;
+        case SDL_TEXTINPUT:
+            ev = {InputEvent::Kind::kText, 0, 0, e.text.text};
+            break;
+        case SDL_KEYDOWN:
+            if (e.key.keysym.sym == SDLK_BACKSPACE) ev.kind = InputEvent::Kind::kBackspace;
+            break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                SDL_GetRendererOutputSize(renderer_, &width_, &height_);
+                ev.kind = InputEvent::Kind::kResize;
+            } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                ev.kind = InputEvent::Kind::kResize;  // needs a redraw as well
+            }
+            break;
+        default:
+            break;
+    }
+    if (ev.kind != InputEvent::Kind::kOther) out.push_back(std::move(ev));
 }
 
 Status SdlHost::SaveFramePng(const std::string& path) const {

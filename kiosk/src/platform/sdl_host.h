@@ -40,7 +40,8 @@ public:
     int height() const { return height_; }
     bool headless() const { return headless_; }
 
-    // Waits up to timeout_ms for events (0 = poll) and converts them. Sleeps in the kernel, not in a spin.
+    // Waits up to timeout_ms for events the app acts on (0 = poll) and converts them; returns empty only when
+    // the time is up. Sleeps in the kernel, not in a spin.
     std::vector<InputEvent> WaitEvents(int timeout_ms);
     // Reads the current back buffer (before Present) and writes it as PNG.
     Status SaveFramePng(const std::string& path) const;
@@ -48,6 +49,8 @@ public:
 
 private:
     SdlHost() = default;
+    void TranslatePending(std::vector<InputEvent>& out);  // every queued event
+    void Translate(const SDL_Event& e, std::vector<InputEvent>& out);
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     int width_ = 0, height_ = 0;
