@@ -126,8 +126,6 @@ void EraseLastCharacter(std::string& text) {
     (void)EraseBeforeCaret(text, caret);
 }
 
-float KeyboardHeight(float /*width*/) { return LayoutScale(5 * kKeyHeightUnits + 6 * kKeyGapUnits); }
-
 namespace {
 enum class Special { kShift, kLevel, kLayout, kSpace, kLeft, kRight, kBackspace, kDone };
 struct SpecialSlot {
@@ -141,23 +139,25 @@ constexpr SpecialSlot kWide[] = {{K::kShift, 1.5f}, {K::kLevel, 1.5f}, {K::kLayo
 constexpr SpecialSlot kNarrowEditing[] = {{K::kShift, 3}, {K::kLeft, 2}, {K::kRight, 2}, {K::kBackspace, 3}};
 constexpr SpecialSlot kNarrowTyping[] = {
     {K::kLevel, 2}, {K::kLayout, 2.5f}, {K::kSpace, 5}, {K::kDone, 2.5f}};
-// A field without a visible caret types at its end: no arrows.
-constexpr SpecialSlot kAppend[] = {{K::kShift, 1.5f}, {K::kLevel, 1.5f},     {K::kLayout, 1.5f},
-                                   {K::kSpace, 4},    {K::kBackspace, 1.5f}, {K::kDone, 2}};
 using SlotRow = std::span<const SpecialSlot>;
 constexpr SlotRow kWideRows[] = {kWide};
 constexpr SlotRow kNarrowRows[] = {kNarrowEditing, kNarrowTyping};
-constexpr SlotRow kAppendRows[] = {kAppend};
 // Below this width (layout units; portrait is about 980) one row of special keys cuts their labels.
 constexpr float kTwoRowsBelowUnits = 1400;
+}  // namespace
+
+// Five rows at full size: what most layouts need (three rows of letters and two of special keys in portrait,
+// four and one in landscape). A layout with more rows shrinks its keys into the space left.
+float KeyboardHeight(float /*width*/) { return LayoutScale(5 * kKeyHeightUnits + 6 * kKeyGapUnits); }
+
+namespace {
 
 // Rows of character keys the layout needs on its fullest level, so the height does not jump between levels.
 std::size_t CharacterRows(const loc::KeyboardLayout& l) {
     return std::min<std::size_t>(4, std::max({l.lower.size(), l.shift.size(), l.symbols.size()}));
 }
 
-// cursor_keys: the field shows `caret` and the arrow keys move it; without them the caret is the end.
-KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t& caret, bool cursor_keys,
+KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t& caret,
                             std::string_view ui_language, float width, const KeyboardLabels& labels,
                             const TextLimit& limit) {
     KeyboardResult result;
@@ -173,12 +173,8 @@ KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t
     const std::size_t char_rows = CharacterRows(*layout);
     // Keys shrink to the space left on screen, but never below a comfortable touch target.
     const float avail = ImGui::GetContentRegionAvail().y;
-    std::span<const SlotRow> special_rows = kWideRows;
-    if (!cursor_keys) {
-        special_rows = kAppendRows;
-    } else if (width < LayoutScale(kTwoRowsBelowUnits)) {
-        special_rows = kNarrowRows;
-    }
+    const std::span<const SlotRow> special_rows =
+        width < LayoutScale(kTwoRowsBelowUnits) ? std::span<const SlotRow>(kNarrowRows) : kWideRows;
     const float rows_f = static_cast<float>(char_rows + special_rows.size());
     const float kh = std::clamp((avail - gap * (rows_f + 1)) / rows_f, LayoutScale(64), LayoutScale(kKeyHeightUnits));
     const ImRect whole(origin, origin + ImVec2(width, kh * rows_f + gap * (rows_f + 1)));
@@ -278,13 +274,7 @@ KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t
 KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::size_t& caret,
                                 std::string_view ui_language, float width, const KeyboardLabels& labels,
                                 const TextLimit& limit) {
-    return DrawKeyboard(state, text, caret, true, ui_language, width, labels, limit);
-}
-
-KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::string_view ui_language,
-                                float width, const KeyboardLabels& labels, std::size_t max_bytes) {
-    std::size_t end = text.size();
-    return DrawKeyboard(state, text, end, false, ui_language, width, labels, TextLimit{0, max_bytes});
+    return DrawKeyboard(state, text, caret, ui_language, width, labels, limit);
 }
 
 }  // namespace ck::ui

@@ -70,17 +70,13 @@ void EraseLastCharacter(std::string& text);
 
 // ---- The widget ----
 
-// Height the keyboard needs for a given width, in pixels: four rows of character keys and one of special keys
-// (the end-typing keyboard below; with a caret, narrow keyboards add a second row of special keys).
+// Height to reserve for the keyboard, in pixels: five rows of keys at full size. Keys shrink (not below a
+// comfortable touch target) when a layout needs more rows than fit in the space left.
 float KeyboardHeight(float width);
 // Draws the keyboard at the cursor; inserts and erases at `caret` (from CaretFor), moves it with the arrow
 // keys.
 KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::size_t& caret,
                                 std::string_view ui_language, float width, const KeyboardLabels& labels,
                                 const TextLimit& limit = {});
-// For a field that does not show a caret (it draws one at the end): types and erases at the end and has no
-// arrow keys, which would move a caret nobody sees.
-KeyboardResult OnScreenKeyboard(KeyboardState& state, std::string& text, std::string_view ui_language, float width,
-                                const KeyboardLabels& labels, std::size_t max_bytes = 8192);
 
 }  // namespace ck::ui
