@@ -32,8 +32,8 @@ void DrawPinPad(App& app, float width) {
             if (!st.pin.empty()) st.pin.pop_back();
         } else if (k == "ok") {
             // Attempts slow down: after 3 failures, the pad locks until the visitor session resets.
-            if (st.failed_attempts < 3 && st.pin == app.options.config.admin_pin &&
-                AdminPinUsable(app.options.config, app.options.demo)) {
+            // DrawAdmin shows no pad at all while the PIN is unusable (the factory PIN outside demo mode).
+            if (st.failed_attempts < 3 && st.pin == app.options.config.admin_pin) {
                 st.unlocked = true;
             } else {
                 ++st.failed_attempts;
