@@ -227,7 +227,8 @@ Database::Database(Database&& other) noexcept
     : db_(other.db_),
       path_(std::move(other.path_)),
       recovered_from_(std::move(other.recovered_from_)),
-      synchronous_(other.synchronous_) {
+      synchronous_(other.synchronous_),
+      commit_hook_(std::move(other.commit_hook_)) {
     other.db_ = nullptr;
 }
 
@@ -238,9 +239,27 @@ Database& Database::operator=(Database&& other) noexcept {
         path_ = std::move(other.path_);
         recovered_from_ = std::move(other.recovered_from_);
         synchronous_ = other.synchronous_;
+        commit_hook_ = std::move(other.commit_hook_);
         other.db_ = nullptr;
     }
     return *this;
+}
+
+void Database::SetCommitHookForTesting(std::function<void()> hook) {
+    if (!db_) return;
+    if (!hook) {
+        sqlite3_commit_hook(db_, nullptr, nullptr);
+        commit_hook_.reset();
+        return;
+    }
+    commit_hook_ = std::make_unique<std::function<void()>>(std::move(hook));
+    sqlite3_commit_hook(
+        db_,
+        [](void* hook) {
+            (*static_cast<std::function<void()>*>(hook))();
+            return 0;  // 0: let the commit go on
+        },
+        commit_hook_.get());
 }
 
 Database::~Database() {

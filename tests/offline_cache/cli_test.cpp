@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "offline_cache/content_cache.h"
+#include "offline_cache/counter_health.h"
 #include "sync_fixture.h"
 
 namespace ck::cache::test {
@@ -78,8 +79,23 @@ TEST_F(CliTest, SyncOnceDeliversEverythingAndExitsZero) {
     EXPECT_TRUE(status["connectors"]["ngsi"]["last_success"].is_string());
     EXPECT_TRUE(status["counter"].is_null());
 
-    ASSERT_TRUE(PutSetting(*db_, "counter.state", R"({"running":true,"lines":1})").ok());
-    EXPECT_EQ(Status()["counter"]["running"], true);
+    CounterHealth health;
+    health.state = CounterRunState::kRetrying;
+    health.detector = "dnn";
+    health.message = "camera 0 not found";
+    health.lines = {{"door", 4, 2}};
+    health.updated = FromUnixMs(1795792500000);
+    ASSERT_TRUE(SaveCounterHealth(*db_, health).ok());
+    const json counter = Status()["counter"];
+    EXPECT_EQ(counter["state"], "retrying");
+    EXPECT_EQ(counter["detector"], "dnn");
+    EXPECT_EQ(counter["message"], "camera 0 not found");
+    EXPECT_EQ(counter["lines"][0]["name"], "door");
+    EXPECT_EQ(counter["lines"][0]["positive"], 4);
+    EXPECT_EQ(counter["updated"], "2026-11-27T15:15:00Z");
+    // A stored health the kiosk cannot read is shown as an error, never as healthy.
+    ASSERT_TRUE(PutSetting(*db_, "counter.state", "running").ok());
+    EXPECT_EQ(Status()["counter"]["state"], "error");
 }
 
 TEST_F(CliTest, AnUnreachableCentralExitsOneAndStatusSaysOffline) {

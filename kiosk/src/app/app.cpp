@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include "app/counter_service.h"
+#include "app/counting_settings.h"
 #include "app/sync_settings.h"
 #include "offline_cache/content_cache.h"
 #include "participation/text.h"
@@ -176,7 +176,7 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
         }
         if (c.counter.enabled) {
             // A counter that cannot start never takes the kiosk down: the visitor screens work without it.
-            auto counter = CounterService::Start(c);
+            auto counter = counting::CountingService::Start(ToCountingSettings(c));
             if (counter.ok()) {
                 app->counter = std::move(*counter);
             } else {

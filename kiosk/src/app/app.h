@@ -27,6 +27,10 @@
 
 struct SDL_Renderer;
 
+namespace ck::counting {
+class CountingService;
+}
+
 namespace ck::kiosk {
 
 struct AppOptions {
@@ -38,7 +42,6 @@ struct AppOptions {
     bool start_workers = false;                // the sync worker and the counter (interactive kiosk only)
 };
 
-class CounterService;
 
 // Per-screen state: each screen file owns the meaning of its struct.
 struct ServicesState {
@@ -101,7 +104,7 @@ struct App {
     std::string demo_db_path;    // removed when the app ends
     part::IdeaSettings idea_settings;
     std::unique_ptr<cache::SyncWorker> sync;       // background delivery and pulls (nullptr: not configured)
-    std::unique_ptr<CounterService> counter;       // passer-by counting (nullptr: disabled)
+    std::unique_ptr<counting::CountingService> counter;  // passer-by counting (nullptr: disabled)
     // Uploads a BGR image to a renderer texture and returns it as an ImGui texture id (set by the loop, which
     // owns the renderer). Used only for the admin's in-memory counter preview.
     std::function<void*(const unsigned char* bgr, int width, int height, int stride)> upload_preview;

@@ -1,6 +1,5 @@
 #include "app/sync_settings.h"
 
-#include "app/counter_service.h"
 
 namespace ck::kiosk {
 
@@ -36,7 +35,7 @@ cache::SyncSettings ToSyncSettings(const Config& config) {
     s.kiosk_id = config.kiosk_id;
     s.site_name = config.site_name;
     s.software_version = CK_VERSION;
-    if (config.counter.enabled) s.counter_state_key = kCounterStateKey;
+    s.counter_enabled = config.counter.enabled;
     return s;
 }
 

@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/config.h"
-#include "app/counter_service.h"
 #include "cli/commands.h"
 #include "offline_cache/content_cache.h"
+#include "offline_cache/counter_health.h"
 #include "offline_cache/outbox.h"
 #include "offline_cache/sync.h"
 
@@ -26,7 +26,7 @@ struct StatusReport {
     cache::OutboxCounts outbox;
     std::vector<cache::OutboxItem> dead;
     std::vector<cache::ConnectorStatus> connectors;
-    std::optional<std::string> counter;
+    std::optional<cache::CounterHealth> counter;
 };
 
 Result<StatusReport> Collect(const std::string& database_path) {
@@ -49,7 +49,7 @@ Result<StatusReport> Collect(const std::string& database_path) {
     auto connectors = cache::LoadConnectorStatuses(*db);
     if (!connectors) return connectors.error();
     report.connectors = std::move(*connectors);
-    auto counter = cache::GetSetting(*db, kCounterStateKey);
+    auto counter = cache::LoadCounterHealth(*db);
     if (!counter) return counter.error();
     report.counter = *counter;
     return report;
@@ -69,9 +69,17 @@ json ToJson(const StatusReport& r) {
     }
     json counter = nullptr;
     if (r.counter) {
-        // The counter writes either a JSON object or a plain word; pass either through.
-        counter = json::parse(*r.counter, nullptr, false);
-        if (counter.is_discarded()) counter = *r.counter;
+        json lines = json::array();
+        for (const auto& l : r.counter->lines)
+            lines.push_back({{"name", l.name}, {"positive", l.positive}, {"negative", l.negative}});
+        counter = {{"state", cache::ToString(r.counter->state)},
+                   {"detector", r.counter->detector},
+                   {"fps", r.counter->fps},
+                   {"frames", r.counter->frames},
+                   {"retries", r.counter->retries},
+                   {"message", r.counter->message},
+                   {"lines", lines},
+                   {"updated", TimeOrNull(r.counter->updated)}};
     }
     return {{"store", r.store_exists ? "ok" : "absent"},
             {"outbox",
@@ -99,7 +107,18 @@ void PrintText(const StatusReport& r, const std::string& path) {
         if (!c.last_error.empty()) std::cout << ", last error: " << c.last_error;
         std::cout << "\n";
     }
-    std::cout << "counter: " << r.counter.value_or("unknown") << "\n";
+    if (!r.counter) {
+        std::cout << "counter: no health saved (no counter, or it never ran)\n";
+        return;
+    }
+    const cache::CounterHealth& c = *r.counter;
+    std::cout << "counter: " << cache::ToString(c.state) << ", detector " << (c.detector.empty() ? "-" : c.detector)
+              << ", " << c.frames << " frames, updated "
+              << (ToUnixMs(c.updated) ? FormatIsoUtc(c.updated) : std::string("never"));
+    if (!c.message.empty()) std::cout << ", " << c.message;
+    std::cout << "\n";
+    for (const auto& l : c.lines)
+        std::cout << "  line " << l.name << ": +" << l.positive << " / -" << l.negative << "\n";
 }
 
 int RunStatus(const std::string& config_path, bool as_json) {

@@ -1,7 +1,7 @@
 // Admin: behind the PIN, the operator sees the kiosk's health. Reached by five quick taps on the city name.
 #include <imgui.h>
 
-#include "app/counter_service.h"
+#include "counting/counting_service.h"
 #include "screens/screens.h"
 #include "ui/widgets.h"
 

@@ -2,6 +2,7 @@
 // integrity check, moves a damaged file aside and applies the forward migrations.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,7 +25,8 @@ class Database {
   public:
     // kReadWrite: creates the file, WAL mode, foreign keys on, quick_check (a damaged file is renamed to
     // "<path>.damaged-<unix-ms>" and a fresh store created), then migrations to the current schema.
-    // kReadOnly: for the UI thread; the file must exist and be at the current schema version.
+    // kReadOnly: for tools that only look (`civic-kiosk status`); the file must exist and be at the current
+    // schema version. The UI thread has a read-write connection (it commits ideas and supports).
     static Result<Database> Open(const std::string& path, OpenMode mode = OpenMode::kReadWrite);
 
     Database(Database&&) noexcept;
@@ -36,6 +38,10 @@ class Database {
     // Set when Open() found a damaged file and moved it aside: the new path of the damaged file.
     const std::string& recovered_from() const { return recovered_from_; }
 
+    // Test seam: runs inside every commit of this connection, before the commit completes (a slow disk).
+    // An empty function removes it.
+    void SetCommitHookForTesting(std::function<void()> hook);
+
   private:
     friend class Transaction;
     Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
@@ -43,6 +49,7 @@ class Database {
     std::string path_;
     std::string recovered_from_;
     Durability synchronous_ = Durability::kFull;  // the connection's current PRAGMA synchronous
+    std::unique_ptr<std::function<void()>> commit_hook_;  // heap: SQLite holds its address across moves
 };
 
 // BEGIN IMMEDIATE on construction; rolls back in the destructor unless Commit() succeeded.
