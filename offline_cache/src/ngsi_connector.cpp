@@ -4,6 +4,8 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+
+#include "ngsi/entity.h"
 #include <span>
 #include <unordered_map>
 
@@ -26,33 +28,6 @@ bool IsRetryableStatus(long status) {
 // right, condemning every item would lose them all.
 bool IsItemRejection(long status) {
     return status == 400 || status == 413 || status == 422;
-}
-
-// Rejects pathologically nested bodies before the parser or dump() can recurse on them.
-bool NestingWithin(const std::string& text, int max_depth) {
-    int depth = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (const char c : text) {
-        if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_depth) return false;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return true;
 }
 
 std::string Printable(const std::string& text, std::size_t max_len) {
@@ -183,14 +158,9 @@ class NgsiConnector {
                 return MakeError(IsRetryableStatus(response->status) ? "http.status" : "ngsi.pull_failed",
                                  spec.type + ": " + DescribeServerError(response->status, response->body));
             }
-            if (!NestingWithin(response->body, kMaxJsonDepth)) {
-                return MakeError("ngsi.malformed", spec.type + ": response nested deeper than " +
-                                                       std::to_string(kMaxJsonDepth) + " levels");
-            }
-            const json page_json = json::parse(response->body, nullptr, /*allow_exceptions=*/false);
-            if (page_json.is_discarded()) {
-                return MakeError("ngsi.malformed", spec.type + ": response is not valid JSON (or not UTF-8)");
-            }
+            Result<json> parsed = ngsi::ParseJsonBounded(response->body, kMaxJsonDepth);
+            if (!parsed) return MakeError("ngsi.malformed", spec.type + ": response " + parsed.error().message);
+            const json& page_json = *parsed;
             if (!page_json.is_array()) {
                 return MakeError("ngsi.malformed", spec.type + ": response is not a JSON array of entities");
             }
@@ -242,47 +212,9 @@ class NgsiConnector {
 
 }  // namespace
 
-bool IsValidNgsiId(const std::string& id) {
-    if (id.empty() || id.size() > 256) return false;
-    for (const char c : id) {
-        if (c <= 0x20 || c >= 0x7f) return false;
-        switch (c) {
-            case '&':
-            case '?':
-            case '/':
-            case '#':
-            case '<':
-            case '>':
-            case '"':
-            case '\'':
-            case '=':
-            case ';':
-            case '(':
-            case ')':
-                return false;
-            default:
-                break;
-        }
-    }
-    return true;
-}
-
 std::string ValidatePulledEntity(const nlohmann::json& entity, std::size_t max_entity_bytes) {
-    if (!entity.is_object()) return "not a JSON object";
-    const auto id = entity.find("id");
-    const auto type = entity.find("type");
-    if (id == entity.end() || !id->is_string()) return "id missing or not a string";
-    if (type == entity.end() || !type->is_string()) return "type missing or not a string";
-    if (!IsValidNgsiId(id->get<std::string>())) return "id is not a valid NGSI id";
-    if (!IsValidNgsiId(type->get<std::string>())) return "type is not a valid NGSI type";
-    for (const auto& [name, attribute] : entity.items()) {
-        if (name == "id" || name == "type") continue;
-        if (!IsValidNgsiId(name)) return "attribute name is not valid";
-        if (!attribute.is_object()) return "attribute " + name + " is not in normalized form";
-        const auto attr_type = attribute.find("type");
-        if (attr_type != attribute.end() && !attr_type->is_string())
-            return "attribute " + name + " has a bad type";
-    }
+    Result<ngsi::EntityView> view = ngsi::ParseEntity(entity);
+    if (!view) return view.error().message;
     const std::size_t size = entity.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
     if (size > max_entity_bytes) {
         return "entity of " + std::to_string(size) + " bytes exceeds " + std::to_string(max_entity_bytes);

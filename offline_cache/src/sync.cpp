@@ -3,11 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "ngsi/entity.h"
+#include "ngsi/rules.h"
 #include "offline_cache/content_cache.h"
 
 namespace ck::cache {
@@ -22,23 +23,13 @@ TimePoint AfterSeconds(TimePoint t, double seconds) {
     return t + std::chrono::milliseconds(static_cast<std::int64_t>(std::clamp(seconds, 0.0, 1e9) * 1000.0));
 }
 
-bool IsKioskId(const std::string& id) {
-    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '_' || c == '-';
-    });
-}
-
-// Orion rejects these characters in Text values; the site name is operator input.
-std::string ForTextAttribute(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        if (std::string_view("<>\"'=;()").find(c) == std::string_view::npos && c != '\0') out += c;
-    }
-    return out.substr(0, 256);
-}
-
-json Attr(const char* type, json value) {
-    return json{{"type", type}, {"value", std::move(value)}};
+// Orion rejects its forbidden characters in Text values; the site name is operator input.
+std::string ForTextAttribute(const std::string& text, std::size_t max_bytes) {
+    std::string out = ngsi::StripForbiddenChars(text);
+    if (out.size() <= max_bytes) return out;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return out.substr(0, cut);
 }
 
 // Health is logged when it changes, never per failed attempt: an offline kiosk must not fill its disk.
@@ -131,24 +122,26 @@ bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncSt
 
 bool SendHeartbeat(Database& db, Connector& c, const SyncSettings& settings, SyncState& state,
                    ConnectorStatus& status, TimePoint now, RoundSummary& summary) {
-    if (!IsKioskId(settings.kiosk_id)) {
-        summary.errors.push_back("heartbeat: kiosk id must be 1..64 of [A-Za-z0-9_-]");
+    auto counts = CountOutbox(db);
+    std::optional<CounterHealth> counter;
+    if (settings.counter_enabled) {
+        auto stored = LoadCounterHealth(db);
+        // A kiosk with a counter that has never saved its health is reported like a silent one.
+        counter = stored.ok() && stored->has_value() ? **stored : CounterHealth{};
+    }
+    const OutboxCounts outbox = counts.value_or(OutboxCounts{});
+    Result<std::string> payload =
+        BuildDeviceHeartbeat(settings, outbox, AssessDeviceHealth(outbox, counter, now), now);
+    if (!payload) {
+        summary.errors.push_back("heartbeat: " + payload.error().message);
         state.next_heartbeat = AfterSeconds(now, settings.heartbeat_interval_s);
         return true;
     }
-    auto counts = CountOutbox(db);
     OutboxItem beat;
     beat.target = c.name;
-    beat.entity_id = "urn:ngsi-ld:Device:" + settings.kiosk_id;
+    beat.entity_id = "urn:ngsi-ld:Device:" + settings.kiosk_id;  // valid: the payload was built from it
     beat.entity_type = "Device";
-    std::optional<std::string> counter_state;
-    if (!settings.counter_state_key.empty()) {
-        auto stored = GetSetting(db, settings.counter_state_key);
-        // A kiosk with a counter that has never written a status is reported like a silent one.
-        counter_state = stored.ok() && stored->has_value() ? **stored : std::string("{}");
-    }
-    const OutboxCounts outbox = counts.value_or(OutboxCounts{});
-    beat.payload = BuildDeviceHeartbeat(settings, outbox, AssessDeviceHealth(outbox, counter_state, now), now);
+    beat.payload = std::move(*payload);
     // Not queued in the outbox: a heartbeat only matters while it is current, and its id is fixed, so the
     // next one replaces it anyway. Queuing them while offline would only delay real items afterwards.
     const PushOutcome out = c.push({beat});
@@ -217,23 +210,21 @@ Result<std::vector<ConnectorStatus>> LoadConnectorStatuses(Database& db) {
     return out;
 }
 
-DeviceHealth AssessDeviceHealth(const OutboxCounts& counts, const std::optional<std::string>& counter_state_json,
+DeviceHealth AssessDeviceHealth(const OutboxCounts& counts, const std::optional<CounterHealth>& counter,
                                 TimePoint now, double counter_silent_s) {
     std::vector<std::string> errors, warnings;
-    if (counter_state_json) {
-        const json j = json::parse(*counter_state_json, nullptr, false);
-        const std::string state = j.is_object() ? j.value("state", std::string()) : std::string();
-        const std::string message = j.is_object() ? j.value("message", std::string()) : std::string();
-        const auto updated = j.is_object() ? ParseIsoUtc(j.value("updated", std::string())) : std::nullopt;
-        const bool silent = !updated || std::chrono::duration<double>(now - *updated).count() > counter_silent_s;
-        if (state == "error") {
-            errors.push_back("counter failed" + (message.empty() ? std::string() : ": " + message));
-        } else if (state != "stopped" && silent) {
-            // A running counter rewrites its status every 30 s: silence means the thread or the kiosk hangs.
+    if (counter) {
+        const bool silent = ToUnixMs(counter->updated) == 0 ||
+                            std::chrono::duration<double>(now - counter->updated).count() > counter_silent_s;
+        const std::string because = counter->message.empty() ? std::string() : ": " + counter->message;
+        if (counter->state == CounterRunState::kError) {
+            errors.push_back("counter failed" + because);
+        } else if (counter->state != CounterRunState::kStopped && silent) {
+            // A running counter rewrites its health every 30 s: silence means the thread or the kiosk hangs.
             errors.push_back("counter status not updated for over " +
                              std::to_string(static_cast<long long>(counter_silent_s / 60)) + " min");
-        } else if (state == "retrying") {
-            warnings.push_back("counter retrying its camera" + (message.empty() ? std::string() : ": " + message));
+        } else if (counter->state == CounterRunState::kRetrying) {
+            warnings.push_back("counter retrying its camera" + because);
         }
     }
     if (counts.dead > 0) warnings.push_back(std::to_string(counts.dead) + " outbox items rejected");
@@ -245,23 +236,22 @@ DeviceHealth AssessDeviceHealth(const OutboxCounts& counts, const std::optional<
     return health;
 }
 
-std::string BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts, const DeviceHealth& health,
-                                 TimePoint now) {
-    json entity = {
-        {"id", "urn:ngsi-ld:Device:" + settings.kiosk_id},
-        {"type", "Device"},
-        {"deviceState", Attr("Text", health.state)},
-        {"softwareVersion", Attr("Text", ForTextAttribute(settings.software_version))},
-        {"dateLastValueReported", Attr("DateTime", FormatIsoUtc(now))},
-        {"controlledProperty", Attr("StructuredValue", json::array({"peopleCount"}))},
-        {"category", Attr("StructuredValue", json::array({"sensor"}))},
-        {"name", Attr("Text", ForTextAttribute(settings.site_name))},
-        {"outboxPending", Attr("Number", counts.pending + counts.in_flight)},
-        {"outboxDead", Attr("Number", counts.dead)},
-    };
-    // Always present, so a recovered kiosk overwrites the last reason with an empty one.
-    entity["deviceStateReason"] = Attr("Text", ForTextAttribute(health.reason.substr(0, 500)));
-    return entity.dump(-1, ' ', false, json::error_handler_t::replace);
+Result<std::string> BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts,
+                                         const DeviceHealth& health, TimePoint now) {
+    Result<std::string> id = ngsi::DeviceUrn(settings.kiosk_id);
+    if (!id) return id.error();
+    ngsi::Entity e{*id, "Device", {}};
+    e.Set("deviceState", ngsi::Text(health.state))
+        .Set("softwareVersion", ngsi::Text(ForTextAttribute(settings.software_version, 256)))
+        .Set("dateLastValueReported", ngsi::DateTime(now))
+        .Set("controlledProperty", ngsi::Structured(json::array({"peopleCount"})))
+        .Set("category", ngsi::Structured(json::array({"sensor"})))
+        .Set("name", ngsi::Text(ForTextAttribute(settings.site_name, 256)))
+        .Set("outboxPending", ngsi::WholeNumber(counts.pending + counts.in_flight))
+        .Set("outboxDead", ngsi::WholeNumber(counts.dead))
+        // Always present, so a recovered kiosk overwrites the last reason with an empty one.
+        .Set("deviceStateReason", ngsi::Text(ForTextAttribute(health.reason, 500)));
+    return ngsi::BuildPayload(e);
 }
 
 double BackoffSeconds(const SyncSettings& settings, int consecutive_failures,

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "ngsi/entity.h"
 #include "offline_cache/idea_store.h"
 #include "participation/idea.h"
 #include "participation/text.h"
@@ -19,87 +20,32 @@ Error Invalid(const std::string& why) {
     return MakeError("ideas.browse.invalid", "CitizenIdea: " + why);
 }
 
-// The attribute's value if present; accepts normalized {"type","value"} only (the cache stores normalized).
-Result<const json*> AttrValue(const json& e, const char* name, bool required) {
-    const auto it = e.find(name);
-    if (it == e.end() || it->is_null()) {
+// A text attribute, sanitised like visitor input (central moderators may edit, so limits are the caller's).
+Result<std::string> TextAttr(const ngsi::EntityView& e, const char* name, bool required, const TextLimits& limits) {
+    Result<std::optional<std::string>> v = ngsi::TextValue(e, name);
+    if (!v) return Invalid(std::string(name) + " must be a string");
+    if (!*v) {
         if (required) return Invalid(std::string(name) + " missing");
-        return static_cast<const json*>(nullptr);
+        return std::string();
     }
-    if (!it->is_object() || !it->contains("value"))
-        return Invalid(std::string(name) + " is not a normalized attribute");
-    const json& v = (*it)["value"];
-    if (v.is_null()) {
-        if (required) return Invalid(std::string(name) + " missing");
-        return static_cast<const json*>(nullptr);
-    }
-    return &v;
-}
-
-Result<std::string> TextAttr(const json& e, const char* name, bool required, const TextLimits& limits) {
-    Result<const json*> v = AttrValue(e, name, required);
-    if (!v) return v.error();
-    if (!*v) return std::string();
-    if (!(*v)->is_string()) return Invalid(std::string(name) + " must be a string");
-    Result<std::string> clean = SanitizeText((*v)->get_ref<const std::string&>(), limits);
+    Result<std::string> clean = SanitizeText(**v, limits);
     if (!clean) return Invalid(std::string(name) + ": " + clean.error().message);
     return *clean;
 }
 
-int DigitsAt(std::string_view s, std::size_t pos, std::size_t n, bool* ok) {
-    int v = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-        if (i >= s.size() || s[i] < '0' || s[i] > '9') {
-            *ok = false;
-            return 0;
-        }
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
 }  // namespace
 
-Result<TimePoint> ParseIsoUtc(std::string_view s) {
-    // YYYY-MM-DDTHH:MM:SS[.fff...]Z
-    bool ok = s.size() >= 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
-              s.back() == 'Z';
-    const int year = DigitsAt(s, 0, 4, &ok), month = DigitsAt(s, 5, 2, &ok), day = DigitsAt(s, 8, 2, &ok);
-    const int hour = DigitsAt(s, 11, 2, &ok), minute = DigitsAt(s, 14, 2, &ok),
-              second = DigitsAt(s, 17, 2, &ok);
-    int millis = 0;
-    if (ok && s.size() > 20) {
-        // Fraction: '.' and 1..9 digits before the 'Z'.
-        ok = s[19] == '.' && s.size() >= 22 && s.size() <= 30;
-        for (std::size_t i = 20; ok && i + 1 < s.size(); ++i) {
-            if (s[i] < '0' || s[i] > '9') ok = false;
-            if (i < 23) millis = millis * 10 + (s[i] - '0');
-        }
-        for (std::size_t i = s.size() - 1; i < 23; ++i) millis *= 10;
-    }
-    if (!ok) return MakeError("ideas.browse.invalid", "not an ISO 8601 UTC time");
-    const std::chrono::year_month_day ymd{std::chrono::year{year},
-                                          std::chrono::month{static_cast<unsigned>(month)},
-                                          std::chrono::day{static_cast<unsigned>(day)}};
-    if (!ymd.ok() || hour > 23 || minute > 59 || second > 60) {
-        return MakeError("ideas.browse.invalid", "not an ISO 8601 UTC time");
-    }
-    const auto days = std::chrono::sys_days(ymd);
-    return TimePoint(std::chrono::duration_cast<std::chrono::milliseconds>(days.time_since_epoch()) +
-                     std::chrono::hours(hour) + std::chrono::minutes(minute) + std::chrono::seconds(second) +
-                     std::chrono::milliseconds(millis));
-}
-
 Result<IdeaSummary> ParsePublishedIdea(const cache::CachedEntity& entity) {
-    json e = json::parse(entity.json, nullptr, /*allow_exceptions=*/false);
-    if (e.is_discarded() || !e.is_object()) return Invalid("not a JSON object");
-    if (!e.contains("id") || !e["id"].is_string() || !IsValidIdeaId(e["id"].get_ref<const std::string&>())) {
-        return Invalid("invalid id");
-    }
-    if (e.contains("type") && e["type"] != "CitizenIdea") return Invalid("wrong type");
+    Result<json> parsed = ngsi::ParseJsonBounded(entity.json);
+    if (!parsed || !parsed->is_object()) return Invalid("not a JSON object");
+    Result<ngsi::EntityView> view = ngsi::ParseEntity(*parsed);
+    if (!view) return Invalid(view.error().message);
+    const ngsi::EntityView& e = *view;
+    if (!IsValidIdeaId(e.id)) return Invalid("invalid id");
+    if (e.type != "CitizenIdea") return Invalid("wrong type");
 
     IdeaSummary s;
-    s.id = e["id"].get<std::string>();
+    s.id = e.id;
     // Central moderators may edit, so display limits are looser than the ones for entry.
     TextLimits title_limits = TitleLimits();
     title_limits.max_graphemes = 300;
@@ -126,23 +72,15 @@ Result<IdeaSummary> ParsePublishedIdea(const cache::CachedEntity& entity) {
     if (!status) return status.error();
     s.status = std::move(*status);
 
-    Result<const json*> created = AttrValue(e, "dateCreated", false);
-    if (!created) return created.error();
-    if (*created) {
-        if (!(*created)->is_string()) return Invalid("dateCreated must be a string");
-        Result<TimePoint> t = ParseIsoUtc((*created)->get_ref<const std::string&>());
-        if (!t) return Invalid("dateCreated is not an ISO 8601 UTC time");
-        s.created = *t;
-    }
-    Result<const json*> count = AttrValue(e, "supportCount", false);
-    if (!count) return count.error();
+    Result<std::optional<TimePoint>> created = ngsi::DateTimeValue(e, "dateCreated");
+    if (!created) return Invalid("dateCreated is not an ISO 8601 time");
+    if (*created) s.created = **created;
+    // Orion stores numbers as doubles: 12.0 is a count, 1.5 or -3 is not.
+    Result<std::optional<std::int64_t>> count = ngsi::IntegerValue(e, "supportCount");
+    if (!count) return Invalid("supportCount must be a whole number");
     if (*count) {
-        if (!(*count)->is_number()) return Invalid("supportCount must be a number");
-        const double n = (*count)->get<double>();
-        // Orion stores numbers as doubles: 12.0 is fine, 1.5 or -3 is not a count.
-        if (!std::isfinite(n) || n < 0 || n > 1e12 || std::floor(n) != n)
-            return Invalid("supportCount out of range");
-        s.support_count = static_cast<std::int64_t>(n);
+        if (**count < 0 || **count > 1'000'000'000'000) return Invalid("supportCount out of range");
+        s.support_count = **count;
     }
     return s;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ngsi/entity.h"
+#include "ngsi/rules.h"
 #include "offline_cache/content_cache.h"
 #include "offline_cache/idea_store.h"
 #include "offline_cache/outbox.h"
@@ -12,63 +14,12 @@
 namespace ck::part {
 namespace {
 
-using nlohmann::json;
-
-constexpr std::string_view kForbidden = "<>\"'=;()";
 constexpr const char* kIdeaType = "CitizenIdea";
 constexpr const char* kSupportType = "IdeaSupport";
 constexpr std::chrono::hours kRateWindow{1};
 
-bool HasForbidden(std::string_view s) {
-    return s.find_first_of(kForbidden) != std::string_view::npos;
-}
-
-json Attr(const char* type, json value) {
-    return json{{"type", type}, {"value", std::move(value)}};
-}
-
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-// NGSI ids: 1..256 printable ASCII, no whitespace, none of & ? / # and none of the forbidden characters.
-bool IsValidNgsiId(std::string_view id) {
-    if (id.empty() || id.size() > 256) return false;
-    for (char c : id) {
-        if (c <= 0x20 || c >= 0x7F) return false;
-        if (std::string_view("&?/#").find(c) != std::string_view::npos ||
-            HasForbidden(std::string_view(&c, 1))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-Status CheckValue(const std::string& path, const json& value) {
-    if (value.is_string()) {
-        if (HasForbidden(value.get_ref<const std::string&>())) {
-            return MakeError("ideas.entity.forbidden_character", path + " contains one of < > \" ' = ; ( )");
-        }
-    } else if (value.is_object()) {
-        for (const auto& [key, v] : value.items()) {
-            if (HasForbidden(key))
-                return MakeError("ideas.entity.forbidden_character", path + ": key " + key);
-            if (Status s = CheckValue(path + "." + key, v); !s) return s;
-        }
-    } else if (value.is_array()) {
-        for (const auto& v : value) {
-            if (Status s = CheckValue(path + "[]", v); !s) return s;
-        }
-    }
-    return {};
-}
-
-Result<std::string> Dump(const json& entity) {
-    try {
-        return entity.dump();
-    } catch (const json::exception& e) {
-        return MakeError("ideas.entity.invalid", std::string("cannot serialise entity: ") + e.what());
-    }
 }
 
 }  // namespace
@@ -85,17 +36,8 @@ const char* ToString(PlaceKind kind) {
     return "none";
 }
 
-bool IsValidKioskId(std::string_view id) {
-    if (id.empty() || id.size() > 64) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-               c == '-';
-    });
-}
-
 bool IsValidIdeaId(std::string_view id) {
-    constexpr std::string_view kPrefix = "urn:ngsi-ld:CitizenIdea:";
-    return id.size() > kPrefix.size() && id.substr(0, kPrefix.size()) == kPrefix && IsValidNgsiId(id);
+    return ngsi::IsUrnOf(kIdeaType, id);
 }
 
 bool IsValidLanguageTag(std::string_view tag) {
@@ -118,29 +60,18 @@ bool IsValidLanguageTag(std::string_view tag) {
     return true;
 }
 
-std::string StripForbiddenCharacters(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (HasForbidden(std::string_view(&c, 1))) c = ' ';
-        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-        out.push_back(c);
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
 Status ValidateIdeaSettings(const IdeaSettings& s) {
     if (s.categories.empty())
         return MakeError("ideas.settings.invalid", "ideas.categories: at least one category");
     for (const auto& c : s.categories) {
-        if (c.empty() || HasForbidden(c) || !IsValidUtf8(c)) {
+        if (c.empty() || ngsi::HasForbiddenChars(c) || !IsValidUtf8(c)) {
             return MakeError(
                 "ideas.settings.invalid",
                 "ideas.categories: \"" + c + "\" must be non-empty UTF-8 without < > \" ' = ; ( )");
         }
     }
     for (const auto& d : s.districts) {
-        if (d.empty() || HasForbidden(d) || !IsValidUtf8(d)) {
+        if (d.empty() || ngsi::HasForbiddenChars(d) || !IsValidUtf8(d)) {
             return MakeError(
                 "ideas.settings.invalid",
                 "ideas.districts: \"" + d + "\" must be non-empty UTF-8 without < > \" ' = ; ( )");
@@ -175,68 +106,44 @@ Status ValidateMapPlace(const IdeaDraft& draft, const IdeaSettings& settings) {
     return {};
 }
 
-Result<nlohmann::json> BuildCitizenIdeaEntity(const CitizenIdea& idea) {
-    json e{{"id", idea.id}, {"type", kIdeaType}};
-    e["title"] = Attr("TextUnrestricted", idea.title);
-    e["description"] = Attr("TextUnrestricted", idea.description);
-    e["category"] = Attr("Text", idea.category);
-    if (idea.district) e["district"] = Attr("Text", *idea.district);
-    if (idea.location) {
-        e["location"] = Attr(
-            "geo:json", json{{"type", "Point"}, {"coordinates", {idea.location->lon, idea.location->lat}}});
-    }
-    e["placeKind"] = Attr("Text", ToString(idea.place_kind));
-    e["channel"] = Attr("Text", idea.channel);
-    e["refDevice"] = Attr("Relationship", "urn:ngsi-ld:Device:" + idea.kiosk_id);
-    e["site"] = Attr("Text", idea.site);
-    e["language"] = Attr("Text", idea.language);
-    e["dateCreated"] = Attr("DateTime", FormatIsoUtc(idea.created));
-    e["status"] = Attr("Text", idea.status);
-    e["referenceCode"] = Attr("Text", idea.reference_code);
-    e["needsReview"] = Attr("Boolean", idea.needs_review);
-    if (idea.contact_email) e["contactEmail"] = Attr("TextUnrestricted", *idea.contact_email);
-    if (!IsValidIdeaId(idea.id)) return MakeError("ideas.entity.invalid", "invalid CitizenIdea id");
-    if (!IsValidKioskId(idea.kiosk_id)) return MakeError("ideas.entity.invalid", "invalid kiosk id");
-    if (Status s = CheckOrionSafe(e); !s) return s.error();
+Result<ngsi::Entity> CitizenIdeaEntity(const CitizenIdea& idea) {
+    if (!IsValidIdeaId(idea.id)) return MakeError("ngsi.invalid", "CitizenIdea id: not urn:ngsi-ld:CitizenIdea:...");
+    Result<std::string> device = ngsi::DeviceUrn(idea.kiosk_id);
+    if (!device) return device.error();
+    ngsi::Entity e{idea.id, kIdeaType, {}};
+    // Visitors' words travel as TextUnrestricted: Orion would reject a title with a quote or a bracket.
+    e.Set("title", ngsi::TextUnrestricted(idea.title))
+        .Set("description", ngsi::TextUnrestricted(idea.description))
+        .Set("category", ngsi::Text(idea.category));
+    if (idea.district) e.Set("district", ngsi::Text(*idea.district));
+    if (idea.location) e.Set("location", ngsi::GeoPoint(idea.location->lon, idea.location->lat));
+    e.Set("placeKind", ngsi::Text(ToString(idea.place_kind)))
+        .Set("channel", ngsi::Text(idea.channel))
+        .Set("refDevice", ngsi::Relationship(*device))
+        .Set("site", ngsi::Text(idea.site))
+        .Set("language", ngsi::Text(idea.language))
+        .Set("dateCreated", ngsi::DateTime(idea.created))
+        .Set("status", ngsi::Text(idea.status))
+        .Set("referenceCode", ngsi::Text(idea.reference_code))
+        .Set("needsReview", ngsi::Boolean(idea.needs_review));
+    if (idea.contact_email) e.Set("contactEmail", ngsi::TextUnrestricted(*idea.contact_email));
+    if (Status s = ngsi::Validate(e); !s) return s.error();
     return e;
 }
 
-Result<nlohmann::json> BuildIdeaSupportEntity(const std::string& support_id, const std::string& idea_id,
-                                              const std::string& kiosk_id, TimePoint created) {
-    if (support_id.rfind("urn:ngsi-ld:IdeaSupport:", 0) != 0 || !IsValidNgsiId(support_id)) {
-        return MakeError("ideas.entity.invalid", "invalid IdeaSupport id");
-    }
-    if (!IsValidIdeaId(idea_id)) return MakeError("ideas.entity.invalid", "invalid CitizenIdea id");
-    if (!IsValidKioskId(kiosk_id)) return MakeError("ideas.entity.invalid", "invalid kiosk id");
-    json e{{"id", support_id}, {"type", kSupportType}};
-    e["refIdea"] = Attr("Relationship", idea_id);
-    e["refDevice"] = Attr("Relationship", "urn:ngsi-ld:Device:" + kiosk_id);
-    e["dateCreated"] = Attr("DateTime", FormatIsoUtc(created));
-    if (Status s = CheckOrionSafe(e); !s) return s.error();
+Result<ngsi::Entity> IdeaSupportEntity(const std::string& support_id, const std::string& idea_id,
+                                       const std::string& kiosk_id, TimePoint created) {
+    if (!ngsi::IsUrnOf(kSupportType, support_id))
+        return MakeError("ngsi.invalid", "IdeaSupport id: not urn:ngsi-ld:IdeaSupport:...");
+    if (!IsValidIdeaId(idea_id)) return MakeError("ngsi.invalid", "IdeaSupport.refIdea: not a CitizenIdea id");
+    Result<std::string> device = ngsi::DeviceUrn(kiosk_id);
+    if (!device) return device.error();
+    ngsi::Entity e{support_id, kSupportType, {}};
+    e.Set("refIdea", ngsi::Relationship(idea_id))
+        .Set("refDevice", ngsi::Relationship(*device))
+        .Set("dateCreated", ngsi::DateTime(created));
+    if (Status s = ngsi::Validate(e); !s) return s.error();
     return e;
-}
-
-Status CheckOrionSafe(const nlohmann::json& entity) {
-    if (!entity.is_object() || !entity.contains("id") || !entity["id"].is_string() ||
-        !entity.contains("type") || !entity["type"].is_string()) {
-        return MakeError("ideas.entity.invalid", "entity needs string id and type");
-    }
-    if (!IsValidNgsiId(entity["id"].get_ref<const std::string&>()) ||
-        !IsValidNgsiId(entity["type"].get_ref<const std::string&>())) {
-        return MakeError("ideas.entity.invalid", "entity id or type is not a valid NGSI id");
-    }
-    for (const auto& [name, attr] : entity.items()) {
-        if (name == "id" || name == "type") continue;
-        if (!IsValidNgsiId(name)) return MakeError("ideas.entity.invalid", "invalid attribute name " + name);
-        if (!attr.is_object() || !attr.contains("type") || !attr["type"].is_string() ||
-            !attr.contains("value")) {
-            return MakeError("ideas.entity.invalid", name + ": not a normalized attribute");
-        }
-        if (attr["type"] == "TextUnrestricted") continue;
-        if (Status s = CheckValue(name, attr["type"]); !s) return s;
-        if (Status s = CheckValue(name, attr["value"]); !s) return s;
-    }
-    return {};
 }
 
 Status DecideIdeaRateLimits(const VisitorSession& session, const IdeaSettings& settings,
@@ -276,8 +183,8 @@ Result<std::optional<std::string>> ValidateContact(const IdeaDraft& draft) {
 }
 
 Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& ctx) {
-    if (!IsValidKioskId(ctx.kiosk_id))
-        return MakeError("ideas.context.invalid", "kiosk id must match [A-Za-z0-9_-]{1,64}");
+    if (Status id = ngsi::CheckToken("kiosk id", ctx.kiosk_id); !id)
+        return MakeError("ideas.context.invalid", id.error().message);
     if (ctx.channel != "kiosk" && ctx.channel != "paper") {
         return MakeError("ideas.context.invalid", "channel must be kiosk or paper");
     }
@@ -293,12 +200,12 @@ Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& c
     idea.description = std::move(*description);
 
     if (draft.category.empty()) return MakeError("ideas.category.required", "category: required");
-    if (!Contains(ctx.settings.categories, draft.category) || HasForbidden(draft.category)) {
+    if (!Contains(ctx.settings.categories, draft.category) || ngsi::HasForbiddenChars(draft.category)) {
         return MakeError("ideas.category.invalid", "category: not one of the configured categories");
     }
     idea.category = draft.category;
     if (!draft.district.empty()) {
-        if (!Contains(ctx.settings.districts, draft.district) || HasForbidden(draft.district)) {
+        if (!Contains(ctx.settings.districts, draft.district) || ngsi::HasForbiddenChars(draft.district)) {
             return MakeError("ideas.district.invalid", "district: not one of the configured districts");
         }
         idea.district = draft.district;
@@ -319,7 +226,7 @@ Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& c
 
     idea.channel = ctx.channel;
     idea.kiosk_id = ctx.kiosk_id;
-    idea.site = StripForbiddenCharacters(ctx.site);
+    idea.site = ngsi::StripForbiddenChars(ctx.site);
     idea.language = ctx.language;
     idea.created = ctx.now;
     idea.needs_review = ContainsListedWord(ctx.settings.word_list, idea.title) ||
@@ -347,9 +254,8 @@ Result<Receipt> SubmitIdea(cache::Database& db, const IdeaDraft& draft, const Su
         Result<std::string> code = GenerateUniqueReferenceCode(db);
         if (!code) return code.error();
         idea.reference_code = *code;
-        Result<nlohmann::json> entity = BuildCitizenIdeaEntity(idea);
-        if (!entity) return entity.error();
-        Result<std::string> payload = Dump(*entity);
+        Result<ngsi::Entity> entity = CitizenIdeaEntity(idea);
+        Result<std::string> payload = entity ? ngsi::BuildPayload(*entity) : Result<std::string>(entity.error());
         if (!payload) return payload.error();
 
         cache::NewOutboxItem item;
@@ -392,9 +298,8 @@ Result<SupportReceipt> SupportIdea(cache::Database& db, const std::string& idea_
     Result<std::string> uuid = NewUuidV4();
     if (!uuid) return uuid.error();
     const std::string support_id = "urn:ngsi-ld:IdeaSupport:" + *uuid;
-    Result<nlohmann::json> entity = BuildIdeaSupportEntity(support_id, idea_id, ctx.kiosk_id, ctx.now);
-    if (!entity) return entity.error();
-    Result<std::string> payload = Dump(*entity);
+    Result<ngsi::Entity> entity = IdeaSupportEntity(support_id, idea_id, ctx.kiosk_id, ctx.now);
+    Result<std::string> payload = entity ? ngsi::BuildPayload(*entity) : Result<std::string>(entity.error());
     if (!payload) return payload.error();
 
     cache::NewOutboxItem item;

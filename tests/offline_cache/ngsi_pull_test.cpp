@@ -149,9 +149,10 @@ TEST_F(PullTest, InvalidEntitiesAreSkippedAndValidOnesKept) {
     central_.SetRawResponse("GET", "/v2/entities", 200, page.dump(), {{"Fiware-Total-Count", "11"}});
     auto pulled = Pull({{"WeatherObserved", ""}});
     ASSERT_TRUE(pulled.ok()) << pulled.error().message;
-    EXPECT_EQ(pulled->stored, 2);
-    EXPECT_GE(pulled->skipped, 9);
-    EXPECT_EQ(Cached("WeatherObserved"), 2u);
+    // The keyValues entity ("flat") is kept: the NGSI layer reads both forms.
+    EXPECT_EQ(pulled->stored, 3);
+    EXPECT_GE(pulled->skipped, 8);
+    EXPECT_EQ(Cached("WeatherObserved"), 3u);
     EXPECT_EQ(Cached("OffStreetParking"), 0u);
 }
 
@@ -189,7 +190,7 @@ TEST_F(PullTest, ARoundRecordsAPullProblemWithoutCallingTheServiceOffline) {
 
 TEST(PulledEntityValidation, Reasons) {
     EXPECT_EQ(ValidatePulledEntity(Weather(1), 64 * 1024), "");
-    EXPECT_EQ(ValidatePulledEntity(json::array(), 64 * 1024), "not a JSON object");
+    EXPECT_EQ(ValidatePulledEntity(json::array(), 64 * 1024), "an entity must be a JSON object");
     EXPECT_EQ(ValidatePulledEntity(Weather(1), 10),
               "entity of " + std::to_string(Weather(1).dump().size()) + " bytes exceeds 10");
     EXPECT_NE(ValidatePulledEntity(json{{"id", "a"}, {"type", "b"}, {"x y", json::object()}}, 1024), "");

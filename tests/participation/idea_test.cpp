@@ -97,6 +97,32 @@ CitizenIdea SampleIdea() {
     return i;
 }
 
+Result<json> BuildCitizenIdeaEntity(const CitizenIdea& idea) {
+    Result<ngsi::Entity> e = CitizenIdeaEntity(idea);
+    if (!e) return e.error();
+    return ngsi::BuildNormalized(*e);
+}
+
+Result<json> BuildIdeaSupportEntity(const std::string& support_id, const std::string& idea_id,
+                                    const std::string& kiosk_id, TimePoint created) {
+    Result<ngsi::Entity> e = IdeaSupportEntity(support_id, idea_id, kiosk_id, created);
+    if (!e) return e.error();
+    return ngsi::BuildNormalized(*e);
+}
+
+// A queued payload as Orion would judge it: parsed back and validated by the NGSI layer, declared types and all.
+bool OrionSafe(const json& payload) {
+    Result<ngsi::EntityView> view = ngsi::ParseEntity(payload);
+    if (!view) return false;
+    ngsi::Entity e{view->id, view->type, {}};
+    for (const auto& [name, a] : view->attributes) {
+        const std::optional<ngsi::AttrType> type = ngsi::AttrTypeFromName(a.type);
+        if (!type) return false;
+        e.Set(name, ngsi::Attribute{*type, a.value});
+    }
+    return ngsi::Validate(e).ok();
+}
+
 TEST(CitizenIdeaEntity, NormalizedShape) {
     const Result<json> e = BuildCitizenIdeaEntity(SampleIdea());
     ASSERT_TRUE(e.ok()) << e.error().message;
@@ -120,7 +146,7 @@ TEST(CitizenIdeaEntity, NormalizedShape) {
       "contactEmail": {"type": "TextUnrestricted", "value": "o'brien@example.ie"}
     })");
     EXPECT_EQ(*e, expected) << e->dump(2);
-    EXPECT_TRUE(CheckOrionSafe(*e).ok());
+    EXPECT_TRUE(OrionSafe(*e));
 }
 
 TEST(CitizenIdeaEntity, OptionalAttributesOmitted) {
@@ -143,7 +169,8 @@ TEST(CitizenIdeaEntity, ForbiddenCharactersOutsideTextUnrestrictedAreRejected) {
         i.district = bad;
         const Result<json> e = BuildCitizenIdeaEntity(i);
         ASSERT_FALSE(e.ok()) << bad;
-        EXPECT_EQ(e.error().code, "ideas.entity.forbidden_character");
+        EXPECT_EQ(e.error().code, "ngsi.forbidden_character");
+        EXPECT_NE(e.error().message.find("CitizenIdea.district"), std::string::npos);
     }
     CitizenIdea i = SampleIdea();
     i.kiosk_id = "kiosk 1";
@@ -185,11 +212,7 @@ TEST(IdeaSettingsCheck, RejectsKeysThatCannotTravelAsText) {
     EXPECT_FALSE(ValidateIdeaSettings(s).ok());
 }
 
-TEST(Identifiers, KioskIdsLanguagesAndSiteNames) {
-    EXPECT_TRUE(IsValidKioskId("herne-demo_01"));
-    EXPECT_FALSE(IsValidKioskId(""));
-    EXPECT_FALSE(IsValidKioskId(std::string(65, 'a')));
-    EXPECT_FALSE(IsValidKioskId("k\u00F6"));
+TEST(Identifiers, LanguageTags) {
     EXPECT_TRUE(IsValidLanguageTag("de"));
     EXPECT_TRUE(IsValidLanguageTag("pt-BR"));
     EXPECT_TRUE(IsValidLanguageTag("sr-Latn-RS"));
@@ -197,8 +220,6 @@ TEST(Identifiers, KioskIdsLanguagesAndSiteNames) {
     EXPECT_FALSE(IsValidLanguageTag("de_DE"));
     EXPECT_FALSE(IsValidLanguageTag("de-"));
     EXPECT_FALSE(IsValidLanguageTag("1de"));
-    EXPECT_EQ(StripForbiddenCharacters("B\u00FCrgerb\u00FCro (Rathaus); \"Eingang\" = A"),
-              "B\u00FCrgerb\u00FCro Rathaus Eingang A");
 }
 
 // ---- rate limits (pure) ----
@@ -255,7 +276,7 @@ TEST(SubmitIdea, StoresIdeaAndOutboxItemBeforeReturning) {
     EXPECT_EQ(e["needsReview"]["value"], false);
     EXPECT_EQ(e["dateCreated"]["value"], FormatIsoUtc(kNow));
     EXPECT_FALSE(e.contains("contactEmail"));
-    EXPECT_TRUE(CheckOrionSafe(e).ok());
+    EXPECT_TRUE(OrionSafe(e));
 
     // The store survives reopening (committed, not just cached in the connection).
     cache::Database reopened = Store::Open(store.dir);
@@ -495,7 +516,7 @@ TEST(SupportIdea, OncePerSessionAndCountedAtOnce) {
     const json e = json::parse(pending[0].payload);
     EXPECT_EQ(e["refIdea"]["value"], idea.id);
     EXPECT_EQ(e["refDevice"]["value"], "urn:ngsi-ld:Device:herne-demo-01");
-    EXPECT_TRUE(CheckOrionSafe(e).ok());
+    EXPECT_TRUE(OrionSafe(e));
 
     // The shown count includes the undelivered local support.
     Result<std::vector<IdeaSummary>> listed = LoadPublishedIdeas(store.db, {}, IdeaSort::kNewest);

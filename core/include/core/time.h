@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace ck {
 
@@ -19,5 +20,9 @@ inline TimePoint FromUnixMs(std::int64_t ms) { return TimePoint(std::chrono::mil
 std::string FormatIsoUtc(TimePoint t);
 // Reads exactly what FormatIsoUtc writes (our own stored timestamps); anything else is nullopt.
 std::optional<TimePoint> ParseIsoUtc(const std::string& text);
+// ISO 8601 as servers send it (Orion's DateTime, CKAN, PVOG): "YYYY-MM-DD", optionally followed by
+// "THH:MM", ":SS", a fraction of any length (read to the millisecond) and a zone "Z", "+HH", "+HHMM" or
+// "+HH:MM" (none = UTC). Impossible dates and times (02-30, 24:00) are nullopt, as is anything else.
+std::optional<TimePoint> ParseIso8601(std::string_view text);
 
 }  // namespace ck

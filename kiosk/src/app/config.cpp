@@ -8,6 +8,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "ngsi/rules.h"
+
 namespace ck::kiosk {
 namespace {
 
@@ -165,13 +167,6 @@ private:
     std::string error_;
 };
 
-bool IsIdentifier(const std::string& s, std::size_t max_len) {
-    if (s.empty() || s.size() > max_len) return false;
-    for (char c : s)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
-    return true;
-}
-
 const std::vector<std::string> kKnownLanguages{"de", "en", "tr", "ar", "uk", "ru", "pl"};
 const std::set<std::string> kTopLevel{"kiosk", "city", "locale", "session", "theme", "central", "sync",
                                       "logging",  "counter", "ideas",  "privacy"};
@@ -179,7 +174,7 @@ const std::set<std::string> kTopLevel{"kiosk", "city", "locale", "session", "the
 Status ReadLine(const toml::table& t, const std::string& prefix, CountingLineConfig& line) {
     TableReader r(&t, prefix);
     r.String("name", line.name, 64);
-    if (r.ok() && !IsIdentifier(line.name, 64)) r.Fail("name", "must be 1-64 letters, digits, '-' or '_'");
+    if (r.ok() && !ngsi::IsValidToken(line.name)) r.Fail("name", "must be 1-64 letters, digits, '-' or '_'");
     if (const toml::node* n = r.Take("line")) {
         const toml::array* a = n->as_array();
         std::vector<int> xy;
@@ -305,7 +300,7 @@ Result<Config> ParseConfig(const std::string& toml_text) {
     {
         TableReader& r = section("kiosk");
         r.String("id", c.kiosk_id, 64);
-        if (r.ok() && !IsIdentifier(c.kiosk_id, 64)) r.Fail("id", "must be 1-64 letters, digits, '-' or '_', got \"" + c.kiosk_id + "\"");
+        if (r.ok() && !ngsi::IsValidToken(c.kiosk_id)) r.Fail("id", "must be 1-64 letters, digits, '-' or '_', got \"" + c.kiosk_id + "\"");
         r.String("site", c.site_name, 120);
         r.String("admin_pin", c.admin_pin, 12);
         if (r.ok() && (c.admin_pin.size() < 4 || c.admin_pin.find_first_not_of("0123456789") != std::string::npos)) {
@@ -443,10 +438,10 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         r.StringList("categories", c.ideas.categories, 1, 12, 40);
         r.StringList("districts", c.ideas.districts, 0, 40, 80);
         for (const auto& cat : c.ideas.categories)
-            if (r.ok() && !IsIdentifier(cat, 40)) r.Fail("categories", "\"" + cat + "\" must be a key of letters, digits, '-' or '_'");
+            if (r.ok() && !(ngsi::IsValidToken(cat) && cat.size() <= 40)) r.Fail("categories", "\"" + cat + "\" must be a key of letters, digits, '-' or '_'");
         // Districts travel as plain NGSI Text: Orion refuses these characters there.
         for (const auto& d : c.ideas.districts)
-            if (r.ok() && d.find_first_of("<>\"'=;()") != std::string::npos) {
+            if (r.ok() && ngsi::HasForbiddenChars(d)) {
                 r.Fail("districts", "\"" + d + "\" must not contain < > \" ' = ; ( )");
             }
         r.String("status_url_template", c.ideas.status_url_template, 1024);

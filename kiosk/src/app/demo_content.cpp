@@ -1,39 +1,51 @@
+#include <cassert>
 #include <string>
 
 #include "app/config.h"
 #include "app/content.h"
 #include "core/time.h"
+#include "ngsi/entity.h"
 
 namespace ck::kiosk {
 namespace {
 
-nlohmann::json Attr(const char* type, nlohmann::json value) { return {{"type", type}, {"value", std::move(value)}}; }
+// The demo entities go through the same builder as real ones; they are fixed data, so a failure is a bug
+// (every demo screen test would show it).
+nlohmann::json Normalized(const ngsi::Entity& e) {
+    Result<nlohmann::json> j = ngsi::BuildNormalized(e);
+    assert(j.ok());
+    return j.ok() ? *j : nlohmann::json::object();
+}
 
-std::string Ago(TimePoint now, int minutes) { return FormatIsoUtc(now - std::chrono::minutes(minutes)); }
+ngsi::Entity Observed(const char* type, const char* id, const char* name, TimePoint observed) {
+    ngsi::Entity e{std::string("urn:ngsi-ld:") + type + ":" + id, type, {}};
+    e.Set("name", ngsi::Text(name)).Set("dateObserved", ngsi::DateTime(observed));
+    return e;
+}
 
 }  // namespace
 
 std::vector<nlohmann::json> DemoLiveEntities(TimePoint now) {
-    return {
-        {{"id", "urn:ngsi-ld:WeatherObserved:demo-mitte"}, {"type", "WeatherObserved"},
-         {"name", Attr("Text", "Herne-Mitte")}, {"temperature", Attr("Number", 7.5)},
-         {"dateObserved", Attr("DateTime", Ago(now, 4))}},
-        {{"id", "urn:ngsi-ld:OffStreetParking:demo-city-center"}, {"type", "OffStreetParking"},
-         {"name", Attr("Text", "Parkhaus City-Center")}, {"availableSpotNumber", Attr("Number", 132)},
-         {"totalSpotNumber", Attr("Number", 420)}, {"dateObserved", Attr("DateTime", Ago(now, 2))}},
-        {{"id", "urn:ngsi-ld:OffStreetParking:demo-wanne"}, {"type", "OffStreetParking"},
-         {"name", Attr("Text", "Parkplatz Wanner Markt")}, {"availableSpotNumber", Attr("Number", 12)},
-         {"totalSpotNumber", Attr("Number", 85)}, {"dateObserved", Attr("DateTime", Ago(now, 3))}},
-        {{"id", "urn:ngsi-ld:AirQualityObserved:demo-mitte"}, {"type", "AirQualityObserved"},
-         {"name", Attr("Text", "Messstelle Herne-Mitte")}, {"no2", Attr("Number", 23)},
-         {"dateObserved", Attr("DateTime", Ago(now, 25))}},
-        {{"id", "urn:ngsi-ld:WaterObserved:demo-kanal"}, {"type", "WaterObserved"},
-         {"name", Attr("Text", "Rhein-Herne-Kanal")}, {"height", Attr("Number", 2.41)},
-         {"dateObserved", Attr("DateTime", Ago(now, 95))}},
-        {{"id", "urn:ngsi-ld:CrowdFlowObserved:demo-forum"}, {"type", "CrowdFlowObserved"},
-         {"name", Attr("Text", "Digitaloforum")}, {"peopleCount", Attr("Number", 148)},
-         {"dateObservedTo", Attr("DateTime", Ago(now, 9))}},
+    auto ago = [now](int minutes) { return now - std::chrono::minutes(minutes); };
+    std::vector<ngsi::Entity> entities = {
+        Observed("WeatherObserved", "demo-mitte", "Herne-Mitte", ago(4)).Set("temperature", ngsi::Number(7.5)),
+        Observed("OffStreetParking", "demo-city-center", "Parkhaus City-Center", ago(2))
+            .Set("availableSpotNumber", ngsi::WholeNumber(132))
+            .Set("totalSpotNumber", ngsi::WholeNumber(420)),
+        Observed("OffStreetParking", "demo-wanne", "Parkplatz Wanner Markt", ago(3))
+            .Set("availableSpotNumber", ngsi::WholeNumber(12))
+            .Set("totalSpotNumber", ngsi::WholeNumber(85)),
+        Observed("AirQualityObserved", "demo-mitte", "Messstelle Herne-Mitte", ago(25)).Set("no2", ngsi::Number(23)),
+        Observed("WaterObserved", "demo-kanal", "Rhein-Herne-Kanal", ago(95)).Set("height", ngsi::Number(2.41)),
     };
+    ngsi::Entity crowd{"urn:ngsi-ld:CrowdFlowObserved:demo-forum", "CrowdFlowObserved", {}};
+    crowd.Set("name", ngsi::Text("Digitaloforum"))
+        .Set("peopleCount", ngsi::WholeNumber(148))
+        .Set("dateObservedTo", ngsi::DateTime(ago(9)));
+    entities.push_back(std::move(crowd));
+    std::vector<nlohmann::json> out;
+    for (const auto& e : entities) out.push_back(Normalized(e));
+    return out;
 }
 
 std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now) {
@@ -62,19 +74,16 @@ std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now
     for (const Sample& s : samples) {
         const std::string district =
             config.ideas.districts.empty() ? "" : config.ideas.districts[s.district % config.ideas.districts.size()];
-        nlohmann::json e = {
-            {"id", std::string("urn:ngsi-ld:CitizenIdea:") + s.id},
-            {"type", "CitizenIdea"},
-            {"title", Attr("TextUnrestricted", s.title)},
-            {"description", Attr("TextUnrestricted", s.text)},
-            {"category", Attr("Text", s.category)},
-            {"status", Attr("Text", "published")},
-            {"supportCount", Attr("Number", s.supports)},
-            {"dateCreated", Attr("DateTime", FormatIsoUtc(now - std::chrono::hours(24 * s.days_ago)))},
-            {"channel", Attr("Text", "kiosk")},
-        };
-        if (!district.empty()) e["district"] = Attr("Text", district);
-        out.push_back(std::move(e));
+        ngsi::Entity e{std::string("urn:ngsi-ld:CitizenIdea:") + s.id, "CitizenIdea", {}};
+        e.Set("title", ngsi::TextUnrestricted(s.title))
+            .Set("description", ngsi::TextUnrestricted(s.text))
+            .Set("category", ngsi::Text(s.category))
+            .Set("status", ngsi::Text("published"))
+            .Set("supportCount", ngsi::WholeNumber(s.supports))
+            .Set("dateCreated", ngsi::DateTime(now - std::chrono::hours(24 * s.days_ago)))
+            .Set("channel", ngsi::Text("kiosk"));
+        if (!district.empty()) e.Set("district", ngsi::Text(district));
+        out.push_back(Normalized(e));
     }
     return out;
 }

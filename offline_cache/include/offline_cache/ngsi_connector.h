@@ -34,9 +34,8 @@ struct NgsiSettings {
 // The client must outlive the connector (the sync worker owns both).
 Connector MakeNgsiConnector(HttpClient& client, NgsiSettings settings);
 
-// Orion's id/type rule: 1..256 printable ASCII, no whitespace and none of & ? / # < > " ' = ; ( ).
-bool IsValidNgsiId(const std::string& id);
-// Checks one pulled entity; empty string when acceptable, else the reason it is skipped.
+// Checks one pulled entity (ngsi::ParseEntity, either form, and the size limit); empty string when
+// acceptable, else the reason it is skipped.
 std::string ValidatePulledEntity(const nlohmann::json& entity, std::size_t max_entity_bytes);
 // "400 BadRequest: Invalid characters in attribute value" from Orion's {"error","description"} body;
 // printable ASCII only, bounded length (it ends up in logs and the status output).

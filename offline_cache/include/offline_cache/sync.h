@@ -17,6 +17,7 @@
 #include "core/result.h"
 #include "core/time.h"
 #include "offline_cache/connector.h"
+#include "offline_cache/counter_health.h"
 #include "offline_cache/database.h"
 #include "offline_cache/ngsi_connector.h"
 #include "offline_cache/outbox.h"
@@ -41,9 +42,9 @@ struct SyncSettings {
     std::string kiosk_id;  // Device id suffix: urn:ngsi-ld:Device:<kiosk_id>
     std::string site_name;
     std::string software_version;
-    // Settings key under which the passer-by counter writes its status JSON ({"state","message","updated",...});
-    // empty: this kiosk has no counter. The heartbeat reports a failed or silent counter.
-    std::string counter_state_key;
+    // This kiosk runs a passer-by counter (its health: offline_cache/counter_health.h). The heartbeat then
+    // reports a failed or silent counter, and one that never saved its health as silent.
+    bool counter_enabled = false;
 };
 
 // Health of one connector, persisted in the settings table ("sync.connector.<name>") so that
@@ -94,14 +95,15 @@ struct DeviceHealth {
     std::string state = "ok";
     std::string reason;
 };
-// counter_state_json: the counter's status as written to SyncSettings::counter_state_key, if any. A status
-// not updated for counter_silent_s while the counter should be running counts as an error.
-DeviceHealth AssessDeviceHealth(const OutboxCounts& counts, const std::optional<std::string>& counter_state_json,
+// counter: the counter's saved health when the kiosk has a counter (a default CounterHealth, updated at the
+// epoch, when it never saved one), nullopt without a counter. Health not updated for counter_silent_s while
+// the counter should be running counts as an error.
+DeviceHealth AssessDeviceHealth(const OutboxCounts& counts, const std::optional<CounterHealth>& counter,
                                 TimePoint now, double counter_silent_s = 600);
 
-// The Device heartbeat entity (normalized NGSI-v2).
-std::string BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts, const DeviceHealth& health,
-                                 TimePoint now);
+// The Device heartbeat entity (normalized NGSI-v2, through ngsi::BuildPayload).
+Result<std::string> BuildDeviceHeartbeat(const SyncSettings& settings, const OutboxCounts& counts,
+                                         const DeviceHealth& health, TimePoint now);
 
 // Backoff delay for the n-th consecutive failure: exponential from backoff_min_s, capped at backoff_max_s,
 // with jitter over [min, cap]; a server's Retry-After (bounded by an hour) is a lower bound.

@@ -29,7 +29,5 @@ struct LiveValue {
 Result<LiveValue> ParseLiveEntity(const nlohmann::json& entity);
 // Older than max_age: shown as outdated, never as current.
 bool IsStale(const LiveValue& v, TimePoint now, std::chrono::seconds max_age);
-// ISO 8601 (with Z, offset or no zone = UTC) -> time point.
-Result<TimePoint> ParseIsoTime(const std::string& text);
 
 }  // namespace ck::od

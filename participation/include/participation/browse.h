@@ -48,7 +48,4 @@ Result<std::vector<IdeaSummary>> LoadPublishedIdeas(cache::Database& db, const I
 // The count to show for one idea after a support: central count + undelivered local supports.
 Result<std::int64_t> ShownSupportCount(cache::Database& db, const IdeaSummary& idea);
 
-// "2026-11-27T14:05:00Z" or with fractional seconds ("...00.000Z"); UTC only.
-Result<TimePoint> ParseIsoUtc(std::string_view text);
-
 }  // namespace ck::part

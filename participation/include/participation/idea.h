@@ -8,10 +8,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/result.h"
 #include "core/time.h"
+#include "ngsi/entity.h"
 #include "offline_cache/database.h"
 #include "participation/geo.h"
 #include "participation/text.h"
@@ -55,8 +54,8 @@ struct VisitorSession {
 };
 
 struct SubmitContext {
-    std::string kiosk_id;           // [A-Za-z0-9_-]{1,64}
-    std::string site;               // site name; forbidden characters are removed (it is display text)
+    std::string kiosk_id;           // an ngsi token: [A-Za-z0-9_-]{1,64}
+    std::string site;               // site name; Orion's forbidden characters are removed (it is display text)
     std::string language;           // BCP 47 of the UI language, e.g. "de", "tr", "ar"
     std::string channel = "kiosk";  // "kiosk" | "paper" (operator entry: no rate limits)
     TimePoint now{};
@@ -85,20 +84,14 @@ struct CitizenIdea {
     std::optional<std::string> contact_email;
 };
 
-// Normalized NGSI-v2 entities (docs/data-model.md). Every attribute that is not TextUnrestricted is checked
-// for Orion's forbidden characters: an Error ("ideas.entity.forbidden_character") instead of a request Orion
-// rejects.
-Result<nlohmann::json> BuildCitizenIdeaEntity(const CitizenIdea& idea);
-Result<nlohmann::json> BuildIdeaSupportEntity(const std::string& support_id, const std::string& idea_id,
-                                              const std::string& kiosk_id, TimePoint created);
-// Checks a built entity: id and type valid, every non-TextUnrestricted string free of < > " ' = ; ( ).
-Status CheckOrionSafe(const nlohmann::json& entity);
+// The NGSI-v2 entities (docs/data-model.md), built and validated through the ngsi module: an Error names the
+// field instead of a request Orion rejects. Visitors' free text travels as TextUnrestricted.
+Result<ngsi::Entity> CitizenIdeaEntity(const CitizenIdea& idea);
+Result<ngsi::Entity> IdeaSupportEntity(const std::string& support_id, const std::string& idea_id,
+                                       const std::string& kiosk_id, TimePoint created);
 
-bool IsValidKioskId(std::string_view kiosk_id);
-bool IsValidIdeaId(std::string_view entity_id);  // urn:ngsi-ld:CitizenIdea:<printable, no & ? / # ...>
+bool IsValidIdeaId(std::string_view entity_id);  // urn:ngsi-ld:CitizenIdea:<a valid NGSI id>
 bool IsValidLanguageTag(std::string_view tag);   // BCP 47 shape: "de", "pt-BR", "sr-Latn"
-// Removes Orion's forbidden characters and collapses spaces; for display-only Text such as the site name.
-std::string StripForbiddenCharacters(std::string_view text);
 
 // Rate limits for a new idea at this kiosk (channel "kiosk" only): session limit, then the kiosk's hourly
 // limit (CountIdeasSince(now - 1 h)). Errors "ideas.limit.session" / "ideas.limit.kiosk_hour"; the UI
