@@ -17,7 +17,11 @@ struct ModelFiles {
 };
 
 Result<ModelFiles> FindModelFiles(const std::string& model_path) {
-    if (model_path.empty()) return MakeError("counter.model_missing", "no DNN model path configured");
+    if (model_path.empty()) {
+        const std::string bundled = BundledModelDir();
+        if (bundled.empty()) return MakeError("counter.model_missing", "no DNN model path configured and no bundled model");
+        return FindModelFiles(bundled);
+    }
     std::error_code ec;
     const fs::path p(model_path);
     ModelFiles files;

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "child_process.h"
+#include "synthetic_video.h"
 #include "test_support/test_support.h"
 
 namespace ck::test {
@@ -77,6 +78,29 @@ TEST_F(InstallTest, TheInstalledBinaryReadsTheInstalledCatalogues) {
     const ChildResult r = RunChild((Prefix() / "bin/civic-kiosk").string(),
                                    {"run", "--demo", "--headless", "--replay", script.string()});
     EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+// The person detector is product data: installed beside the binary, and the installed binary counts with it
+// out of the box (no model_path, no CK_MODEL_DIR). Damaging the installed copy must change the outcome, which
+// proves the binary uses the installed model and not the source tree's.
+TEST_F(InstallTest, TheInstalledBinaryCountsWithTheInstalledModel) {
+    const fs::path model = Prefix() / "share/civic-kiosk/models/yolo-fastest-1.1-body";
+    ASSERT_TRUE(fs::is_regular_file(model / "yolo-fastest-1.1_body.cfg"));
+    ASSERT_TRUE(fs::is_regular_file(model / "yolo-fastest-1.1_body.weights"));
+    EXPECT_TRUE(fs::is_regular_file(model / "LICENSE"));
+
+    TempDir work;
+    const fs::path video = work / "walk.avi";
+    ASSERT_TRUE(ck::hw::test::WriteSceneVideo(video, {{{20, 150}, {300, 160}, 0, 30, 16, 44, {40, 40, 170}}}, 30, 10));
+    ::unsetenv("CK_MODEL_DIR");
+    const std::vector<std::string> args = {"count", "--video", video.string(), "--line", "160,0,160,240"};
+    const ChildResult ok = RunChild((Prefix() / "bin/civic-kiosk").string(), args);
+    EXPECT_EQ(ok.exit_code, 0) << ok.err;
+    EXPECT_NE(ok.out.find("detector dnn"), std::string::npos) << ok.out;
+
+    std::ofstream(model / "yolo-fastest-1.1_body.weights", std::ios::binary | std::ios::trunc) << "broken";
+    const ChildResult broken = RunChild((Prefix() / "bin/civic-kiosk").string(), args);
+    EXPECT_NE(broken.exit_code, 0) << broken.out;
 }
 
 TEST(MaintainerScript, CreatesTheAccountAndConfigurationButNeverOverwritesIt) {

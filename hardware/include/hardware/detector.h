@@ -15,7 +15,8 @@
 namespace ck::hw {
 
 struct DnnParams {
-    std::string model_path;  // a folder holding one *.cfg + *.weights, or the .cfg (weights beside it)
+    // A folder holding one *.cfg + *.weights, or the .cfg (weights beside it); empty: the bundled model.
+    std::string model_path;
     // Network input; multiples of 32. 416x320 (not 320x256) finds the people partly hidden in the crowd
     // that a smaller input misses or merges, and still runs far above 30 fps on one core (docs/counting.md).
     int input_width = 416;
@@ -37,7 +38,7 @@ struct MotionParams {
 };
 
 struct DetectorConfig {
-    std::string kind = "motion";  // "dnn" or "motion"
+    std::string kind = "dnn";  // "dnn" or "motion"
     DnnParams dnn;
     MotionParams motion;
 };
@@ -49,6 +50,12 @@ class Detector {
     virtual Result<std::vector<Detection>> Detect(const cv::Mat& bgr) = 0;
     virtual std::string Name() const = 0;
 };
+
+// The person detector shipped with the product (Yolo-Fastest 1.1 body, public domain, hardware/models/): the
+// folder named by CK_MODEL_DIR if set; else, for an installed binary (<prefix>/bin), the one installed beside
+// it (<prefix>/share/civic-kiosk/models/yolo-fastest-1.1-body); else the source tree's copy the binary was built
+// from. Empty when none of them holds a .cfg.
+std::string BundledModelDir();
 
 // Fails with a clear message when the model files are missing or do not load.
 Result<std::unique_ptr<Detector>> MakeDnnDetector(const DnnParams& params);

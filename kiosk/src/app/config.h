@@ -57,8 +57,8 @@ struct CounterConfig {
     int device = 0;
     std::string video_file;
     int width = 640, height = 480, fps = 15;
-    std::string detector = "motion"; // "dnn" or "motion"
-    std::string model_path;          // folder or .cfg of the DNN detector
+    std::string detector = "dnn";    // "dnn" or "motion"; dnn without a loadable model counts with motion
+    std::string model_path;          // folder or .cfg of the DNN detector; empty: the bundled model
     int bin_minutes = 15;
     std::vector<CountingLineConfig> lines;
 };

@@ -11,6 +11,7 @@
 
 #include "app/config.h"
 #include "cli/commands.h"
+#include "hardware/detector.h"
 #include "hardware/pipeline.h"
 
 namespace ck::kiosk {
@@ -53,12 +54,14 @@ int RunCount(const CountArgs& args) {
         }
         options.lines.push_back({"line" + std::to_string(i + 1), segment.value()});
     }
-    const std::string model = !args.model.empty() ? args.model : config->counter.model_path;
+    // The model: --model, else counter.model_path, else the bundled one (hw::BundledModelDir).
+    std::string model = !args.model.empty() ? args.model : config->counter.model_path;
+    if (model.empty()) model = hw::BundledModelDir();
     std::string detector = args.detector;
     if (detector.empty()) detector = model.empty() ? "motion" : "dnn";
     if (detector == "dnn" && model.empty()) {
         std::cerr << "civic-kiosk count: --detector dnn needs --model PATH or counter.model_path in the "
-                     "configuration\n";
+                     "configuration (no bundled model was found)\n";
         return kExitUsage;
     }
     options.detector.kind = detector;
@@ -111,7 +114,7 @@ void RegisterCountCommand(CLI::App& app, int* exit_code) {
     cmd->add_option("--line", args->lines, "directed counting line x1,y1,x2,y2 in pixels (repeatable)")
         ->required()
         ->take_all();
-    cmd->add_option("--detector", args->detector, "dnn or motion (default: dnn when a model is given)")
+    cmd->add_option("--detector", args->detector, "dnn or motion (default: dnn with the bundled model, or --model)")
         ->check(CLI::IsMember({"dnn", "motion"}));
     cmd->add_option("--model", args->model, "DNN model folder or .cfg (default: counter.model_path)");
     cmd->add_option("--config", args->config, "configuration file");
