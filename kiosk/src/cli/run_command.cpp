@@ -2,6 +2,7 @@
 
 #include "app/config.h"
 #include "app/kiosk_loop.h"
+#include "app/crash_handler.h"
 #include "app/logging.h"
 #include "cli/commands.h"
 
@@ -50,6 +51,8 @@ void RegisterRunCommand(CLI::App& app, int* exit_code) {
             return;
         }
         SetupLogging(*config, opts->headless || !opts->replay.empty());
+        // SetupLogging made the folder; a crash of the interactive kiosk leaves its report there.
+        InstallCrashHandler(config->log_dir, CK_VERSION);
         lo.host.fullscreen = !opts->windowed;
         lo.host.headless = opts->headless;
         lo.replay_path = opts->replay;
