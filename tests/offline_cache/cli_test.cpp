@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "offline_cache/content_cache.h"
+#include "offline_cache/counter_bins.h"
 #include "offline_cache/counter_health.h"
 #include "sync_fixture.h"
 
@@ -154,6 +155,45 @@ TEST_F(CliTest, StatusOfAKioskThatNeverRanReportsAnAbsentStore) {
     EXPECT_EQ(status["outbox"]["pending"], 0);
     EXPECT_TRUE(status["connectors"].empty());
     EXPECT_FALSE(std::filesystem::exists(dir_ / "never.db"));
+}
+
+// `counts export`: the bins of a period as CSV with towards/away per the line's direction, a date meaning the
+// whole day, bad dates refused with exit 2, and an unwritable target with exit 1 and no partial file left.
+TEST_F(CliTest, CountsExportWritesThePeriodAsCsv) {
+    const TimePoint day = FromUnixMs(1795737600000);  // 2026-11-27T00:00:00Z
+    auto bin = [&](const char* line, int hour, std::int64_t pos, std::int64_t neg) {
+        return CounterBin{line, day + std::chrono::hours(hour), day + std::chrono::hours(hour) + std::chrono::minutes(15),
+                          pos, neg, false};
+    };
+    ASSERT_TRUE(SaveBin(*db_, bin("door", 9, 5, 2)).ok());
+    ASSERT_TRUE(SaveBin(*db_, bin("door", 23, 1, 0)).ok());
+    ASSERT_TRUE(SaveBin(*db_, bin("door", -1, 7, 7)).ok());  // the day before: not exported
+    ASSERT_TRUE(SaveBin(*db_, bin("door", 24, 9, 9)).ok());  // the day after
+    std::ofstream(config_, std::ios::app) << "[counter]\n[[counter.lines]]\nname = \"door\"\nline = [1, 2, 3, 4]\n"
+                                          << "towards_is_positive = false\n";
+    const std::string out = (dir_ / "export.csv").string();
+    const auto r = RunKiosk("counts export --from 2026-11-27 --to 2026-11-27 --out '" + out + "' --config '" + config_ + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("exported 2 bins"), std::string::npos) << r.output;
+    std::ifstream in(out);
+    const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(csv,
+              "kiosk_id,line,start,end,towards,away,total,closed\n"
+              "herne-e2e-01,door,2026-11-27T09:00:00Z,2026-11-27T09:15:00Z,2,5,7,no\n"
+              "herne-e2e-01,door,2026-11-27T23:00:00Z,2026-11-27T23:15:00Z,0,1,1,no\n");
+
+    EXPECT_EQ(RunKiosk("counts export --from yesterday --to 2026-11-27 --out '" + out + "' --config '" + config_ + "'")
+                  .exit_code,
+              2);
+    EXPECT_EQ(RunKiosk("counts export --from 2026-11-28 --to 2026-11-27 --out '" + out + "' --config '" + config_ + "'")
+                  .exit_code,
+              2);
+    const std::string nowhere = (dir_ / "no-such-dir" / "x.csv").string();
+    EXPECT_EQ(RunKiosk("counts export --from 2026-11-27 --to 2026-11-27 --out '" + nowhere + "' --config '" + config_ +
+                       "'")
+                  .exit_code,
+              1);
+    EXPECT_FALSE(std::filesystem::exists(nowhere + ".partial"));
 }
 
 }  // namespace

@@ -21,5 +21,6 @@ void RegisterSyncCommand(CLI::App& app, int* exit_code);
 void RegisterStatusCommand(CLI::App& app, int* exit_code);
 void RegisterIdeaCommand(CLI::App& app, int* exit_code);
 void RegisterServicesCommand(CLI::App& app, int* exit_code);
+void RegisterCountsCommand(CLI::App& app, int* exit_code);
 
 }  // namespace ck::kiosk
