@@ -36,7 +36,7 @@ void DrawStatusBar(App& app) {
             app.nav.Push(ScreenId::kAdmin);
         }
     }
-    const std::string clock = app.loc->FormatTime(FromUnixMs(static_cast<std::int64_t>(app.now_s * 1000)));
+    const std::string clock = app.loc->FormatTime(AppNow(app));
     ui::LabelCentered(dl, ImVec2(0, 0), ImVec2(size.x, h), clock, f.fonts.large, t.on_primary);
     // Right side: demo badge and language.
     float x = size.x - m;

@@ -59,7 +59,7 @@ void DrawLive(App& app) {
         EndScreenBody(app);
         return;
     }
-    const TimePoint now = FromUnixMs(static_cast<std::int64_t>(app.now_s * 1000));
+    const TimePoint now = AppNow(app);
     const int cols = f.layout.portrait ? 2 : 3;
     const float gap = ui::LayoutScale(ui::units::kGap);
     const ImVec2 card((width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
