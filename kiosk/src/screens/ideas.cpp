@@ -40,15 +40,19 @@ void DrawIdeaDetail(App& app, const part::IdeaSummary& idea) {
     ui::Spacing(ui::units::kGapMedium);
     const bool supported = st.quota.supported_idea_ids.count(idea.id) > 0;
     const float bw = (inner - ui::LayoutScale(ui::units::kButtonGap)) * 0.5f;
+    bool support = false;
     if (supported) {
         ui::SecondaryButton("##supported", app.T("kiosk.ideas.supported"), ImVec2(bw, 0), ui::Icon::kCheck);
-    } else if (ui::PrimaryButton("##support", app.T("kiosk.ideas.support_button"), ImVec2(bw, 0),
-                                 ui::Icon::kHeart)) {
-        SupportSelectedIdea(st, StoreOf(app), part::SupportContext{app.options.config.kiosk_id, AppNow(app)});
+    } else {
+        support = ui::PrimaryButton("##support", app.T("kiosk.ideas.support_button"), ImVec2(bw, 0),
+                                    ui::Icon::kHeart);
     }
     ImGui::SameLine(0, ui::LayoutScale(ui::units::kButtonGap));
     if (ui::SecondaryButton("##close", app.T("kiosk.common.close"), ImVec2(bw, 0))) SelectIdea(st, "");
     ui::EndDialog();
+    // Last: a support reloads the list that `idea` belongs to.
+    if (support)
+        SupportSelectedIdea(st, StoreOf(app), part::SupportContext{app.options.config.kiosk_id, AppNow(app)});
 }
 
 }  // namespace
