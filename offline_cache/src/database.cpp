@@ -216,6 +216,7 @@ Result<Database> Database::Open(const std::string& path, OpenMode mode) {
         handle = OpenHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         if (!handle) return handle.error();
         db.db_ = *handle;
+        db.CountStatements();
         db.recovered_from_ = *aside;
     }
     if (auto st = Configure(db.db_); !st) return st.error();
@@ -223,9 +224,29 @@ Result<Database> Database::Open(const std::string& path, OpenMode mode) {
     return db;
 }
 
+Database::Database(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)), statements_(std::make_unique<std::atomic<std::int64_t>>(0)) {
+    CountStatements();
+}
+
+void Database::CountStatements() {
+    // SQLITE_TRACE_STMT fires when a statement starts running; statements run by a trigger arrive as a
+    // "--" comment and are part of the statement that fired the trigger.
+    sqlite3_trace_v2(
+        db_, SQLITE_TRACE_STMT,
+        [](unsigned, void* counter, void*, void* sql) -> int {
+            const char* text = static_cast<const char*>(sql);
+            if (!(text && text[0] == '-' && text[1] == '-'))
+                static_cast<std::atomic<std::int64_t>*>(counter)->fetch_add(1);
+            return 0;
+        },
+        statements_.get());
+}
+
 Database::Database(Database&& other) noexcept
     : db_(other.db_),
       path_(std::move(other.path_)),
+      statements_(std::move(other.statements_)),
       recovered_from_(std::move(other.recovered_from_)),
       synchronous_(other.synchronous_),
       commit_hook_(std::move(other.commit_hook_)) {
@@ -238,6 +259,7 @@ Database& Database::operator=(Database&& other) noexcept {
         db_ = other.db_;
         path_ = std::move(other.path_);
         recovered_from_ = std::move(other.recovered_from_);
+        statements_ = std::move(other.statements_);
         synchronous_ = other.synchronous_;
         commit_hook_ = std::move(other.commit_hook_);
         other.db_ = nullptr;

@@ -146,7 +146,7 @@ Result<ngsi::Entity> IdeaSupportEntity(const std::string& support_id, const std:
     return e;
 }
 
-Status DecideIdeaRateLimits(const VisitorSession& session, const IdeaSettings& settings,
+Status DecideIdeaRateLimits(const IdeaQuota& session, const IdeaSettings& settings,
                             std::int64_t kiosk_ideas_last_hour) {
     if (session.ideas_submitted >= settings.max_per_session) {
         return MakeError("ideas.limit.session", "this visitor session reached its limit of " +
@@ -160,7 +160,7 @@ Status DecideIdeaRateLimits(const VisitorSession& session, const IdeaSettings& s
     return {};
 }
 
-Status CheckIdeaRateLimits(cache::Database& db, const VisitorSession& session, const IdeaSettings& settings,
+Status CheckIdeaRateLimits(cache::Database& db, const IdeaQuota& session, const IdeaSettings& settings,
                            TimePoint now) {
     // The session limit needs no store; check it first so a full store error never hides it.
     if (Status s = DecideIdeaRateLimits(session, settings, 0); !s) return s;
@@ -235,7 +235,7 @@ Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& c
 }
 
 Result<Receipt> SubmitIdea(cache::Database& db, const IdeaDraft& draft, const SubmitContext& ctx,
-                           VisitorSession& session) {
+                           IdeaQuota& session) {
     // Paper cards are typed in by staff after an event: many at once is expected, so no limits apply.
     if (ctx.channel == "kiosk") {
         if (Status s = CheckIdeaRateLimits(db, session, ctx.settings, ctx.now); !s) return s.error();
@@ -282,7 +282,7 @@ Result<Receipt> SubmitIdea(cache::Database& db, const IdeaDraft& draft, const Su
 }
 
 Result<SupportReceipt> SupportIdea(cache::Database& db, const std::string& idea_id, const SupportContext& ctx,
-                                   VisitorSession& session) {
+                                   IdeaQuota& session) {
     if (!IsValidIdeaId(idea_id)) return MakeError("ideas.support.unknown_idea", "not a CitizenIdea id");
     if (session.supported_idea_ids.count(idea_id) != 0) {
         return MakeError("ideas.support.already", "this idea was already supported in this session");

@@ -1,6 +1,5 @@
 #include "participation/text.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/idna.h>
 #include <unicode/normalizer2.h>
@@ -14,6 +13,7 @@
 #include <memory>
 #include <sstream>
 
+#include "locales/utf8.h"
 #include "wordlists_builtin.h"
 
 namespace ck::part {
@@ -129,19 +129,6 @@ bool IsValidUtf8(std::string_view text) {
     return DecodeUtf8(text, nullptr, &bad);
 }
 
-std::size_t CountGraphemes(std::string_view utf8) {
-    const icu::UnicodeString text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(
-        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !it) return static_cast<std::size_t>(text.countChar32());
-    it->setText(text);
-    std::size_t count = 0;
-    for (int32_t pos = it->next(); pos != icu::BreakIterator::DONE; pos = it->next()) ++count;
-    return count;
-}
-
 Result<std::string> SanitizeText(std::string_view input, const TextLimits& limits) {
     // The cap comes first so an absurd input costs nothing beyond its length check.
     if (input.size() > limits.max_input_bytes) {
@@ -247,7 +234,7 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
             return MakeError(Code(limits.field, "required"), std::string(limits.field) + ": required");
         return out;
     }
-    const std::size_t graphemes = CountGraphemes(out);
+    const std::size_t graphemes = loc::CountGraphemeClusters(out);
     if (graphemes > limits.max_graphemes) {
         return MakeError(Code(limits.field, "too_long"),
                          std::string(limits.field) + ": " + std::to_string(graphemes) +
@@ -417,7 +404,8 @@ Result<std::string> ValidateEmail(std::string_view input) {
     icu::IDNAInfo info;
     idna->nameToASCII_UTF8(domain_piece, ascii_sink, info, status);
     if (U_FAILURE(status) || info.hasErrors()) return InvalidEmail("invalid domain");
-    if (ascii.size() > 253 || address.size() > 254 || local.size() + 1 + ascii.size() > 254) {
+    if (ascii.size() > 253 || address.size() > kMaxEmailBytes ||
+        local.size() + 1 + ascii.size() > kMaxEmailBytes) {
         return InvalidEmail("too long");
     }
     std::size_t labels = 0;

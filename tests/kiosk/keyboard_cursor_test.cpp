@@ -156,12 +156,6 @@ TEST(KeyboardCaret, TheByteCapHoldsToo) {
     EXPECT_EQ(text, "axbc");
 }
 
-TEST(KeyboardCaret, EraseLastCharacterStillErasesAtTheEnd) {
-    std::string text = "ok " + kFamily;
-    EraseLastCharacter(text);
-    EXPECT_EQ(text, "ok ");
-}
-
 // ---- arrows in right-to-left text ----
 
 TEST(KeyboardCaret, LeftArrowGoesBackInLatinAndForwardInArabic) {

@@ -315,5 +315,14 @@ TEST_F(ReplayTest, InArabicTextTheRightArrowGoesBack) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// A support is a tap on the open idea's card: the count goes up at once (the list is reloaded from the store
+// with the undelivered support) and the button says it is done.
+TEST_F(ReplayTest, SupportingAnIdeaRaisesItsCountOnce) {
+    const ChildResult r = Replay({kStart, TapText("Ideen"), TapText("Mehr Fahrradbügel am Bahnhof"),
+                                  Expect("48 Unterstützungen"), TapText("Unterstützen"),
+                                  Expect("49 Unterstützungen"), Expect("Unterstützt – danke!")});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 }  // namespace
 }  // namespace ck::test

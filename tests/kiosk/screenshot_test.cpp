@@ -13,6 +13,8 @@
 #include <tuple>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "child_process.h"
 #include "png_stats.h"
 #include "test_support/test_support.h"
@@ -120,13 +122,46 @@ TEST(ScreenshotCommandTest, TheLanguageAndTheScreenChangeThePicture) {
     EXPECT_EQ(home_de, shot("home", "de"));
 }
 
+std::string CatalogueText(const std::string& tag, const std::string& key) {
+    std::ifstream in(SourceDir() / "locales" / "catalogues" / (tag + ".json"));
+    return nlohmann::json::parse(in).at(key).get<std::string>();
+}
+
+// Home in a language, then one tap at a fixed point: whichever tile lies there opens. A replay finds texts
+// through the frame trace, which records every text with its rectangle, so `expect_text` proves which screen
+// the tap reached, and with it where the tile was drawn.
+ChildResult TapHomeAt(const TempDir& dir, const std::string& lang, float x, float y,
+                      const std::string& expect) {
+    const fs::path config = dir / (lang + ".toml");
+    std::ofstream(config) << "[locale]\ndefault = \"" << lang << "\"\n";
+    const fs::path script = dir / (lang + "-" + std::to_string(static_cast<int>(x)) + ".jsonl");
+    std::ofstream out(script);
+    out << nlohmann::json{{"tap_text", CatalogueText(lang, "kiosk.attract.touch_to_start")}}.dump() << "\n"
+        << nlohmann::json{{"expect_text", CatalogueText(lang, "kiosk.home.title")}}.dump() << "\n"
+        << nlohmann::json{{"tap", {x, y}}}.dump() << "\n"
+        << nlohmann::json{{"expect_text", expect}}.dump() << "\n";
+    out.close();
+    return RunChild(KioskBinary().string(), {"run", "--demo", "--headless", "--size", "1920x1080", "--config",
+                                             config.string(), "--replay", script.string()});
+}
+
+// Right to left means mirrored, not just Arabic letters: the first home tile (services) is the top right one
+// in Arabic and the top left one in German, and the third (live data) the other way round.
 TEST(ScreenshotCommandTest, ArabicRendersRightToLeft) {
     TempDir dir;
-    const fs::path out = dir / "home-ar.png";
-    const ChildResult r = RunChild(KioskBinary().string(), ScreenshotArgs("home", "ar", "1920x1080", out));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(ReadPngHeader(out).width, 1920u);
-    EXPECT_GE(DecodeStats(out).distinct_colours, 16u);
+    const float left = 300, right = 1620, top = 400;  // inside the top row's outer tiles at 1920x1080
+    const std::string services_de = CatalogueText("de", "kiosk.services.search_placeholder");
+    const std::string services_ar = CatalogueText("ar", "kiosk.services.search_placeholder");
+    const std::string live_de = CatalogueText("de", "kiosk.live.weather");
+    const std::string live_ar = CatalogueText("ar", "kiosk.live.weather");
+    const ChildResult de_left = TapHomeAt(dir, "de", left, top, services_de);
+    EXPECT_EQ(de_left.exit_code, 0) << "German: services at the top left\n" << de_left.err;
+    const ChildResult de_right = TapHomeAt(dir, "de", right, top, live_de);
+    EXPECT_EQ(de_right.exit_code, 0) << "German: live data at the top right\n" << de_right.err;
+    const ChildResult ar_right = TapHomeAt(dir, "ar", right, top, services_ar);
+    EXPECT_EQ(ar_right.exit_code, 0) << "Arabic: services at the top right\n" << ar_right.err;
+    const ChildResult ar_left = TapHomeAt(dir, "ar", left, top, live_ar);
+    EXPECT_EQ(ar_left.exit_code, 0) << "Arabic: live data at the top left\n" << ar_left.err;
 }
 
 TEST(ScreenshotCommandTest, UnknownScreenIsAUsageError) {

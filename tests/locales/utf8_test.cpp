@@ -69,6 +69,26 @@ TEST(Graphemes, EmojiSequencesAreOneCluster) {
     EXPECT_EQ(GraphemeBoundaries("\U0001F44D\U0001F3FD"), (Offsets{0, 8}));  // thumbs up + skin tone
 }
 
+// The one grapheme counter of the project: the keyboard's limit and participation's sanitiser both use it.
+TEST(Graphemes, CountsUserPerceivedCharacters) {
+    const std::string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
+    const std::string england = "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F";
+    std::string many;
+    for (int i = 0; i < 120; ++i) many += family;
+    EXPECT_EQ(CountGraphemeClusters(""), 0u);
+    EXPECT_EQ(CountGraphemeClusters("abc"), 3u);
+    EXPECT_EQ(CountGraphemeClusters("e\u0301"), 1u);
+    EXPECT_EQ(CountGraphemeClusters(family), 1u);
+    EXPECT_EQ(CountGraphemeClusters(many), 120u);
+    EXPECT_EQ(CountGraphemeClusters("\U0001F1E9\U0001F1EA\U0001F1F9\U0001F1F7"), 2u);
+    EXPECT_EQ(CountGraphemeClusters(england), 1u);
+    EXPECT_EQ(CountGraphemeClusters("\u00FC"), 1u);
+    EXPECT_EQ(CountGraphemeClusters("u\u0308"), 1u);
+    EXPECT_EQ(CountGraphemeClusters("\u0643\u0650\u062A\u064E\u0627\u0628"), 4u);
+    EXPECT_EQ(CountGraphemeClusters("\u0130\u011F\u0131"), 3u);
+    EXPECT_EQ(CountGraphemeClusters("a\r\nb"), 3u);
+}
+
 TEST(Graphemes, OffsetsBeyondTheTextMeanItsEnd) {
     EXPECT_EQ(PreviousGraphemeBoundary("ab", 99), 1u);
     EXPECT_EQ(NextGraphemeBoundary("ab", 99), 2u);

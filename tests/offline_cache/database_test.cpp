@@ -221,5 +221,26 @@ TEST(Database, VisitorAcknowledgedCommitsRunWithSynchronousFull) {
     EXPECT_EQ(Synchronous(*db), 2);
 }
 
+// The counter the UI's zero-statements test relies on: every statement run counts, reads and writes alike,
+// on this connection only, and the count survives moving the Database.
+TEST(Database, CountsTheStatementsItRuns) {
+    ck::test::TempDir dir;
+    auto opened = Database::Open((dir / "kiosk.db").string());
+    ASSERT_TRUE(opened.ok());
+    Database db = std::move(*opened);
+    auto other = Database::Open((dir / "kiosk.db").string());
+    ASSERT_TRUE(other.ok());
+    const std::int64_t start = db.statements_executed();
+    EXPECT_GT(start, 0) << "opening runs the integrity check and the pragmas";
+    ASSERT_TRUE(ListEntities(db, "WeatherObserved").ok());
+    EXPECT_EQ(db.statements_executed(), start + 1);
+    ASSERT_TRUE(ListEntities(db, "WeatherObserved").ok());
+    EXPECT_EQ(db.statements_executed(), start + 2);
+    const std::int64_t other_before = other->statements_executed();
+    ASSERT_TRUE(Enqueue(*other, test::MakeItem("a"), test::T(0)).ok());
+    EXPECT_GT(other->statements_executed(), other_before);
+    EXPECT_EQ(db.statements_executed(), start + 2) << "another connection's statements are not ours";
+}
+
 }  // namespace
 }  // namespace ck::cache

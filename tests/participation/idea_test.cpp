@@ -228,7 +228,7 @@ TEST(RateLimits, SessionAndHourlyDecisions) {
     IdeaSettings s = TestSettings();
     s.max_per_session = 2;
     s.max_per_hour = 5;
-    VisitorSession v;
+    IdeaQuota v;
     EXPECT_TRUE(DecideIdeaRateLimits(v, s, 0).ok());
     v.ideas_submitted = 2;
     Status st = DecideIdeaRateLimits(v, s, 0);
@@ -245,7 +245,7 @@ TEST(RateLimits, SessionAndHourlyDecisions) {
 
 TEST(SubmitIdea, StoresIdeaAndOutboxItemBeforeReturning) {
     Store store;
-    VisitorSession session;
+    IdeaQuota session;
     const Result<Receipt> r = SubmitIdea(store.db, GoodDraft(), TestContext(), session);
     ASSERT_TRUE(r.ok()) << r.error().code << ": " << r.error().message;
     EXPECT_TRUE(IsWellFormedReferenceCode(r->reference_code));
@@ -287,7 +287,7 @@ TEST(SubmitIdea, StoresIdeaAndOutboxItemBeforeReturning) {
 
 TEST(SubmitIdea, NothingStoredOnValidationFailure) {
     Store store;
-    VisitorSession session;
+    IdeaQuota session;
     struct Bad {
         const char* expected_code;
         IdeaDraft draft;
@@ -347,7 +347,7 @@ TEST(SubmitIdea, NothingStoredOnValidationFailure) {
 
 TEST(SubmitIdea, ContactOnlyWithConsentAndPurgedAfterDelivery) {
     Store store;
-    VisitorSession session;
+    IdeaQuota session;
     IdeaDraft d = GoodDraft();
     d.contact_consent = true;
     d.contact_email = " Anna.Muster@Example.ORG ";
@@ -374,7 +374,7 @@ TEST(SubmitIdea, ContactOnlyWithConsentAndPurgedAfterDelivery) {
 
 TEST(SubmitIdea, WordListFlagsButAccepts) {
     Store store;
-    VisitorSession session;
+    IdeaQuota session;
     IdeaDraft d = GoodDraft();
     d.description = "Der Planer ist ein Vollidiot.";
     const Result<Receipt> r = SubmitIdea(store.db, d, TestContext(), session);
@@ -386,7 +386,7 @@ TEST(SubmitIdea, WordListFlagsButAccepts) {
 
 TEST(SubmitIdea, KioskPlaceUsesConfiguredLocation) {
     Store store;
-    VisitorSession session;
+    IdeaQuota session;
     IdeaDraft d = GoodDraft();
     d.place_kind = PlaceKind::kKiosk;
     SubmitContext ctx = TestContext();
@@ -399,7 +399,7 @@ TEST(SubmitIdea, KioskPlaceUsesConfiguredLocation) {
 
 TEST(SubmitIdea, MapPlaceMustLieInTheChosenDistrictOfTheMap) {
     Store store;
-    VisitorSession session;
+    IdeaQuota session;
     SubmitContext ctx = TestContext();
     ctx.settings.map.south_west = {7.1, 51.5};
     ctx.settings.map.north_east = {7.3, 51.6};
@@ -425,14 +425,14 @@ TEST(SubmitIdea, SessionLimit) {
     Store store;
     SubmitContext ctx = TestContext();
     ctx.settings.max_per_session = 2;
-    VisitorSession session;
+    IdeaQuota session;
     ASSERT_TRUE(SubmitIdea(store.db, GoodDraft(), ctx, session).ok());
     ASSERT_TRUE(SubmitIdea(store.db, GoodDraft(), ctx, session).ok());
     const Result<Receipt> third = SubmitIdea(store.db, GoodDraft(), ctx, session);
     ASSERT_FALSE(third.ok());
     EXPECT_EQ(third.error().code, "ideas.limit.session");
     EXPECT_EQ(store.Pending().size(), 2u);
-    VisitorSession next_visitor;
+    IdeaQuota next_visitor;
     EXPECT_TRUE(SubmitIdea(store.db, GoodDraft(), ctx, next_visitor).ok());
 }
 
@@ -441,11 +441,11 @@ TEST(SubmitIdea, HourlyKioskLimitCountsFromTheStore) {
     SubmitContext ctx = TestContext();
     ctx.settings.max_per_hour = 3;
     for (int i = 0; i < 3; ++i) {
-        VisitorSession s;
+        IdeaQuota s;
         ctx.now = kNow + std::chrono::minutes(i * 10);
         ASSERT_TRUE(SubmitIdea(store.db, GoodDraft(), ctx, s).ok()) << i;
     }
-    VisitorSession s;
+    IdeaQuota s;
     ctx.now = kNow + std::chrono::minutes(30);
     const Result<Receipt> blocked = SubmitIdea(store.db, GoodDraft(), ctx, s);
     ASSERT_FALSE(blocked.ok());
@@ -460,7 +460,7 @@ TEST(SubmitIdea, HourlyKioskLimitCountsFromTheStore) {
     // An hour after the first idea, one slot is free again.
     ctx.channel = "kiosk";
     ctx.now = kNow + std::chrono::minutes(61);
-    VisitorSession later;
+    IdeaQuota later;
     EXPECT_TRUE(SubmitIdea(store.db, GoodDraft(), ctx, later).ok());
     EXPECT_FALSE(SubmitIdea(store.db, GoodDraft(), ctx, later).ok());
 }
@@ -470,7 +470,7 @@ TEST(SubmitIdea, EveryIdeaGetsItsOwnCodeAndId) {
     SubmitContext ctx = TestContext();
     ctx.channel = "paper";
     std::set<std::string> codes, ids;
-    VisitorSession s;
+    IdeaQuota s;
     for (int i = 0; i < 20; ++i) {
         const Result<Receipt> r = SubmitIdea(store.db, GoodDraft(), ctx, s);
         ASSERT_TRUE(r.ok());
@@ -499,7 +499,7 @@ TEST(SupportIdea, OncePerSessionAndCountedAtOnce) {
     const cache::CachedEntity idea = PublishedIdea("0f8fad5b-d9cb-469f-a165-70867728950e", 7);
     ASSERT_TRUE(cache::UpsertEntity(store.db, idea).ok());
     const SupportContext ctx{"herne-demo-01", kNow};
-    VisitorSession session;
+    IdeaQuota session;
 
     const Result<SupportReceipt> r = SupportIdea(store.db, idea.id, ctx, session);
     ASSERT_TRUE(r.ok()) << r.error().code << ": " << r.error().message;
@@ -525,7 +525,7 @@ TEST(SupportIdea, OncePerSessionAndCountedAtOnce) {
     EXPECT_EQ((*listed)[0].support_count, 8);
 
     // Another visitor may support it too.
-    VisitorSession other;
+    IdeaQuota other;
     ASSERT_TRUE(SupportIdea(store.db, idea.id, ctx, other).ok());
     Result<IdeaSummary> parsed = ParsePublishedIdea(idea);
     ASSERT_TRUE(parsed.ok());
@@ -540,7 +540,7 @@ TEST(SupportIdea, OnlyForPublishedCachedIdeas) {
         PublishedIdea("7c9e6679-7425-40de-944b-e07fc1f90ae7", 0, "submitted");
     ASSERT_TRUE(cache::UpsertEntity(store.db, pending_idea).ok());
     const SupportContext ctx{"herne-demo-01", kNow};
-    VisitorSession session;
+    IdeaQuota session;
     EXPECT_EQ(SupportIdea(store.db, pending_idea.id, ctx, session).error().code,
               "ideas.support.unknown_idea");
     EXPECT_EQ(

@@ -194,21 +194,6 @@ TEST(SanitizeText, TooLongMessageCarriesTheCounts) {
     EXPECT_NE(out.error().message.find("120"), std::string::npos);
 }
 
-TEST(CountGraphemes, CountsUserPerceivedCharacters) {
-    EXPECT_EQ(CountGraphemes(""), 0u);
-    EXPECT_EQ(CountGraphemes("abc"), 3u);
-    EXPECT_EQ(CountGraphemes("e\u0301"), 1u);
-    EXPECT_EQ(CountGraphemes(kFamily), 1u);
-    EXPECT_EQ(CountGraphemes(Repeat(kFamily, 120)), 120u);
-    EXPECT_EQ(CountGraphemes("\U0001F1E9\U0001F1EA\U0001F1F9\U0001F1F7"), 2u);
-    EXPECT_EQ(CountGraphemes(kEnglandFlag), 1u);
-    EXPECT_EQ(CountGraphemes("\u00FC"), 1u);
-    EXPECT_EQ(CountGraphemes("u\u0308"), 1u);
-    EXPECT_EQ(CountGraphemes("\u0643\u0650\u062A\u064E\u0627\u0628"), 4u);
-    EXPECT_EQ(CountGraphemes("\u0130\u011F\u0131"), 3u);
-    EXPECT_EQ(CountGraphemes("a\r\nb"), 3u);
-}
-
 TEST(IsValidUtf8, AcceptsAllPlanesRejectsMalformed) {
     EXPECT_TRUE(IsValidUtf8(""));
     EXPECT_TRUE(IsValidUtf8("\u00E4\u20AC\U0001F600\U0010FFFD"));

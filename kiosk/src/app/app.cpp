@@ -4,10 +4,11 @@
 
 #include <imgui.h>
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 #include "app/counting_settings.h"
+#include "app/idea_settings.h"
 #include "app/sync_settings.h"
 #include "offline_cache/content_cache.h"
 #include "participation/text.h"
@@ -22,9 +23,7 @@ namespace {
 
 ui::ThemeColours CityColours(const ThemeConfig& t) {
     ui::ThemeColours c{};
-    auto put = [](unsigned char* out, const Rgb& in) {
-        out[0] = in.r, out[1] = in.g, out[2] = in.b;
-    };
+    auto put = [](unsigned char* out, const Rgb& in) { out[0] = in.r, out[1] = in.g, out[2] = in.b; };
     put(c.primary, t.primary);
     put(c.accent, t.accent);
     put(c.background, t.background);
@@ -34,22 +33,43 @@ ui::ThemeColours CityColours(const ThemeConfig& t) {
 
 void DrawScreen(App& app) {
     switch (app.nav.current()) {
-        case ScreenId::kAttract: DrawAttract(app); break;
-        case ScreenId::kHome: DrawHome(app); break;
-        case ScreenId::kServices: DrawServices(app); break;
-        case ScreenId::kServiceDetail: DrawServiceDetail(app); break;
-        case ScreenId::kIdeas: DrawIdeas(app); break;
-        case ScreenId::kIdeaNew: DrawIdeaNew(app); break;
-        case ScreenId::kIdeaReceipt: DrawIdeaReceipt(app); break;
-        case ScreenId::kLive: DrawLive(app); break;
-        case ScreenId::kPrivacy: DrawPrivacy(app); break;
-        case ScreenId::kAdmin: DrawAdmin(app); break;
+        case ScreenId::kAttract:
+            DrawAttract(app);
+            break;
+        case ScreenId::kHome:
+            DrawHome(app);
+            break;
+        case ScreenId::kServices:
+            DrawServices(app);
+            break;
+        case ScreenId::kServiceDetail:
+            DrawServiceDetail(app);
+            break;
+        case ScreenId::kIdeas:
+            DrawIdeas(app);
+            break;
+        case ScreenId::kIdeaNew:
+            DrawIdeaNew(app);
+            break;
+        case ScreenId::kIdeaReceipt:
+            DrawIdeaReceipt(app);
+            break;
+        case ScreenId::kLive:
+            DrawLive(app);
+            break;
+        case ScreenId::kPrivacy:
+            DrawPrivacy(app);
+            break;
+        case ScreenId::kAdmin:
+            DrawAdmin(app);
+            break;
     }
 }
 
 std::vector<cache::CachedEntity> ToCached(const std::vector<nlohmann::json>& entities, TimePoint now) {
     std::vector<cache::CachedEntity> out;
-    for (const auto& e : entities) out.push_back({e["id"].get<std::string>(), e["type"].get<std::string>(), e.dump(), now});
+    for (const auto& e : entities)
+        out.push_back({e["id"].get<std::string>(), e["type"].get<std::string>(), e.dump(), now});
     return out;
 }
 
@@ -59,14 +79,19 @@ Status OpenStore(App& app) {
     const TimePoint now = AppNow(app);
     std::string path = app.options.config.database_path;
     if (app.options.demo) {
-        path = (std::filesystem::temp_directory_path() / ("civic-kiosk-demo-" + std::to_string(getpid()) + ".db")).string();
+        path = (std::filesystem::temp_directory_path() /
+                ("civic-kiosk-demo-" + std::to_string(getpid()) + ".db"))
+                   .string();
         app.demo_db_path = path;
     }
     Result<cache::Database> db = cache::Database::Open(path);
     if (!db.ok()) return db.error();
     app.db.emplace(std::move(*db));
     if (app.options.demo) {
-        if (Status s = cache::ReplaceEntities(*app.db, "CitizenIdea", ToCached(DemoIdeaEntities(app.options.config, now), now)); !s.ok()) return s;
+        if (Status s = cache::ReplaceEntities(*app.db, "CitizenIdea",
+                                              ToCached(DemoIdeaEntities(app.options.config, now), now));
+            !s.ok())
+            return s;
         for (const auto& e : DemoLiveEntities(now)) {
             if (Status s = cache::UpsertEntity(*app.db, ToCached({e}, now).front()); !s.ok()) return s;
         }
@@ -78,7 +103,8 @@ Status OpenStore(App& app) {
 void LoadLiveValues(App& app) {
     if (!app.db || app.options.demo) return;
     app.content.live.clear();
-    for (const char* type : {"WeatherObserved", "OffStreetParking", "AirQualityObserved", "WaterObserved", "CrowdFlowObserved"}) {
+    for (const char* type : {"WeatherObserved", "OffStreetParking", "AirQualityObserved", "WaterObserved",
+                             "CrowdFlowObserved"}) {
         auto entities = cache::ListEntities(*app.db, type);
         if (!entities.ok()) continue;
         for (const auto& e : *entities) {
@@ -100,25 +126,12 @@ App::~App() {
     }
 }
 
-TimePoint AppNow(const App& app) { return FromUnixMs(static_cast<std::int64_t>(app.now_s * 1000)); }
+cache::Database* StoreOf(App& app) {
+    return app.db ? &*app.db : nullptr;
+}
 
-std::string_view IdeaErrorKey(const Error& e) {
-    const std::string& c = e.code;
-    auto ends = [&](std::string_view suffix) {
-        return c.size() >= suffix.size() && c.compare(c.size() - suffix.size(), suffix.size(), suffix) == 0;
-    };
-    if (c == "ideas.limit.session") return "kiosk.ideas.error.session_limit";
-    if (c == "ideas.limit.kiosk_hour") return "kiosk.ideas.error.hour_limit";
-    if (c == "ideas.support.already") return "kiosk.ideas.error.already_supported";
-    if (c == "ideas.contact.consent_required") return "kiosk.ideas.error.consent";
-    if (c == "ideas.place.invalid") return "kiosk.ideas.map_hint";  // "map" chosen, no pin set yet
-    if (c == "ideas.place.outside_map") return "kiosk.ideas.error.outside_map";
-    if (c == "ideas.place.other_district") return "kiosk.ideas.error.other_district";
-    if (c == "ideas.email.invalid" || c == "ideas.contact.email_required") return "kiosk.ideas.error.email";
-    if (ends(".required")) return "kiosk.ideas.error.required";
-    if (ends(".too_long")) return "kiosk.ideas.error.too_long";
-    if (c.rfind("ideas.text.", 0) == 0) return "kiosk.ideas.error.invalid_text";
-    return "kiosk.ideas.error.save_failed";
+TimePoint AppNow(const App& app) {
+    return FromUnixMs(static_cast<std::int64_t>(app.now_s * 1000));
 }
 
 Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
@@ -136,30 +149,26 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     if (!fonts.ok()) return fonts.error();
     app->font_files = *fonts;
     App* raw = app.get();
-    app->frame.display_text = [raw](std::string_view text) { return std::string(raw->display_cache.Get(text)); };
+    app->frame.display_text = [raw](std::string_view text) {
+        return std::string(raw->display_cache.Get(text));
+    };
     app->idle.timeout_s = app->options.config.idle_timeout_s;
     app->idle.warning_s = app->options.config.idle_warning_s;
     app->now_s = app->options.fixed_clock_unix_s.value_or(static_cast<double>(ToUnixMs(Now())) / 1000.0);
     if (app->options.demo) {
-        app->content = DemoContent(app->options.config, FromUnixMs(static_cast<std::int64_t>(app->now_s * 1000)));
+        app->content =
+            DemoContent(app->options.config, FromUnixMs(static_cast<std::int64_t>(app->now_s * 1000)));
     }
-    const IdeasConfig& ic = app->options.config.ideas;
-    app->idea_settings.categories = ic.categories;
-    app->idea_settings.districts = ic.districts;
-    app->idea_settings.map = ic.map;
+    Result<part::IdeaSettings> settings = IdeaSettingsFromConfig(app->options.config);
+    if (!settings.ok()) return settings.error();
+    app->idea_settings = std::move(*settings);
     // The demo shows the map too, but only over districts it was drawn for (a city's own district list
     // without a configured map gets no map rather than Herne's).
-    if (app->options.demo && !part::HasMap(ic.map))
+    if (app->options.demo && !part::HasMap(app->idea_settings.map))
         app->idea_settings.map = DemoDistrictMap(app->options.config);
-    app->idea_settings.status_url_template = ic.status_url_template;
-    app->idea_settings.max_per_session = ic.max_per_session;
-    app->idea_settings.max_per_hour = ic.max_per_hour;
-    Result<part::WordList> words = part::LoadWordLists(ic.wordlist_dir);
-    if (!words.ok()) return words.error();
-    app->idea_settings.word_list = std::move(*words);
-    if (Status s = part::ValidateIdeaSettings(app->idea_settings); !s.ok()) return s.error();
     if (!AdminPinUsable(app->options.config, app->options.demo)) {
-        spdlog::warn("kiosk.admin_pin is the factory default: the admin screen stays locked until it is changed");
+        spdlog::warn(
+            "kiosk.admin_pin is the factory default: the admin screen stays locked until it is changed");
     }
     if (Status s = OpenStore(*app); !s.ok()) {
         // The kiosk still shows what needs no store; ideas say they are unavailable.
@@ -201,7 +210,8 @@ void ApplyLanguage(App& app, const std::string& tag) {
 void ResetSession(App& app) {
     app.session = VisitorSession{};
     LoadLiveValues(app);
-    const std::string lang = app.options.language.empty() ? app.options.config.default_language : app.options.language;
+    const std::string lang =
+        app.options.language.empty() ? app.options.config.default_language : app.options.language;
     ApplyLanguage(app, lang);
     app.fonts_dirty = true;  // large text off again
     app.frame.theme = ui::MakeTheme(CityColours(app.options.config.theme), false);
@@ -216,6 +226,10 @@ void ResetSession(App& app) {
         }
         app.nav.Push(*app.options.start_screen);
         app.nav.ApplyPending();
+        // A screen opened directly (screenshots, tests) holds what the tap leading to it would have loaded.
+        if (*app.options.start_screen == ScreenId::kIdeas) RefreshIdeaList(app.session.ideas, StoreOf(app));
+        if (*app.options.start_screen == ScreenId::kIdeaNew)
+            OpenIdeaWizard(app.session.ideas, StoreOf(app), app.idea_settings, AppNow(app));
     }
 }
 
@@ -250,7 +264,8 @@ void BuildFrame(App& app, float width, float height, float delta_s) {
     DrawOverlays(app);
     ImGui::PopFont();
     ImGui::Render();
-    // Typed text belongs to this frame's focused field; whatever no field took is dropped, not kept for later.
+    // Typed text belongs to this frame's focused field; whatever no field took is dropped, not kept for
+    // later.
     app.typed_text.clear();
     app.typed_backspaces = 0;
     // Screen changes requested while drawing take effect now, before the next frame starts.
@@ -265,6 +280,8 @@ void TickSession(App& app, bool had_input) {
     }
 }
 
-bool WantsAnimation(const App& app) { return app.frame.wants_animation || app.nav.has_pending(); }
+bool WantsAnimation(const App& app) {
+    return app.frame.wants_animation || app.nav.has_pending();
+}
 
 }  // namespace ck::kiosk

@@ -1,5 +1,5 @@
-// The application: owns the UI state, the visitor session and the connections to the data layer, and draws one
-// frame at a time. The same App runs the real kiosk, headless screenshots and scripted replays.
+// The application: owns the UI state, the visitor session and the connections to the data layer, and draws
+// one frame at a time. The same App runs the real kiosk, headless screenshots and scripted replays.
 #pragma once
 
 #include <functional>
@@ -11,14 +11,13 @@
 
 #include "app/config.h"
 #include "app/content.h"
+#include "features/ideas_controller.h"
 #include "locales/catalogue.h"
 #include "locales/display_text.h"
 #include "locales/localizer.h"
 #include "offline_cache/database.h"
 #include "offline_cache/sync.h"
-#include "participation/browse.h"
 #include "participation/idea.h"
-#include "participation/wizard.h"
 #include "session/idle_timer.h"
 #include "session/navigator.h"
 #include "ui/fonts.h"
@@ -39,7 +38,7 @@ struct AppOptions {
     std::optional<double> fixed_clock_unix_s;  // screenshots: a fixed, reproducible clock
     std::string language;                      // empty = config default
     std::optional<ScreenId> start_screen;
-    bool start_workers = false;                // the sync worker and the counter (interactive kiosk only)
+    bool start_workers = false;  // the sync worker and the counter (interactive kiosk only)
 };
 
 
@@ -48,19 +47,6 @@ struct ServicesState {
     std::string query;
     bool keyboard_open = false;
     std::string selected_id;
-};
-struct IdeasState {
-    bool sort_by_support = false;
-    std::string category;   // filter; empty = all
-    std::string selected_id;
-};
-struct IdeaFlowState {
-    part::WizardState wizard;
-    part::VisitorSession limits;     // ideas submitted and ideas supported by this visitor
-    ui::KeyboardState keyboard;
-    std::string error_key;           // message shown under the current step
-    std::vector<part::IdeaSummary> list;  // what the ideas screen shows (reloaded on change)
-    bool list_dirty = true;
 };
 struct AdminState {
     std::string pin;
@@ -77,9 +63,9 @@ struct VisitorSession {
     bool accessibility_dialog = false;
     ServicesState services;
     ui::KeyboardState services_keyboard;
-    IdeasState ideas;
+    IdeasController ideas;            // browse, support and the idea wizard (features/ideas_controller.h)
+    ui::KeyboardState idea_keyboard;  // the wizard's text steps, one caret each
     AdminState admin;
-    IdeaFlowState idea_flow;
 };
 
 struct App {
@@ -92,7 +78,7 @@ struct App {
     loc::FontFiles font_files;
     loc::DisplayTextCache display_cache;
     ui::UiFrame frame;
-    float fonts_built_for = 0;   // scale the atlas was built for
+    float fonts_built_for = 0;  // scale the atlas was built for
     bool fonts_dirty = true;
     Navigator nav;
     IdleTimer idle;
@@ -101,9 +87,9 @@ struct App {
     // The kiosk's store. The UI thread writes only what acknowledges something to a visitor (an idea, a
     // support) and must be committed before the acknowledgement is shown.
     std::optional<cache::Database> db;
-    std::string demo_db_path;    // removed when the app ends
+    std::string demo_db_path;  // removed when the app ends
     part::IdeaSettings idea_settings;
-    std::unique_ptr<cache::SyncWorker> sync;       // background delivery and pulls (nullptr: not configured)
+    std::unique_ptr<cache::SyncWorker> sync;             // background delivery and pulls (nullptr: not configured)
     std::unique_ptr<counting::CountingService> counter;  // passer-by counting (nullptr: disabled)
     // Uploads a BGR image to a renderer texture and returns it as an ImGui texture id (set by the loop, which
     // owns the renderer). Used only for the admin's in-memory counter preview.
@@ -114,7 +100,7 @@ struct App {
     int typed_backspaces = 0;
     int admin_taps = 0;
     double admin_first_tap_s = 0;
-    double now_s = 0;            // wall clock, seconds since the epoch (fixed in screenshots)
+    double now_s = 0;  // wall clock, seconds since the epoch (fixed in screenshots)
     bool quit = false;
 
     const std::string& T(std::string_view key) const { return loc->Text(key); }
@@ -130,8 +116,8 @@ void TickSession(App& app, bool had_input);
 // Whether the loop must render again soon without input (animation, countdown).
 bool WantsAnimation(const App& app);
 void ApplyLanguage(App& app, const std::string& tag);
-// The message key the UI shows for a domain error code ("ideas.title.too_long" -> "kiosk.ideas.error.too_long").
-std::string_view IdeaErrorKey(const Error& error);
 TimePoint AppNow(const App& app);
+// The kiosk's store for the feature controllers; null when it could not be opened.
+cache::Database* StoreOf(App& app);
 
 }  // namespace ck::kiosk

@@ -1,5 +1,6 @@
-// What the screens show, as an immutable snapshot: built off the drawing path (at start, and when the store
-// reports new data), never fetched while a frame is drawn.
+// What the screens show that no visitor action loads: built off the drawing path (at start, and at every
+// session reset from the cached live entities), never fetched while a frame is drawn. Published ideas are not
+// here: the ideas controller loads them when the ideas screen opens (features/ideas_controller.h).
 #pragma once
 
 #include <memory>
@@ -19,9 +20,8 @@ struct Config;
 
 struct ContentSnapshot {
     bool demo = false;
-    std::vector<svc::Service> services;        // empty: the catalogue is not available yet
+    std::vector<svc::Service> services;  // empty: the catalogue is not available yet
     std::vector<od::LiveValue> live;
-    std::vector<nlohmann::json> published_ideas;  // CitizenIdea entities with status "published"
 };
 
 // The embedded demo dataset (sample services, ideas and live values for the configured city), with

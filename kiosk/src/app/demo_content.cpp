@@ -115,7 +115,6 @@ ContentSnapshot DemoContent(const Config& config, TimePoint now) {
     for (const auto& e : DemoLiveEntities(now)) {
         if (auto v = od::ParseLiveEntity(e); v.ok()) c.live.push_back(*v);
     }
-    c.published_ideas = DemoIdeaEntities(config, now);
     return c;
 }
 

@@ -3,14 +3,19 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/config.h"
+#include "core/result.h"
+#include "core/time.h"
+#include "participation/idea.h"
+
 namespace ck::kiosk {
 
 // Exit codes shared by all subcommands (documented in docs/operator-guide.md).
 enum ExitCode : int {
     kExitOk = 0,
-    kExitFailure = 1,      // the command ran and the outcome was negative (e.g. sync left items pending)
-    kExitUsage = 2,        // bad arguments or configuration
-    kExitInput = 3,        // an input file is missing, empty or corrupt
+    kExitFailure = 1,  // the command ran and the outcome was negative (e.g. sync left items pending)
+    kExitUsage = 2,    // bad arguments or configuration
+    kExitInput = 3,    // an input file is missing, empty or corrupt
 };
 
 // Each Register* adds a subcommand; its callback stores the exit code in *exit_code.
@@ -22,5 +27,8 @@ void RegisterStatusCommand(CLI::App& app, int* exit_code);
 void RegisterIdeaCommand(CLI::App& app, int* exit_code);
 void RegisterServicesCommand(CLI::App& app, int* exit_code);
 void RegisterCountsCommand(CLI::App& app, int* exit_code);
+
+// What `idea submit` hands to part::SubmitIdea: channel "paper" and the same idea settings as the kiosk.
+Result<part::SubmitContext> PaperSubmitContext(const Config& config, TimePoint now);
 
 }  // namespace ck::kiosk

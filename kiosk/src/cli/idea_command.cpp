@@ -7,11 +7,11 @@
 #include <string>
 
 #include "app/config.h"
+#include "app/idea_settings.h"
 #include "cli/commands.h"
 #include "core/time.h"
 #include "offline_cache/database.h"
 #include "participation/idea.h"
-#include "participation/text.h"
 
 namespace ck::kiosk {
 namespace {
@@ -40,22 +40,8 @@ int RunIdeaSubmit(const IdeaSubmitOptions& o) {
     Result<Config> config = LoadConfigOrDefault(o.config_path);
     if (!config) return Fail(kExitUsage, config.error().message);
 
-    part::SubmitContext context;
-    context.kiosk_id = config->kiosk_id;
-    context.site = config->site_name;
-    context.language = config->default_language;
-    context.channel = "paper";
-    context.now = Now();
-    context.settings.categories = config->ideas.categories;
-    context.settings.districts = config->ideas.districts;
-    context.settings.status_url_template = config->ideas.status_url_template;
-    context.settings.max_per_session = config->ideas.max_per_session;
-    context.settings.max_per_hour = config->ideas.max_per_hour;
-    Result<part::WordList> words = part::LoadWordLists(config->ideas.wordlist_dir);
-    if (!words) return Fail(kExitUsage, "ideas.wordlist_dir: " + words.error().message);
-    context.settings.word_list = std::move(*words);
-    if (Status s = part::ValidateIdeaSettings(context.settings); !s)
-        return Fail(kExitUsage, s.error().message);
+    Result<part::SubmitContext> context = PaperSubmitContext(*config, Now());
+    if (!context) return Fail(kExitUsage, context.error().message);
 
     part::IdeaDraft draft;
     draft.title = o.title;
@@ -66,17 +52,17 @@ int RunIdeaSubmit(const IdeaSubmitOptions& o) {
     Result<cache::Database> db = cache::Database::Open(config->database_path);
     if (!db) return Fail(kExitFailure, "cannot open the store: " + db.error().message);
 
-    part::VisitorSession operator_session;  // unused for paper: no session limit applies
-    Result<part::Receipt> receipt = part::SubmitIdea(*db, draft, context, operator_session);
+    part::IdeaQuota operator_quota;  // unused for paper: no session limit applies
+    Result<part::Receipt> receipt = part::SubmitIdea(*db, draft, *context, operator_quota);
     if (!receipt) {
         std::string message = receipt.error().message;
         if (receipt.error().code == "ideas.category.invalid") {
             std::string allowed;
-            for (const auto& c : context.settings.categories) allowed += (allowed.empty() ? "" : ", ") + c;
+            for (const auto& c : context->settings.categories) allowed += (allowed.empty() ? "" : ", ") + c;
             message += " (allowed: " + allowed + ")";
         } else if (receipt.error().code == "ideas.district.invalid") {
             std::string allowed;
-            for (const auto& d : context.settings.districts) allowed += (allowed.empty() ? "" : ", ") + d;
+            for (const auto& d : context->settings.districts) allowed += (allowed.empty() ? "" : ", ") + d;
             message += " (allowed: " + allowed + ")";
         }
         return Fail(IsInputError(receipt.error()) ? kExitUsage : kExitFailure, message);
@@ -86,6 +72,19 @@ int RunIdeaSubmit(const IdeaSubmitOptions& o) {
 }
 
 }  // namespace
+
+Result<part::SubmitContext> PaperSubmitContext(const Config& config, TimePoint now) {
+    Result<part::IdeaSettings> settings = IdeaSettingsFromConfig(config);
+    if (!settings) return settings.error();
+    part::SubmitContext context;
+    context.kiosk_id = config.kiosk_id;
+    context.site = config.site_name;
+    context.language = config.default_language;
+    context.channel = "paper";
+    context.now = now;
+    context.settings = std::move(*settings);
+    return context;
+}
 
 void RegisterIdeaCommand(CLI::App& app, int* exit_code) {
     auto* idea = app.add_subcommand("idea", "Ideas entered by staff");

@@ -33,18 +33,19 @@ void DrawAttract(App& app) {
     text(ImVec2(m, y), app.options.config.city_name, f.fonts.large, w);
     y += f.fonts.large->FontSize * 1.6f;
     const std::string& title = app.T("kiosk.attract.title");
-    y += text(ImVec2(m, y), title, f.fonts.huge, w) + ui::LayoutScale(24);
+    y += text(ImVec2(m, y), title, f.fonts.huge, w) + ui::LayoutScale(ui::units::kGapSection);
     const std::string& sub = app.T("kiosk.attract.subtitle");
-    y += text(ImVec2(m, y), sub, f.fonts.large, w) + ui::LayoutScale(56);
+    y += text(ImVec2(m, y), sub, f.fonts.large, w) + ui::LayoutScale(ui::units::kAttractSubtitleGap);
 
     // The start call in the visitor languages, each in its own script (shaped by the display helper).
     const std::string& start = app.T("kiosk.attract.touch_to_start");
-    const ImVec2 pill = ui::MeasureText(start, f.fonts.title) + ui::LayoutScale(96, 48);
+    const ImVec2 pill = ui::MeasureText(start, f.fonts.title) +
+                        ui::LayoutScale(ui::units::kPillPaddingX, ui::units::kPillPaddingY);
     const ImVec2 pmin(m, y);
     dl->AddRectFilled(pmin, pmin + pill, t.on_primary, pill.y * 0.5f);
     ui::LabelCentered(dl, pmin, pmin + pill, start, f.fonts.title, t.primary);
     ui::Frame().trace.push_back(ui::TraceEntry{start, pmin, pmin + pill, true});
-    y += pill.y + ui::LayoutScale(40);
+    y += pill.y + ui::LayoutScale(ui::units::kGapWide);
     // Two columns keep the list clear of the counting notice at every supported size.
     int shown = 0;
     float row_h = 0;
@@ -56,20 +57,25 @@ void DrawAttract(App& app) {
         auto it = cat->messages.find("kiosk.attract.touch_to_start");
         if (it == cat->messages.end()) continue;
         const float lx = m + static_cast<float>(shown % 2) * col_w;
-        const float h = text(ImVec2(lx, y), lang.native_name + ": " + it->second, f.fonts.large, col_w - ui::LayoutScale(24));
+        const float h = text(ImVec2(lx, y), lang.native_name + ": " + it->second, f.fonts.large,
+                             col_w - ui::LayoutScale(ui::units::kGapSection));
         row_h = std::max(row_h, h);
         if (++shown % 2 == 0) {
-            y += row_h + ui::LayoutScale(12);  // wrapped cells push the next row down
+            y += row_h + ui::LayoutScale(ui::units::kGapMedium);  // wrapped cells push the next row down
             row_h = 0;
         }
     }
     // Counting notice: the camera's purpose is never hidden.
     const std::string& notice = app.T("kiosk.attract.counting_notice");
-    const float nh = ui::MeasureText(notice, f.fonts.body, w - ui::LayoutScale(48)).y + ui::LayoutScale(48);
+    // The icon sits centred one padding in; the text starts two paddings in and ends half a padding early.
+    const float np = ui::LayoutScale(ui::units::kNoticePadding);
+    const float nh = ui::MeasureText(notice, f.fonts.body, w - np).y + np;
     const ImVec2 nmin(m, size.y - m - nh);
-    dl->AddRectFilled(nmin, ImVec2(m + w, nmin.y + nh), (t.on_primary & 0x00FFFFFF) | 0x26000000, ui::LayoutScale(14));
-    ui::DrawIcon(dl, ui::Icon::kPrivacy, nmin + ui::LayoutScale(48, 48), ui::LayoutScale(52), t.on_primary);
-    ui::LabelAt(dl, nmin + ui::LayoutScale(96, 24), notice, f.fonts.body, t.on_primary, w - ui::LayoutScale(120));
+    dl->AddRectFilled(nmin, ImVec2(m + w, nmin.y + nh), (t.on_primary & 0x00FFFFFF) | 0x26000000,
+                      ui::LayoutScale(ui::units::kRoundingSmall));
+    ui::DrawIcon(dl, ui::Icon::kPrivacy, nmin + ImVec2(np, np), ui::LayoutScale(ui::units::kNoticeIconSize),
+                 t.on_primary);
+    ui::LabelAt(dl, nmin + ImVec2(2 * np, np * 0.5f), notice, f.fonts.body, t.on_primary, w - 2.5f * np);
     ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(m + w, nmin.y + nh), false});
 
     if (tapped && !f.gesture.dragging) {

@@ -19,12 +19,14 @@ void DrawStatusBar(App& app) {
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, h), t.primary);
     const float m = ui::LayoutScale(ui::units::kMargin);
     // Portrait is narrow: the city alone, so the clock in the middle stays free.
-    const std::string left = f.layout.portrait ? app.options.config.city_name
-                                               : app.options.config.city_name + " \xC2\xB7 " + app.options.config.site_name;
+    const std::string left = f.layout.portrait
+                                 ? app.options.config.city_name
+                                 : app.options.config.city_name + " \xC2\xB7 " + app.options.config.site_name;
     ui::LabelAt(dl, ImVec2(m, (h - f.fonts.large->FontSize) * 0.5f), left, f.fonts.large, t.on_primary);
     // Operators reach the admin screen by five quick taps on the city name (visitors have no reason to).
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
-    if (ImGui::InvisibleButton("##admin_corner", ImVec2(ui::LayoutScale(360), h)) && !f.gesture.dragging) {
+    if (ImGui::InvisibleButton("##admin_corner", ImVec2(ui::LayoutScale(ui::units::kAdminCornerWidth), h)) &&
+        !f.gesture.dragging) {
         if (app.now_s - app.admin_first_tap_s > 4) {
             app.admin_first_tap_s = app.now_s;
             app.admin_taps = 0;
@@ -34,7 +36,7 @@ void DrawStatusBar(App& app) {
             app.nav.Push(ScreenId::kAdmin);
         }
     }
-    const std::string clock = app.loc->FormatTime(FromUnixMs(static_cast<std::int64_t>(app.now_s * 1000)));
+    const std::string clock = app.loc->FormatTime(AppNow(app));
     ui::LabelCentered(dl, ImVec2(0, 0), ImVec2(size.x, h), clock, f.fonts.large, t.on_primary);
     // Right side: demo badge and language.
     float x = size.x - m;
@@ -51,22 +53,23 @@ void DrawStatusBar(App& app) {
         const ImVec2 ls2 = ui::MeasureText(label, f.fonts.body);
         x -= ls2.x + m * 0.5f;
         ui::LabelAt(dl, ImVec2(x, (h - f.fonts.body->FontSize) * 0.5f), label, f.fonts.body, t.on_primary);
-        const float r = ui::LayoutScale(10);
-        x -= r * 2 + ui::LayoutScale(10);
+        const float r = ui::LayoutScale(ui::units::kStatusDotRadius);
+        x -= r * 3;
         if (online) {
             dl->AddCircleFilled(ImVec2(x + r, h * 0.5f), r, t.on_primary);
         } else {
-            dl->AddCircle(ImVec2(x + r, h * 0.5f), r, t.on_primary, 16, ui::LayoutScale(3));
+            dl->AddCircle(ImVec2(x + r, h * 0.5f), r, t.on_primary, 16,
+                          ui::LayoutScale(ui::units::kBorderThick));
         }
         ui::Frame().trace.push_back(ui::TraceEntry{label, ImVec2(x, 0), ImVec2(x + ls2.x + 2 * r, h), false});
     }
     if (app.content.demo) {
         const std::string demo = app.T("kiosk.status.demo");
         const ImVec2 ds = ui::MeasureText(demo, f.fonts.body);
-        const ImVec2 pad = ui::LayoutScale(18, 8);
+        const ImVec2 pad = ui::LayoutScale(ui::units::kBadgePaddingX, ui::units::kGapSmall);
         x -= ds.x + 2 * pad.x + m * 0.5f;
         const ImVec2 bmin(x, (h - ds.y) * 0.5f - pad.y);
-        dl->AddRectFilled(bmin, bmin + ds + pad * 2, t.accent, ui::LayoutScale(10));
+        dl->AddRectFilled(bmin, bmin + ds + pad * 2, t.accent, ui::LayoutScale(ui::units::kRoundingSmall));
         ui::LabelAt(dl, bmin + pad, demo, f.fonts.body, t.on_accent);
         ui::Frame().trace.push_back(ui::TraceEntry{demo, bmin, bmin + ds + pad * 2, false});
     }
@@ -83,10 +86,12 @@ float BeginScreenBody(App& app, std::string_view title_key) {
     ImGui::BeginGroup();
     if (!title_key.empty()) {
         ui::Label(app.T(title_key), f.fonts.title, f.theme.text, width);
-        ui::Spacing(12);
+        ui::Spacing(ui::units::kGapMedium);
     }
-    const float body_h = f.layout.size.y - ImGui::GetCursorScreenPos().y - ui::LayoutScale(ui::units::kNavBarHeight) - m * 0.5f;
-    ImGui::BeginChild("##body", ImVec2(width, body_h), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    const float body_h = f.layout.size.y - ImGui::GetCursorScreenPos().y -
+                         ui::LayoutScale(ui::units::kNavBarHeight) - m * 0.5f;
+    ImGui::BeginChild("##body", ImVec2(width, body_h), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
     return width;
 }
 
@@ -98,12 +103,15 @@ void EndScreenBody(App& app) {
     const float m = ui::LayoutScale(ui::units::kMargin);
     const float y = f.layout.size.y - bar_h;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, y), f.layout.size, f.theme.surface);
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, y), ImVec2(f.layout.size.x, y), f.theme.border, ui::LayoutScale(2));
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, y), ImVec2(f.layout.size.x, y), f.theme.border,
+                                        ui::LayoutScale(ui::units::kBorder));
     const float bh = ui::LayoutScale(ui::units::kButtonHeight) * 0.9f;
     const float by = y + (bar_h - bh) * 0.5f;
-    const float bw = std::min(ui::LayoutScale(340), (f.layout.size.x - 2 * m - ui::LayoutScale(48)) / 3.0f);
+    const float bw = std::min(ui::LayoutScale(ui::units::kNavButtonWidth),
+                              (f.layout.size.x - 2 * m - 2 * ui::LayoutScale(ui::units::kButtonGap)) / 3.0f);
     ImGui::SetCursorScreenPos(ImVec2(f.rtl ? f.layout.size.x - m - bw : m, by));
-    if (app.nav.can_go_back() && ui::SecondaryButton("##back", app.T("kiosk.nav.back"), ImVec2(bw, bh), ui::Icon::kBack)) {
+    if (app.nav.can_go_back() &&
+        ui::SecondaryButton("##back", app.T("kiosk.nav.back"), ImVec2(bw, bh), ui::Icon::kBack)) {
         app.nav.Back();
     }
     ImGui::SetCursorScreenPos(ImVec2((f.layout.size.x - bw) * 0.5f, by));
@@ -116,9 +124,9 @@ void EndScreenBody(App& app) {
 
 void NotAvailableYet(App& app, float width) {
     const ui::UiFrame& f = app.frame;
-    ui::Spacing(40);
+    ui::Spacing(ui::units::kGapWide);
     ui::Label(app.T("kiosk.common.not_available_title"), f.fonts.large, f.theme.text, width);
-    ui::Spacing(12);
+    ui::Spacing(ui::units::kGapMedium);
     ui::Label(app.T("kiosk.common.not_available_text"), f.fonts.body, f.theme.text_muted, width);
 }
 

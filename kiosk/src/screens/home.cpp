@@ -20,7 +20,8 @@ void DrawHome(App& app) {
         {"##ideas", "kiosk.home.ideas", "kiosk.home.ideas_sub", ui::Icon::kIdeas},
         {"##live", "kiosk.home.live", "kiosk.home.live_sub", ui::Icon::kLive},
         {"##language", "kiosk.home.language", "kiosk.home.language_sub", ui::Icon::kLanguage},
-        {"##accessibility", "kiosk.home.accessibility", "kiosk.home.accessibility_sub", ui::Icon::kAccessibility},
+        {"##accessibility", "kiosk.home.accessibility", "kiosk.home.accessibility_sub",
+         ui::Icon::kAccessibility},
         {"##privacy", "kiosk.home.privacy", "kiosk.home.privacy_sub", ui::Icon::kPrivacy},
     };
     const int cols = f.layout.portrait ? 2 : 3;
@@ -28,18 +29,34 @@ void DrawHome(App& app) {
     const float gap = ui::LayoutScale(ui::units::kGap);
     const float avail_h = ImGui::GetContentRegionAvail().y;
     const ImVec2 tile((width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
-                      std::min((avail_h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), ui::LayoutScale(420)));
+                      std::min((avail_h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
+                               ui::LayoutScale(ui::units::kTileMaxHeight)));
     for (int i = 0; i < 6; ++i) {
         const int col = f.rtl ? cols - 1 - (i % cols) : i % cols;
-        ImGui::SetCursorPos(ImVec2(static_cast<float>(col) * (tile.x + gap), static_cast<float>(i / cols) * (tile.y + gap)));
-        if (ui::TileButton(tiles[i].id, app.T(tiles[i].title), app.T(tiles[i].subtitle), tiles[i].icon, tile)) {
+        ImGui::SetCursorPos(
+            ImVec2(static_cast<float>(col) * (tile.x + gap), static_cast<float>(i / cols) * (tile.y + gap)));
+        if (ui::TileButton(tiles[i].id, app.T(tiles[i].title), app.T(tiles[i].subtitle), tiles[i].icon,
+                           tile)) {
             switch (i) {
-                case 0: app.nav.Push(ScreenId::kServices); break;
-                case 1: app.nav.Push(ScreenId::kIdeas); break;
-                case 2: app.nav.Push(ScreenId::kLive); break;
-                case 3: app.session.language_dialog = true; break;
-                case 4: app.session.accessibility_dialog = true; break;
-                case 5: app.nav.Push(ScreenId::kPrivacy); break;
+                case 0:
+                    app.nav.Push(ScreenId::kServices);
+                    break;
+                case 1:
+                    RefreshIdeaList(app.session.ideas, StoreOf(app));
+                    app.nav.Push(ScreenId::kIdeas);
+                    break;
+                case 2:
+                    app.nav.Push(ScreenId::kLive);
+                    break;
+                case 3:
+                    app.session.language_dialog = true;
+                    break;
+                case 4:
+                    app.session.accessibility_dialog = true;
+                    break;
+                case 5:
+                    app.nav.Push(ScreenId::kPrivacy);
+                    break;
             }
         }
     }

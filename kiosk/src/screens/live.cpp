@@ -4,32 +4,45 @@
 #include <imgui_internal.h>
 
 #include "screens/screens.h"
+#include "ui/live_card.h"
 #include "ui/widgets.h"
 
 namespace ck::kiosk {
 namespace {
 
+// A value older than this is shown as outdated.
+constexpr std::chrono::minutes kStaleAfter{60};
+
 const char* TitleKey(od::LiveKind k) {
     switch (k) {
-        case od::LiveKind::kWeather: return "kiosk.live.weather";
-        case od::LiveKind::kParking: return "kiosk.live.parking";
-        case od::LiveKind::kAirQuality: return "kiosk.live.air";
-        case od::LiveKind::kWater: return "kiosk.live.water";
-        case od::LiveKind::kCrowdFlow: return "kiosk.live.crowd";
+        case od::LiveKind::kWeather:
+            return "kiosk.live.weather";
+        case od::LiveKind::kParking:
+            return "kiosk.live.parking";
+        case od::LiveKind::kAirQuality:
+            return "kiosk.live.air";
+        case od::LiveKind::kWater:
+            return "kiosk.live.water";
+        case od::LiveKind::kCrowdFlow:
+            return "kiosk.live.crowd";
     }
     return "kiosk.live.weather";
 }
 
 std::string ValueText(App& app, const od::LiveValue& v) {
     switch (v.kind) {
-        case od::LiveKind::kWeather: return app.loc->FormatDecimal(v.value, 1) + " \xC2\xB0" "C";
+        case od::LiveKind::kWeather:
+            return app.loc->FormatDecimal(v.value, 1) +
+                   " \xC2\xB0"
+                   "C";
         case od::LiveKind::kParking:
             return app.loc->Format("kiosk.live.parking_value",
                                    {{"free", static_cast<std::int64_t>(v.value)},
                                     {"total", static_cast<std::int64_t>(v.capacity.value_or(0))}});
         case od::LiveKind::kAirQuality:
             return app.loc->Format("kiosk.live.air_value", {{"value", static_cast<std::int64_t>(v.value)}});
-        case od::LiveKind::kWater: return app.loc->FormatDecimal(v.value, 2) + " m";
+        case od::LiveKind::kWater:
+            return app.loc->FormatDecimal(v.value, 2) + " m";
         case od::LiveKind::kCrowdFlow:
             return app.loc->Format("kiosk.live.crowd_value", {{"count", static_cast<std::int64_t>(v.value)}});
     }
@@ -46,38 +59,24 @@ void DrawLive(App& app) {
         EndScreenBody(app);
         return;
     }
-    const TimePoint now = FromUnixMs(static_cast<std::int64_t>(app.now_s * 1000));
+    const TimePoint now = AppNow(app);
     const int cols = f.layout.portrait ? 2 : 3;
     const float gap = ui::LayoutScale(ui::units::kGap);
-    const ImVec2 card((width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols), ui::LayoutScale(300));
+    const ImVec2 card((width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
+                      ui::LayoutScale(ui::units::kLiveCardHeight));
     ui::BeginScrollArea("##live", ImVec2(width, 0));
     for (std::size_t i = 0; i < app.content.live.size(); ++i) {
         const od::LiveValue& v = app.content.live[i];
         const int col = static_cast<int>(i) % cols;
         const int row = static_cast<int>(i) / cols;
-        const ImVec2 p = ImGui::GetWindowPos() + ImVec2(static_cast<float>(f.rtl ? cols - 1 - col : col) * (card.x + gap),
-                                                          static_cast<float>(row) * (card.y + gap) - ImGui::GetScrollY());
-        ImGui::SetCursorScreenPos(p);
-        ImGui::Dummy(card);
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const bool stale = od::IsStale(v, now, std::chrono::minutes(60));
-        dl->AddRectFilled(p, p + card, f.theme.surface, ui::LayoutScale(ui::units::kRounding));
-        if (f.theme.high_contrast) dl->AddRect(p, p + card, f.theme.border, ui::LayoutScale(ui::units::kRounding), 0, 2);
-        const float pad = ui::LayoutScale(28);
-        const float w = card.x - 2 * pad;
-        const std::string& title = app.T(TitleKey(v.kind));
-        ui::LabelAt(dl, p + ImVec2(pad, pad), title, f.fonts.body, f.theme.text_muted, w);
-        ui::LabelAt(dl, p + ImVec2(pad, pad + f.fonts.body->FontSize * 1.3f), v.name, f.fonts.body, f.theme.text, w);
+        ImGui::SetCursorScreenPos(ImGui::GetWindowPos() +
+                                  ImVec2(static_cast<float>(f.rtl ? cols - 1 - col : col) * (card.x + gap),
+                                         static_cast<float>(row) * (card.y + gap) - ImGui::GetScrollY()));
+        const bool stale = od::IsStale(v, now, kStaleAfter);
         const std::string value = ValueText(app, v);
-        ui::LabelAt(dl, p + ImVec2(pad, pad + f.fonts.body->FontSize * 2.8f), value, f.fonts.title,
-                    stale ? f.theme.text_muted : f.theme.primary, w);
         const std::string age = app.loc->Format(stale ? "kiosk.live.outdated" : "kiosk.live.as_of",
                                                 {{"time", app.loc->FormatTime(v.observed)}});
-        ui::LabelAt(dl, p + ImVec2(pad, card.y - pad - f.fonts.body->FontSize), age, f.fonts.body,
-                    stale ? f.theme.warn : f.theme.text_muted, w);
-        ui::Frame().trace.push_back(ui::TraceEntry{title, p, p + card, false});
-        ui::Frame().trace.push_back(ui::TraceEntry{value, p, p + card, false});
-        ui::Frame().trace.push_back(ui::TraceEntry{age, p, p + card, false});
+        ui::LiveCard({app.T(TitleKey(v.kind)), v.name, value, age}, stale, card);
     }
     ui::EndScrollArea();
     EndScreenBody(app);

@@ -13,18 +13,19 @@ namespace {
 
 void DrawLanguageDialog(App& app) {
     const ui::UiFrame& f = app.frame;
-    const float w = std::min(f.layout.size.x - ui::LayoutScale(96), ui::LayoutScale(900));
+    const float inset = ui::LayoutScale(ui::units::kDialogInset);
+    const float w = std::min(f.layout.size.x - inset, ui::LayoutScale(ui::units::kLanguageDialogWidth));
     const auto& langs = app.catalogues.languages;
     std::vector<const loc::Language*> offered;
     for (const auto& l : langs)
         for (const auto& tag : app.options.config.languages)
             if (l.tag == tag) offered.push_back(&l);
-    const float row = ui::LayoutScale(ui::units::kButtonHeight) + ui::LayoutScale(14);
-    const float h = ui::LayoutScale(96) + f.fonts.title->FontSize * 1.6f + row * static_cast<float>(offered.size() + 1);
+    const float row = ui::LayoutScale(ui::units::kButtonHeight) + ui::LayoutScale(ui::units::kGapLarge);
+    const float h = inset + f.fonts.title->FontSize * 1.6f + row * static_cast<float>(offered.size() + 1);
     ui::BeginDialog("##language_dialog", ImVec2(w, h));
-    const float inner = w - ui::LayoutScale(96);
+    const float inner = w - inset;
     ui::Label(app.T("kiosk.language.title"), f.fonts.title, f.theme.text, inner);
-    ui::Spacing(16);
+    ui::Spacing(ui::units::kGapLarge);
     for (const loc::Language* l : offered) {
         ImGui::PushID(l->tag.c_str());
         const bool current = l->tag == app.session.language;
@@ -34,42 +35,47 @@ void DrawLanguageDialog(App& app) {
             app.session.language_dialog = false;
         }
         ImGui::PopID();
-        ui::Spacing(14);
+        ui::Spacing(ui::units::kGapLarge);
     }
-    if (ui::SecondaryButton("##close", app.T("kiosk.common.close"), ImVec2(inner, 0))) app.session.language_dialog = false;
+    if (ui::SecondaryButton("##close", app.T("kiosk.common.close"), ImVec2(inner, 0)))
+        app.session.language_dialog = false;
     ui::EndDialog();
 }
 
 void DrawAccessibilityDialog(App& app) {
     const ui::UiFrame& f = app.frame;
-    const float w = std::min(f.layout.size.x - ui::LayoutScale(96), ui::LayoutScale(1000));
-    const float h = ui::LayoutScale(720);
+    const float inset = ui::LayoutScale(ui::units::kDialogInset);
+    const float w = std::min(f.layout.size.x - inset, ui::LayoutScale(ui::units::kDialogWidth));
+    const float h = ui::LayoutScale(ui::units::kAccessibilityDialogHeight);
     ui::BeginDialog("##accessibility_dialog", ImVec2(w, h));
-    const float inner = w - ui::LayoutScale(96);
+    const float inner = w - inset;
     ui::Label(app.T("kiosk.accessibility.title"), f.fonts.title, f.theme.text, inner);
-    ui::Spacing(16);
+    ui::Spacing(ui::units::kGapLarge);
     if (ui::CheckBox("##large", app.T("kiosk.accessibility.large_text"), &app.session.large_text, inner)) {
         app.fonts_dirty = true;
     }
-    ui::Spacing(14);
+    ui::Spacing(ui::units::kGapLarge);
     ui::CheckBox("##contrast", app.T("kiosk.accessibility.high_contrast"), &app.session.high_contrast, inner);
-    ui::Spacing(14);
+    ui::Spacing(ui::units::kGapLarge);
     ui::Label(app.T("kiosk.accessibility.speech_unavailable"), f.fonts.body, f.theme.text_muted, inner);
-    ui::Spacing(24);
-    if (ui::PrimaryButton("##close", app.T("kiosk.common.close"), ImVec2(inner, 0))) app.session.accessibility_dialog = false;
+    ui::Spacing(ui::units::kGapSection);
+    if (ui::PrimaryButton("##close", app.T("kiosk.common.close"), ImVec2(inner, 0)))
+        app.session.accessibility_dialog = false;
     ui::EndDialog();
 }
 
 void DrawIdleWarning(App& app) {
     const ui::UiFrame& f = app.frame;
-    const float w = std::min(f.layout.size.x - ui::LayoutScale(96), ui::LayoutScale(1000));
-    ui::BeginDialog("##idle_dialog", ImVec2(w, ui::LayoutScale(520)));
-    const float inner = w - ui::LayoutScale(96);
+    const float inset = ui::LayoutScale(ui::units::kDialogInset);
+    const float w = std::min(f.layout.size.x - inset, ui::LayoutScale(ui::units::kDialogWidth));
+    ui::BeginDialog("##idle_dialog", ImVec2(w, ui::LayoutScale(ui::units::kIdleDialogHeight)));
+    const float inner = w - inset;
     ui::Label(app.T("kiosk.idle.title"), f.fonts.title, f.theme.text, inner);
-    ui::Spacing(16);
+    ui::Spacing(ui::units::kGapLarge);
     const auto left = static_cast<std::int64_t>(std::ceil(std::max(0.0, app.idle.SecondsLeft(app.now_s))));
-    ui::Label(app.loc->Format("kiosk.idle.countdown", {{"seconds", left}}), f.fonts.large, f.theme.text, inner);
-    ui::Spacing(32);
+    ui::Label(app.loc->Format("kiosk.idle.countdown", {{"seconds", left}}), f.fonts.large, f.theme.text,
+              inner);
+    ui::Spacing(ui::units::kGapBlock);
     // Any touch extends the session (the loop does that); the button says so plainly.
     ui::PrimaryButton("##continue", app.T("kiosk.idle.continue"), ImVec2(inner, 0));
     ui::EndDialog();

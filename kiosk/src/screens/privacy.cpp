@@ -29,10 +29,11 @@ void DrawPrivacy(App& app) {
     const float width = BeginScreenBody(app, "kiosk.privacy.title");
     ui::BeginScrollArea("##privacy", ImVec2(width, 0));
     for (const PrivacySection& s : PrivacySections(*app.loc, app.options.config)) {
-        ui::Label(s.title, f.fonts.large, f.theme.text, width - ui::LayoutScale(24));
-        ui::Spacing(6);
-        ui::Label(s.text, f.fonts.body, f.theme.text, width - ui::LayoutScale(24));
-        ui::Spacing(28);
+        const float text_w = width - ui::LayoutScale(ui::units::kScrollInset);
+        ui::Label(s.title, f.fonts.large, f.theme.text, text_w);
+        ui::Spacing(ui::units::kGapSmall);
+        ui::Label(s.text, f.fonts.body, f.theme.text, text_w);
+        ui::Spacing(ui::units::kGapSection);
     }
     ui::EndScrollArea();
     EndScreenBody(app);

@@ -29,7 +29,6 @@ void DrawOverlays(App& app);
 // BeginScreenBody returns the content width; the body goes between the two calls.
 float BeginScreenBody(App& app, std::string_view title_key);
 void EndScreenBody(App& app);
-ui::KeyboardLabels KeyboardLabelsFor(App& app);
 // The privacy screen's sections (title, text) in the localizer's language, with every figure and name
 // taken from the configuration (idle reset, counting interval, controller, contact, legal basis), never
 // from the catalogue: another city or another timeout must not make the privacy statement wrong.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "screens/labels.h"
 #include "screens/screens.h"
 #include "ui/on_screen_keyboard.h"
 #include "ui/widgets.h"
@@ -13,13 +14,6 @@ namespace {
 // A search is a few words; the limit keeps the field readable and the search cheap.
 constexpr std::size_t kMaxQueryGraphemes = 60;
 }  // namespace
-
-ui::KeyboardLabels KeyboardLabelsFor(App& app) {
-    return ui::KeyboardLabels{app.T("kiosk.keyboard.space"),       app.T("kiosk.keyboard.done"),
-                              app.T("kiosk.keyboard.symbols"),     app.T("kiosk.keyboard.letters"),
-                              app.T("kiosk.keyboard.next_layout"), app.T("kiosk.keyboard.shift"),
-                              app.T("kiosk.keyboard.backspace")};
-}
 
 void DrawServices(App& app) {
     const ui::UiFrame& f = app.frame;

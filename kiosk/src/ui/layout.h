@@ -10,24 +10,91 @@ namespace ck::ui {
 inline constexpr float kReferenceShortSide = 1080.0f;
 
 struct Layout {
-    float scale = 1.0f;        // window short side / 1080
-    float text_scale = 1.0f;   // 1.0, or larger in large-text mode (fonts are rebuilt for it)
-    ImVec2 size{1920, 1080};   // window size in pixels
+    float scale = 1.0f;       // window short side / 1080
+    float text_scale = 1.0f;  // 1.0, or larger in large-text mode (fonts are rebuilt for it)
+    ImVec2 size{1920, 1080};  // window size in pixels
     bool portrait = false;
 };
 
 // Sizes in layout units.
 namespace units {
+// The frame every screen shares.
 inline constexpr float kStatusBarHeight = 96;
 inline constexpr float kNavBarHeight = 132;
+inline constexpr float kNavButtonWidth = 340;  // back, home, language (narrower when the screen is)
 inline constexpr float kMargin = 48;
-inline constexpr float kGap = 28;
+inline constexpr float kAdminCornerWidth = 360;  // the status bar's hidden target for the admin taps
+inline constexpr float kStatusDotRadius = 10;    // the connection indicator, and its distance from the label
+inline constexpr float kBadgePaddingX = 18;      // the "demo" badge
+
+// Vertical rhythm between stacked items, smallest to largest.
+inline constexpr float kGapTight = 4;     // rows of tiles; a row that wraps in portrait
+inline constexpr float kGapSmall = 8;     // a label and what it labels; rows of facts
+inline constexpr float kGapMedium = 12;   // a title and the body; list rows
+inline constexpr float kGapLarge = 16;    // stacked buttons; a group and the next
+inline constexpr float kGapSection = 24;  // a section and the next
+inline constexpr float kGapBlock = 32;    // blocks of a screen that stand apart (the receipt's parts)
+inline constexpr float kGapWide = 40;     // a separate group beside or below (the sort chips)
+// Horizontal gaps.
+inline constexpr float kGap = 28;          // between tiles and cards, and between columns
+inline constexpr float kButtonGap = 24;    // between buttons side by side
+inline constexpr float kChipGap = 16;      // between chips, which sit closer than buttons
+inline constexpr float kScrollInset = 24;  // what a scroll area keeps free at its side for the finger
+
+// Controls.
 inline constexpr float kTileHeight = 250;
-inline constexpr float kButtonHeight = 112;     // >= 48 px at every supported size
+inline constexpr float kTileMaxHeight = 420;  // home tiles grow with the screen up to this
+inline constexpr float kButtonHeight = 112;   // >= 48 px at every supported size
 inline constexpr float kSmallButtonHeight = 96;
+inline constexpr float kCompactButtonHeight = 80;  // rows that must fit six to a screen (the review)
+inline constexpr float kMinTouchTarget = 72;  // keys may shrink to this: still 48 px at a 720 px short side
+inline constexpr float kActionButtonWidth = 360;  // a screen's main action (next, previous, done)
 inline constexpr float kListRowHeight = 150;
+inline constexpr float kChoiceTileHeight = 150;  // a choice of the wizard (category, district, place)
 inline constexpr float kRounding = 18;
-inline constexpr float kDragThreshold = 18;     // finger travel before a press becomes a scroll
+inline constexpr float kRoundingSmall = 12;  // badges and notices
+inline constexpr float kBorder = 2;
+inline constexpr float kBorderThick = 3;
+inline constexpr float kDragThreshold = 18;  // finger travel before a press becomes a scroll
+inline constexpr float kPinKeyWidth = 160;
+inline constexpr float kPinKeyGap = 16;
+
+// Cards and dialogs.
+inline constexpr float kCardPadding = 28;
+inline constexpr float kLiveCardHeight = 300;
+inline constexpr float kDialogInset = 96;  // a dialog keeps this from the screen's sides and its text
+                                           // this from the card's sides (half on each)
+inline constexpr float kDialogWidth = 1000;
+inline constexpr float kLanguageDialogWidth = 900;
+inline constexpr float kAccessibilityDialogHeight = 720;
+inline constexpr float kIdleDialogHeight = 520;
+inline constexpr float kIdeaDetailMaxWidth = 1300;
+inline constexpr float kIdeaDetailMarginY = 160;  // the idea card keeps this from the screen's top and bottom
+inline constexpr float kIdeaDetailBaseHeight = 560;  // the card without its description
+inline constexpr float kIdeaDetailFixedHeight =
+    420;  // title, facts, count and buttons around the description
+
+// The attract screen.
+inline constexpr float kAttractSubtitleGap = 56;
+inline constexpr float kPillPaddingX = 96;  // the "touch the screen" pill around its text
+inline constexpr float kPillPaddingY = 48;
+inline constexpr float kNoticePadding = 48;  // the counting notice
+inline constexpr float kNoticeIconSize = 52;
+
+// The idea wizard and its receipt.
+inline constexpr float kReviewLabelWidth = 320;
+inline constexpr float kReviewEditWidth = 240;
+inline constexpr float kPlaceChoicesMinWidth = 440;  // the place choices beside the map (landscape)
+inline constexpr float kDescriptionFieldHeight = 190;
+inline constexpr float kDescriptionFieldHeightPortrait = 520;
+inline constexpr float kReceiptQrSize = 440;
+inline constexpr float kReceiptQrSizePortrait = 520;
+inline constexpr float kQrGap = 80;  // between a text and its QR code
+
+// The admin screen.
+inline constexpr float kPreviewMaxWidth = 960;  // the counter's camera preview
+
+// Fonts.
 inline constexpr float kFontSmall = 28;
 inline constexpr float kFontBody = 34;
 inline constexpr float kFontLarge = 44;

@@ -42,7 +42,8 @@ bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool h
     const ImGuiID gid = window->GetID(id);
     if (!ImGui::ItemAdd(bb, gid)) return false;
     bool hovered = false, held = false;
-    const bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+    const bool pressed =
+        ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
     ImDrawList* dl = window->DrawList;
     const ImU32 fill = highlighted ? t.primary : (held ? t.surface_pressed : t.surface);
     const ImU32 fg = highlighted ? t.on_primary : t.text;
@@ -121,11 +122,6 @@ int LogicalStepForArrow(std::string_view text, std::size_t caret, bool left_arro
     return (left_arrow != rtl) ? -1 : 1;
 }
 
-void EraseLastCharacter(std::string& text) {
-    std::size_t caret = text.size();
-    (void)EraseBeforeCaret(text, caret);
-}
-
 namespace {
 enum class Special { kShift, kLevel, kLayout, kSpace, kLeft, kRight, kBackspace, kDone };
 struct SpecialSlot {
@@ -148,7 +144,9 @@ constexpr float kTwoRowsBelowUnits = 1400;
 
 // Five rows at full size: what most layouts need (three rows of letters and two of special keys in portrait,
 // four and one in landscape). A layout with more rows shrinks its keys into the space left.
-float KeyboardHeight(float /*width*/) { return LayoutScale(5 * kKeyHeightUnits + 6 * kKeyGapUnits); }
+float KeyboardHeight(float /*width*/) {
+    return LayoutScale(5 * kKeyHeightUnits + 6 * kKeyGapUnits);
+}
 
 namespace {
 
@@ -176,14 +174,16 @@ KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t
     const std::span<const SlotRow> special_rows =
         width < LayoutScale(kTwoRowsBelowUnits) ? std::span<const SlotRow>(kNarrowRows) : kWideRows;
     const float rows_f = static_cast<float>(char_rows + special_rows.size());
-    const float kh = std::clamp((avail - gap * (rows_f + 1)) / rows_f, LayoutScale(64), LayoutScale(kKeyHeightUnits));
+    const float kh =
+        std::clamp((avail - gap * (rows_f + 1)) / rows_f, LayoutScale(64), LayoutScale(kKeyHeightUnits));
     const ImRect whole(origin, origin + ImVec2(width, kh * rows_f + gap * (rows_f + 1)));
     ImGui::ItemSize(whole);
     window->DrawList->AddRectFilled(whole.Min, whole.Max, Frame().theme.surface_pressed, LayoutScale(14));
 
     std::size_t widest = 10;
     for (const auto& r : rows) widest = std::max(widest, r.size());
-    const float kw = std::min((width - gap * static_cast<float>(widest + 1)) / static_cast<float>(widest), LayoutScale(140));
+    const float kw = std::min((width - gap * static_cast<float>(widest + 1)) / static_cast<float>(widest),
+                              LayoutScale(140));
     float y = origin.y + gap;
     ImGui::PushID("##osk");
     for (std::size_t r = 0; r < rows.size() && r < char_rows; ++r) {

@@ -20,8 +20,8 @@ struct FieldCaret {
 };
 
 struct KeyboardState {
-    std::string layout_id;   // empty = the UI language's layout
-    int level = 0;           // 0 letters, 1 shift, 2 digits and symbols
+    std::string layout_id;  // empty = the UI language's layout
+    int level = 0;          // 0 letters, 1 shift, 2 digits and symbols
     bool shift_locked = false;
     // One caret per field this keyboard has typed into, so going back to a field finds the caret where the
     // visitor left it. Lives with the keyboard in the visitor session: a reset forgets it with the text.
@@ -33,8 +33,8 @@ struct KeyboardLabels {
 };
 
 struct KeyboardResult {
-    bool changed = false;    // the text changed
-    bool done = false;       // the visitor pressed "done"
+    bool changed = false;  // the text changed
+    bool done = false;     // the visitor pressed "done"
 };
 
 // What typing may not exceed. max_graphemes is the field's own limit in user-perceived characters (the
@@ -64,9 +64,6 @@ void MoveCaret(std::string_view text, std::size_t& caret, int clusters);
 // Which logical way a visual arrow moves: in a right-to-left paragraph (Arabic) the left arrow goes forward.
 // The paragraph is the '\n'-separated part of text around the caret, as locales/display_text.h lays it out.
 int LogicalStepForArrow(std::string_view text, std::size_t caret, bool left_arrow, bool rtl_ui);
-
-// Removes the last user-perceived character (EraseBeforeCaret at the end).
-void EraseLastCharacter(std::string& text);
 
 // ---- The widget ----
 

@@ -26,7 +26,8 @@ void Trace(std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
     // Only what is visible counts: clipped by the current window's clip rectangle.
     const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     if (max.x <= clip.Min.x || min.x >= clip.Max.x || max.y <= clip.Min.y || min.y >= clip.Max.y) return;
-    Frame().trace.push_back(TraceEntry{std::string(text), ImMax(min, clip.Min), ImMin(max, clip.Max), tappable});
+    Frame().trace.push_back(
+        TraceEntry{std::string(text), ImMax(min, clip.Min), ImMin(max, clip.Max), tappable});
 }
 
 float DisplayWidth(std::string_view logical, ImFont* font) {
@@ -132,8 +133,8 @@ std::size_t CaretFromPoint(std::string_view text, const std::vector<TextLine>& l
 
 namespace {
 
-// A tappable rectangle of `size` at the cursor, laid out and registered with ImGui. Shared by every button-like
-// widget: ImGui's press behaviour plus "a drag is not a tap".
+// A tappable rectangle of `size` at the cursor, laid out and registered with ImGui. Shared by every
+// button-like widget: ImGui's press behaviour plus "a drag is not a tap".
 struct Press {
     ImRect bb;
     bool pressed = false;
@@ -148,7 +149,8 @@ Press Pressable(const char* id_str, ImVec2 size) {
     const ImGuiID id = window->GetID(id_str);
     if (!ImGui::ItemAdd(p.bb, id)) return p;
     bool hovered = false;
-    const bool pressed = ImGui::ButtonBehavior(p.bb, id, &hovered, &p.held, ImGuiButtonFlags_PressedOnClickRelease);
+    const bool pressed =
+        ImGui::ButtonBehavior(p.bb, id, &hovered, &p.held, ImGuiButtonFlags_PressedOnClickRelease);
     const bool dragging = Frame().gesture.dragging;
     p.held = p.held && !dragging;
     p.pressed = pressed && !dragging;
@@ -158,15 +160,16 @@ Press Pressable(const char* id_str, ImVec2 size) {
 ImVec2 ButtonSize(std::string_view label, ImVec2 size, ImFont* font, bool has_icon) {
     if (size.x <= 0) {
         const std::string shown = Display(label);
-        size.x = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x +
-                 LayoutScale(96) + (has_icon ? LayoutScale(64) : 0);
+        size.x =
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x +
+            LayoutScale(96) + (has_icon ? LayoutScale(64) : 0);
     }
     if (size.y <= 0) size.y = LayoutScale(units::kButtonHeight);
     return size;
 }
 
-bool FilledButton(const char* id_str, std::string_view label, ImVec2 size, Icon icon, ImU32 fill, ImU32 fill_held,
-                  ImU32 fg, ImU32 border) {
+bool FilledButton(const char* id_str, std::string_view label, ImVec2 size, Icon icon, ImU32 fill,
+                  ImU32 fill_held, ImU32 fg, ImU32 border) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
     UiFrame& f = Frame();
@@ -195,8 +198,12 @@ bool FilledButton(const char* id_str, std::string_view label, ImVec2 size, Icon 
 
 }  // namespace
 
-UiFrame& Frame() { return *static_cast<UiFrame*>(ImGui::GetIO().UserData); }
-void BindFrame(UiFrame* frame) { ImGui::GetIO().UserData = frame; }
+UiFrame& Frame() {
+    return *static_cast<UiFrame*>(ImGui::GetIO().UserData);
+}
+void BindFrame(UiFrame* frame) {
+    ImGui::GetIO().UserData = frame;
+}
 
 void BeginGestureFrame() {
     const ImGuiIO& io = ImGui::GetIO();
@@ -220,7 +227,8 @@ ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width) {
     return ImVec2(w, static_cast<float>(lines.size()) * font->FontSize * 1.25f);
 }
 
-void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width) {
+void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour,
+             float wrap_width) {
     const bool rtl = Frame().rtl;
     float y = pos.y;
     for (const auto& l : WrapTextLines(text, wrap_width, WidthIn(font))) {
@@ -228,7 +236,8 @@ void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, Im
         float x = pos.x;
         if (rtl && wrap_width > 0) {
             x = pos.x + wrap_width -
-                font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x;
+                font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size())
+                    .x;
         }
         dl->AddText(font, font->FontSize, ImVec2(x, y), colour, shown.c_str(), shown.c_str() + shown.size());
         y += font->FontSize * 1.25f;
@@ -247,7 +256,8 @@ float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width)
     return size.y;
 }
 
-void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text, ImFont* font, ImU32 colour) {
+void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text, ImFont* font,
+                   ImU32 colour) {
     std::string shown = Display(text);
     ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size());
     const float avail = max.x - min.x;
@@ -256,7 +266,8 @@ void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text
         const UiFrame& f = Frame();
         auto fits = [&](std::string_view display_form) {
             return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, display_form.data(),
-                                       display_form.data() + display_form.size()).x <= avail;
+                                       display_form.data() + display_form.size())
+                       .x <= avail;
         };
         shown = loc::FitForDisplay(text, f.rtl ? loc::Direction::kRtl : loc::Direction::kLtr, fits);
         ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size());
@@ -267,7 +278,8 @@ void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text
 
 bool PrimaryButton(const char* id, std::string_view label, ImVec2 size, Icon icon) {
     const Theme& t = Frame().theme;
-    return FilledButton(id, label, size, icon, t.primary, (t.primary & 0x00FFFFFF) | 0xCC000000, t.on_primary, 0);
+    return FilledButton(id, label, size, icon, t.primary, (t.primary & 0x00FFFFFF) | 0xCC000000, t.on_primary,
+                        0);
 }
 
 bool SecondaryButton(const char* id, std::string_view label, ImVec2 size, Icon icon) {
@@ -275,14 +287,20 @@ bool SecondaryButton(const char* id, std::string_view label, ImVec2 size, Icon i
     return FilledButton(id, label, size, icon, t.surface, t.surface_pressed, t.text, t.border);
 }
 
-bool ChipButton(const char* id, std::string_view label, bool selected) {
-    const Theme& t = Frame().theme;
-    const ImVec2 size = ButtonSize(label, ImVec2(0, LayoutScale(units::kSmallButtonHeight)), Frame().fonts.large, false);
-    return FilledButton(id, label, size, selected ? Icon::kCheck : Icon::kNone, selected ? t.primary : t.surface,
-                        selected ? t.primary : t.surface_pressed, selected ? t.on_primary : t.text, t.border);
+float ChipButtonWidth(std::string_view label) {
+    return ButtonSize(label, ImVec2(0, LayoutScale(units::kSmallButtonHeight)), Frame().fonts.large, false).x;
 }
 
-bool TileButton(const char* id_str, std::string_view title, std::string_view subtitle, Icon icon, ImVec2 size) {
+bool ChipButton(const char* id, std::string_view label, bool selected) {
+    const Theme& t = Frame().theme;
+    const ImVec2 size(ChipButtonWidth(label), LayoutScale(units::kSmallButtonHeight));
+    return FilledButton(id, label, size, selected ? Icon::kCheck : Icon::kNone,
+                        selected ? t.primary : t.surface, selected ? t.primary : t.surface_pressed,
+                        selected ? t.on_primary : t.text, t.border);
+}
+
+bool TileButton(const char* id_str, std::string_view title, std::string_view subtitle, Icon icon,
+                ImVec2 size) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
     const UiFrame& f = Frame();
@@ -292,24 +310,28 @@ bool TileButton(const char* id_str, std::string_view title, std::string_view sub
     const float r = LayoutScale(units::kRounding);
     dl->AddRectFilled(bb.Min + LayoutScale(0, 6), bb.Max + LayoutScale(0, 6), IM_COL32(0, 0, 0, 28), r);
     dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, r);
-    dl->AddRectFilled(bb.Min, ImVec2(bb.Max.x, bb.Min.y + LayoutScale(12)), t.primary, r, ImDrawFlags_RoundCornersTop);
+    dl->AddRectFilled(bb.Min, ImVec2(bb.Max.x, bb.Min.y + LayoutScale(12)), t.primary, r,
+                      ImDrawFlags_RoundCornersTop);
     if (t.high_contrast) dl->AddRect(bb.Min, bb.Max, t.border, r, 0, LayoutScale(3));
     const float icon_size = std::min(size.y * 0.36f, LayoutScale(110));
-    DrawIcon(dl, icon, ImVec2(bb.GetCenter().x, bb.Min.y + LayoutScale(40) + icon_size * 0.5f), icon_size, t.primary);
+    DrawIcon(dl, icon, ImVec2(bb.GetCenter().x, bb.Min.y + LayoutScale(40) + icon_size * 0.5f), icon_size,
+             t.primary);
     const float ty = bb.Min.y + LayoutScale(64) + icon_size;
-    LabelCentered(dl, ImVec2(bb.Min.x + LayoutScale(16), ty), ImVec2(bb.Max.x - LayoutScale(16), ty + f.fonts.title->FontSize * 0.8f),
-                  title, f.fonts.large, t.text);
+    LabelCentered(dl, ImVec2(bb.Min.x + LayoutScale(16), ty),
+                  ImVec2(bb.Max.x - LayoutScale(16), ty + f.fonts.title->FontSize * 0.8f), title,
+                  f.fonts.large, t.text);
     if (!subtitle.empty()) {
         const float sy = ty + f.fonts.large->FontSize * 1.15f;
-        LabelCentered(dl, ImVec2(bb.Min.x + LayoutScale(16), sy), ImVec2(bb.Max.x - LayoutScale(16), sy + f.fonts.body->FontSize),
-                      subtitle, f.fonts.body, t.text_muted);
+        LabelCentered(dl, ImVec2(bb.Min.x + LayoutScale(16), sy),
+                      ImVec2(bb.Max.x - LayoutScale(16), sy + f.fonts.body->FontSize), subtitle, f.fonts.body,
+                      t.text_muted);
     }
     Trace(title, bb.Min, bb.Max, true);
     return pressed;
 }
 
-bool ListRow(const char* id_str, std::string_view title, std::string_view subtitle, std::string_view right_text,
-             float width) {
+bool ListRow(const char* id_str, std::string_view title, std::string_view subtitle,
+             std::string_view right_text, float width) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
     const UiFrame& f = Frame();
@@ -323,16 +345,19 @@ bool ListRow(const char* id_str, std::string_view title, std::string_view subtit
     const auto [bb, pressed, held] = Pressable(id_str, ImVec2(width, h));
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
-    if (t.high_contrast) dl->AddRect(bb.Min, bb.Max, t.border, LayoutScale(units::kRounding), 0, LayoutScale(2));
+    if (t.high_contrast)
+        dl->AddRect(bb.Min, bb.Max, t.border, LayoutScale(units::kRounding), 0, LayoutScale(2));
     const bool rtl = f.rtl;
     const float text_x = rtl ? bb.Min.x + pad + right_w : bb.Min.x + pad;
     LabelAt(dl, ImVec2(text_x, bb.Min.y + pad), title, f.fonts.large, t.text, text_w);
     if (!subtitle.empty()) {
-        LabelAt(dl, ImVec2(text_x, bb.Min.y + pad + title_size.y), subtitle, f.fonts.body, t.text_muted, text_w);
+        LabelAt(dl, ImVec2(text_x, bb.Min.y + pad + title_size.y), subtitle, f.fonts.body, t.text_muted,
+                text_w);
     }
     if (!right_text.empty()) {
         const float rx = rtl ? bb.Min.x + pad : bb.Max.x - right_w;
-        LabelCentered(dl, ImVec2(rx, bb.Min.y), ImVec2(rx + right_w - pad, bb.Max.y), right_text, f.fonts.large, t.primary);
+        LabelCentered(dl, ImVec2(rx, bb.Min.y), ImVec2(rx + right_w - pad, bb.Max.y), right_text,
+                      f.fonts.large, t.primary);
     }
     Trace(title, bb.Min, bb.Max, true);
     if (!subtitle.empty()) Trace(subtitle, bb.Min, bb.Max, true);
@@ -354,10 +379,11 @@ bool CheckBox(const char* id_str, std::string_view label, bool* value, float wid
     dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
     const ImVec2 bmin(bb.Min.x + pad, bb.GetCenter().y - box * 0.5f);
     dl->AddRectFilled(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.surface, LayoutScale(10));
-    dl->AddRect(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.text_muted, LayoutScale(10), 0, LayoutScale(4));
+    dl->AddRect(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.text_muted, LayoutScale(10), 0,
+                LayoutScale(4));
     if (*value) DrawIcon(dl, Icon::kCheck, bmin + ImVec2(box, box) * 0.5f, box * 0.7f, t.on_primary);
-    LabelAt(dl, ImVec2(bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f), label, f.fonts.body, t.text,
-            width - box - 2 * pad);
+    LabelAt(dl, ImVec2(bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f), label, f.fonts.body,
+            t.text, width - box - 2 * pad);
     Trace(label, bb.Min, bb.Max, true);
     return pressed;
 }
@@ -366,9 +392,11 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
     const float h = s * 0.5f;
     const float th = std::max(2.0f, s * 0.08f);
     switch (icon) {
-        case Icon::kNone: break;
+        case Icon::kNone:
+            break;
         case Icon::kServices:  // a document with lines
-            dl->AddRect(ImVec2(c.x - h * 0.7f, c.y - h), ImVec2(c.x + h * 0.7f, c.y + h), col, s * 0.06f, 0, th);
+            dl->AddRect(ImVec2(c.x - h * 0.7f, c.y - h), ImVec2(c.x + h * 0.7f, c.y + h), col, s * 0.06f, 0,
+                        th);
             for (int i = 0; i < 3; ++i) {
                 const float y = c.y - h * 0.45f + i * h * 0.45f;
                 dl->AddLine(ImVec2(c.x - h * 0.4f, y), ImVec2(c.x + h * 0.4f, y), col, th);
@@ -376,8 +404,10 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
             break;
         case Icon::kIdeas:  // a light bulb
             dl->AddCircle(ImVec2(c.x, c.y - h * 0.25f), h * 0.6f, col, 32, th);
-            dl->AddRectFilled(ImVec2(c.x - h * 0.28f, c.y + h * 0.45f), ImVec2(c.x + h * 0.28f, c.y + h * 0.62f), col);
-            dl->AddRectFilled(ImVec2(c.x - h * 0.2f, c.y + h * 0.72f), ImVec2(c.x + h * 0.2f, c.y + h * 0.86f), col);
+            dl->AddRectFilled(ImVec2(c.x - h * 0.28f, c.y + h * 0.45f),
+                              ImVec2(c.x + h * 0.28f, c.y + h * 0.62f), col);
+            dl->AddRectFilled(ImVec2(c.x - h * 0.2f, c.y + h * 0.72f),
+                              ImVec2(c.x + h * 0.2f, c.y + h * 0.86f), col);
             break;
         case Icon::kLive:  // bar chart
             for (int i = 0; i < 4; ++i) {
@@ -397,7 +427,8 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
         case Icon::kAccessibility:  // person in a circle
             dl->AddCircle(c, h * 0.9f, col, 40, th);
             dl->AddCircleFilled(ImVec2(c.x, c.y - h * 0.45f), h * 0.14f, col);
-            dl->AddLine(ImVec2(c.x - h * 0.5f, c.y - h * 0.2f), ImVec2(c.x + h * 0.5f, c.y - h * 0.2f), col, th);
+            dl->AddLine(ImVec2(c.x - h * 0.5f, c.y - h * 0.2f), ImVec2(c.x + h * 0.5f, c.y - h * 0.2f), col,
+                        th);
             dl->AddLine(ImVec2(c.x, c.y - h * 0.2f), ImVec2(c.x, c.y + h * 0.15f), col, th);
             dl->AddLine(ImVec2(c.x, c.y + h * 0.15f), ImVec2(c.x - h * 0.3f, c.y + h * 0.6f), col, th);
             dl->AddLine(ImVec2(c.x, c.y + h * 0.15f), ImVec2(c.x + h * 0.3f, c.y + h * 0.6f), col, th);
@@ -405,22 +436,27 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
         case Icon::kPrivacy:  // shield
             dl->PathLineTo(ImVec2(c.x, c.y - h * 0.9f));
             dl->PathLineTo(ImVec2(c.x + h * 0.75f, c.y - h * 0.6f));
-            dl->PathBezierCubicCurveTo(ImVec2(c.x + h * 0.75f, c.y + h * 0.2f), ImVec2(c.x + h * 0.3f, c.y + h * 0.7f),
-                                       ImVec2(c.x, c.y + h * 0.9f));
-            dl->PathBezierCubicCurveTo(ImVec2(c.x - h * 0.3f, c.y + h * 0.7f), ImVec2(c.x - h * 0.75f, c.y + h * 0.2f),
+            dl->PathBezierCubicCurveTo(ImVec2(c.x + h * 0.75f, c.y + h * 0.2f),
+                                       ImVec2(c.x + h * 0.3f, c.y + h * 0.7f), ImVec2(c.x, c.y + h * 0.9f));
+            dl->PathBezierCubicCurveTo(ImVec2(c.x - h * 0.3f, c.y + h * 0.7f),
+                                       ImVec2(c.x - h * 0.75f, c.y + h * 0.2f),
                                        ImVec2(c.x - h * 0.75f, c.y - h * 0.6f));
             dl->PathStroke(col, ImDrawFlags_Closed, th);
             break;
         case Icon::kBack: {
             const float d = Frame().rtl ? -1.0f : 1.0f;  // points against the reading direction
             dl->AddLine(ImVec2(c.x - d * h * 0.6f, c.y), ImVec2(c.x + d * h * 0.6f, c.y), col, th * 1.5f);
-            dl->AddLine(ImVec2(c.x - d * h * 0.6f, c.y), ImVec2(c.x - d * h * 0.1f, c.y - h * 0.5f), col, th * 1.5f);
-            dl->AddLine(ImVec2(c.x - d * h * 0.6f, c.y), ImVec2(c.x - d * h * 0.1f, c.y + h * 0.5f), col, th * 1.5f);
+            dl->AddLine(ImVec2(c.x - d * h * 0.6f, c.y), ImVec2(c.x - d * h * 0.1f, c.y - h * 0.5f), col,
+                        th * 1.5f);
+            dl->AddLine(ImVec2(c.x - d * h * 0.6f, c.y), ImVec2(c.x - d * h * 0.1f, c.y + h * 0.5f), col,
+                        th * 1.5f);
             break;
         }
         case Icon::kHome:
-            dl->AddTriangle(ImVec2(c.x, c.y - h * 0.8f), ImVec2(c.x - h * 0.8f, c.y), ImVec2(c.x + h * 0.8f, c.y), col, th * 1.5f);
-            dl->AddRect(ImVec2(c.x - h * 0.55f, c.y), ImVec2(c.x + h * 0.55f, c.y + h * 0.75f), col, 0, 0, th * 1.5f);
+            dl->AddTriangle(ImVec2(c.x, c.y - h * 0.8f), ImVec2(c.x - h * 0.8f, c.y),
+                            ImVec2(c.x + h * 0.8f, c.y), col, th * 1.5f);
+            dl->AddRect(ImVec2(c.x - h * 0.55f, c.y), ImVec2(c.x + h * 0.55f, c.y + h * 0.75f), col, 0, 0,
+                        th * 1.5f);
             break;
         case Icon::kPlus:
             dl->AddLine(ImVec2(c.x - h * 0.6f, c.y), ImVec2(c.x + h * 0.6f, c.y), col, th * 1.8f);
@@ -429,19 +465,22 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
         case Icon::kHeart:
             dl->AddCircleFilled(ImVec2(c.x - h * 0.3f, c.y - h * 0.2f), h * 0.35f, col);
             dl->AddCircleFilled(ImVec2(c.x + h * 0.3f, c.y - h * 0.2f), h * 0.35f, col);
-            dl->AddTriangleFilled(ImVec2(c.x - h * 0.64f, c.y - h * 0.1f), ImVec2(c.x + h * 0.64f, c.y - h * 0.1f),
-                                  ImVec2(c.x, c.y + h * 0.7f), col);
+            dl->AddTriangleFilled(ImVec2(c.x - h * 0.64f, c.y - h * 0.1f),
+                                  ImVec2(c.x + h * 0.64f, c.y - h * 0.1f), ImVec2(c.x, c.y + h * 0.7f), col);
             break;
         case Icon::kCheck:
-            dl->AddLine(ImVec2(c.x - h * 0.6f, c.y), ImVec2(c.x - h * 0.15f, c.y + h * 0.45f), col, th * 1.8f);
-            dl->AddLine(ImVec2(c.x - h * 0.15f, c.y + h * 0.45f), ImVec2(c.x + h * 0.65f, c.y - h * 0.5f), col, th * 1.8f);
+            dl->AddLine(ImVec2(c.x - h * 0.6f, c.y), ImVec2(c.x - h * 0.15f, c.y + h * 0.45f), col,
+                        th * 1.8f);
+            dl->AddLine(ImVec2(c.x - h * 0.15f, c.y + h * 0.45f), ImVec2(c.x + h * 0.65f, c.y - h * 0.5f),
+                        col, th * 1.8f);
             break;
         case Icon::kAdmin:  // a gear-like circle
             dl->AddCircle(c, h * 0.45f, col, 24, th * 1.5f);
             for (int i = 0; i < 8; ++i) {
                 const float a = static_cast<float>(i) * 3.14159265f / 4.0f;
                 dl->AddLine(ImVec2(c.x + std::cos(a) * h * 0.55f, c.y + std::sin(a) * h * 0.55f),
-                            ImVec2(c.x + std::cos(a) * h * 0.85f, c.y + std::sin(a) * h * 0.85f), col, th * 2);
+                            ImVec2(c.x + std::cos(a) * h * 0.85f, c.y + std::sin(a) * h * 0.85f), col,
+                            th * 2);
             }
             break;
     }
@@ -464,7 +503,8 @@ void BeginScrollArea(const char* id, ImVec2 size) {
     if (g.dragging && g.drag_owner == w->ID && g.pressed) {
         ImGui::SetScrollY(w, std::clamp(w->Scroll.y - io.MouseDelta.y, 0.0f, w->ScrollMax.y));
         g.velocity = 0.7f * g.velocity + 0.3f * (-io.MouseDelta.y / dt);
-    } else if (g.dragging && g.drag_owner == w->ID && !g.pressed && g.fling_owner == 0 && std::fabs(g.velocity) > 50) {
+    } else if (g.dragging && g.drag_owner == w->ID && !g.pressed && g.fling_owner == 0 &&
+               std::fabs(g.velocity) > 50) {
         g.fling_owner = w->ID;  // release: continue with the finger's speed and let it decay
     }
     if (g.fling_owner == w->ID) {
@@ -480,7 +520,9 @@ void BeginScrollArea(const char* id, ImVec2 size) {
     }
 }
 
-void EndScrollArea() { ImGui::EndChild(); }
+void EndScrollArea() {
+    ImGui::EndChild();
+}
 
 void BeginDialog(const char* id, ImVec2 card_size) {
     const UiFrame& f = Frame();
@@ -490,13 +532,15 @@ void BeginDialog(const char* id, ImVec2 card_size) {
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::SetNextWindowFocus();
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(f.theme.overlay));
-    ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
     const ImVec2 origin = vp->Pos + (vp->Size - card_size) * 0.5f;
-    ImGui::GetWindowDrawList()->AddRectFilled(origin, origin + card_size, f.theme.surface, LayoutScale(units::kRounding));
+    ImGui::GetWindowDrawList()->AddRectFilled(origin, origin + card_size, f.theme.surface,
+                                              LayoutScale(units::kRounding));
     if (f.theme.high_contrast) {
-        ImGui::GetWindowDrawList()->AddRect(origin, origin + card_size, f.theme.border, LayoutScale(units::kRounding), 0,
-                                            LayoutScale(3));
+        ImGui::GetWindowDrawList()->AddRect(origin, origin + card_size, f.theme.border,
+                                            LayoutScale(units::kRounding), 0, LayoutScale(3));
     }
     const float pad = LayoutScale(48);
     ImGui::SetCursorScreenPos(origin + ImVec2(pad, pad));
@@ -509,8 +553,8 @@ void EndDialog() {
 }
 
 bool QrCode(const std::string& text, float size_px) {
-    std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(
-        QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M),
+                                                       &QRcode_free);
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 pos = window->DC.CursorPos;
     const ImRect bb(pos, pos + ImVec2(size_px, size_px));
@@ -542,7 +586,8 @@ bool TextField(const char* id_str, const std::string& text, std::string_view pla
     const auto [bb, pressed, held] = Pressable(id_str, size);
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, t.surface, LayoutScale(12));
-    dl->AddRect(bb.Min, bb.Max, focused ? t.primary : t.border, LayoutScale(12), 0, LayoutScale(focused ? 5 : 3));
+    dl->AddRect(bb.Min, bb.Max, focused ? t.primary : t.border, LayoutScale(12), 0,
+                LayoutScale(focused ? 5 : 3));
     const float pad = LayoutScale(24);
     const float inner_w = size.x - 2 * pad;
     ImFont* font = f.fonts.large;
@@ -609,6 +654,8 @@ void Badge(std::string_view text, ImU32 background, ImU32 foreground) {
     Trace(text, bb.Min, bb.Max, false);
 }
 
-void Spacing(float units) { ImGui::Dummy(ImVec2(1, LayoutScale(units))); }
+void Spacing(float units) {
+    ImGui::Dummy(ImVec2(1, LayoutScale(units)));
+}
 
 }  // namespace ck::ui

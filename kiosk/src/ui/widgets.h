@@ -14,24 +14,42 @@
 
 namespace ck::ui {
 
-enum class Icon { kNone, kServices, kIdeas, kLive, kLanguage, kAccessibility, kPrivacy, kBack, kHome, kPlus, kHeart,
-                  kCheck, kAdmin };
+enum class Icon {
+    kNone,
+    kServices,
+    kIdeas,
+    kLive,
+    kLanguage,
+    kAccessibility,
+    kPrivacy,
+    kBack,
+    kHome,
+    kPlus,
+    kHeart,
+    kCheck,
+    kAdmin
+};
 
 // Updates the gesture state from ImGui's mouse; call once per frame after ImGui::NewFrame().
 void BeginGestureFrame();
 
 // Text. Width 0 = no wrapping. Returns the height used.
 float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0);
-void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0);
+void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour,
+             float wrap_width = 0);
 ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width = 0);
 // Centred in a rectangle (single line, clipped with an ellipsis when too long).
 void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text, ImFont* font, ImU32 colour);
 
 // Buttons fire on release when the press did not become a drag.
 bool TileButton(const char* id, std::string_view title, std::string_view subtitle, Icon icon, ImVec2 size);
-bool PrimaryButton(const char* id, std::string_view label, ImVec2 size = ImVec2(0, 0), Icon icon = Icon::kNone);
-bool SecondaryButton(const char* id, std::string_view label, ImVec2 size = ImVec2(0, 0), Icon icon = Icon::kNone);
+bool PrimaryButton(const char* id, std::string_view label, ImVec2 size = ImVec2(0, 0),
+                   Icon icon = Icon::kNone);
+bool SecondaryButton(const char* id, std::string_view label, ImVec2 size = ImVec2(0, 0),
+                     Icon icon = Icon::kNone);
 bool ChipButton(const char* id, std::string_view label, bool selected);
+// The width ChipButton takes for this label (to wrap a row of chips before drawing them).
+float ChipButtonWidth(std::string_view label);
 bool ListRow(const char* id, std::string_view title, std::string_view subtitle, std::string_view right_text,
              float width);
 bool CheckBox(const char* id, std::string_view label, bool* value, float width);

@@ -2,6 +2,8 @@
 // integrity check, moves a damaged file aside and applies the forward migrations.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,6 +39,9 @@ class Database {
     const std::string& path() const { return path_; }
     // Set when Open() found a damaged file and moved it aside: the new path of the damaged file.
     const std::string& recovered_from() const { return recovered_from_; }
+    // How many SQL statements this connection has started (each run of a prepared statement counts once;
+    // statements inside triggers do not). Tests use it to prove that a code path does not touch the store.
+    std::int64_t statements_executed() const { return statements_ ? statements_->load() : 0; }
 
     // Test seam: runs inside every commit of this connection, before the commit completes (a slow disk).
     // An empty function removes it.
@@ -44,9 +49,12 @@ class Database {
 
   private:
     friend class Transaction;
-    Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    Database(sqlite3* db, std::string path);
+    void CountStatements();  // registers the trace callback on db_
     sqlite3* db_ = nullptr;
     std::string path_;
+    // On the heap so that the address SQLite's trace callback holds survives moving the Database.
+    std::unique_ptr<std::atomic<std::int64_t>> statements_;
     std::string recovered_from_;
     Durability synchronous_ = Durability::kFull;  // the connection's current PRAGMA synchronous
     std::unique_ptr<std::function<void()>> commit_hook_;  // heap: SQLite holds its address across moves

@@ -47,8 +47,9 @@ struct IdeaSettings {
 // Call once at start (config validation).
 Status ValidateIdeaSettings(const IdeaSettings& settings);
 
-// Kept by the UI for one visitor; reset (value-initialised) on idle reset or language/home reset.
-struct VisitorSession {
+// One visitor's use of the idea limits: how many ideas they submitted (max_per_session) and which ideas they
+// supported (one support each). The UI keeps one per visitor and starts a fresh one on a session reset.
+struct IdeaQuota {
     int ideas_submitted = 0;
     std::set<std::string> supported_idea_ids;
 };
@@ -96,10 +97,10 @@ bool IsValidLanguageTag(std::string_view tag);   // BCP 47 shape: "de", "pt-BR",
 // Rate limits for a new idea at this kiosk (channel "kiosk" only): session limit, then the kiosk's hourly
 // limit (CountIdeasSince(now - 1 h)). Errors "ideas.limit.session" / "ideas.limit.kiosk_hour"; the UI
 // checks this when the wizard opens too, so nobody types an idea that cannot be sent.
-Status CheckIdeaRateLimits(cache::Database& db, const VisitorSession& session, const IdeaSettings& settings,
+Status CheckIdeaRateLimits(cache::Database& db, const IdeaQuota& quota, const IdeaSettings& settings,
                            TimePoint now);
 // The pure decision, given the number of kiosk ideas in the last hour.
-Status DecideIdeaRateLimits(const VisitorSession& session, const IdeaSettings& settings,
+Status DecideIdeaRateLimits(const IdeaQuota& quota, const IdeaSettings& settings,
                             std::int64_t kiosk_ideas_last_hour);
 
 // The optional contact: no address without the consent box, no consent without an address; the address is
@@ -114,9 +115,9 @@ Result<CitizenIdea> ValidateDraft(const IdeaDraft& draft, const SubmitContext& c
 
 // Rate limits (kiosk channel) -> ValidateDraft -> word list -> UUID + unused reference code -> entity ->
 // CommitIdea (idea + outbox item, contactEmail as a personal attribute, synchronous=FULL). Only an OK result
-// may be shown as a receipt; then session.ideas_submitted is incremented. On any error nothing is stored.
+// may be shown as a receipt; then quota.ideas_submitted is incremented. On any error nothing is stored.
 Result<Receipt> SubmitIdea(cache::Database& db, const IdeaDraft& draft, const SubmitContext& context,
-                           VisitorSession& session);
+                           IdeaQuota& quota);
 
 struct SupportContext {
     std::string kiosk_id;
@@ -128,6 +129,6 @@ struct SupportReceipt {
 // One support per idea per visitor session ("ideas.support.already"), only for an idea present in the
 // published-ideas cache ("ideas.support.unknown_idea"); IdeaSupport + outbox item in one transaction.
 Result<SupportReceipt> SupportIdea(cache::Database& db, const std::string& idea_id,
-                                   const SupportContext& context, VisitorSession& session);
+                                   const SupportContext& context, IdeaQuota& quota);
 
 }  // namespace ck::part

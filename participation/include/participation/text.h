@@ -1,5 +1,6 @@
 // Safe text for everything a visitor types: one sanitiser, grapheme-based limits, a review word list and
-// e-mail validation. Error codes double as the UI's message keys (see README.md).
+// e-mail validation. Error codes are stable identifiers ("ideas.<field>.too_long"); the UI maps them to
+// message keys.
 #pragma once
 
 #include <cstddef>
@@ -27,13 +28,13 @@ TextLimits DescriptionLimits();  // "description", 1000 graphemes, line breaks k
 // zero-width, private-use and other invisible format characters (a ZWJ survives only between two emoji, tag
 // characters only inside an emoji tag sequence such as the flag of England), collapses whitespace (in
 // descriptions: at most one blank line), normalises to NFC, cuts combining-mark floods and trims. The result
-// is valid NFC UTF-8 within the limits, or an Error whose code is the message key.
+// is valid NFC UTF-8 within the limits, or an Error with a stable code.
 Result<std::string> SanitizeText(std::string_view input, const TextLimits& limits);
+
+// Limits count grapheme clusters with loc::CountGraphemeClusters (locales/utf8.h), like the keyboard does.
 
 // Strict UTF-8 check (no overlongs, surrogates, code points above U+10FFFF, truncated sequences).
 bool IsValidUtf8(std::string_view text);
-// Grapheme clusters (ICU character break iterator). Invalid bytes count as one character each.
-std::size_t CountGraphemes(std::string_view utf8);
 
 // The review word list: whole words or phrases, matched case-folded and without diacritics.
 struct WordList {
@@ -47,6 +48,9 @@ Result<WordList> LoadWordLists(const std::string& dir);
 WordList BuiltInWordList();
 // True when text contains an entry as whole word(s): "Idiot!" matches "idiot", "Idioten" does not.
 bool ContainsListedWord(const WordList& list, std::string_view text);
+
+// The longest address ValidateEmail accepts, in bytes (RFC 5321's path limit); the contact field's limit.
+inline constexpr std::size_t kMaxEmailBytes = 254;
 
 // Practical RFC 5322 subset for the optional contact: dot-atom local part (ASCII, <= 64 bytes) '@' a domain
 // of at least two labels (IDN allowed as UTF-8, checked with UTS #46; <= 253 bytes in ASCII form).

@@ -1,0 +1,36 @@
+#define IMGUI_DEFINE_MATH_OPERATORS
+#include "ui/live_card.h"
+
+#include <imgui_internal.h>
+
+#include <string>
+
+#include "ui/layout.h"
+#include "ui/widgets.h"
+
+namespace ck::ui {
+
+void LiveCard(const LiveCardText& text, bool stale, ImVec2 size) {
+    const UiFrame& f = Frame();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = LayoutScale(units::kRounding);
+    dl->AddRectFilled(p, p + size, f.theme.surface, rounding);
+    if (f.theme.high_contrast)
+        dl->AddRect(p, p + size, f.theme.border, rounding, 0, LayoutScale(units::kBorder));
+    const float pad = LayoutScale(units::kCardPadding);
+    const float w = size.x - 2 * pad;
+    const float body = f.fonts.body->FontSize;
+    // Lines are placed in multiples of the body font's size, so large text moves them apart with the text.
+    LabelAt(dl, p + ImVec2(pad, pad), text.title, f.fonts.body, f.theme.text_muted, w);
+    LabelAt(dl, p + ImVec2(pad, pad + body * 1.3f), text.name, f.fonts.body, f.theme.text, w);
+    LabelAt(dl, p + ImVec2(pad, pad + body * 2.8f), text.value, f.fonts.title,
+            stale ? f.theme.text_muted : f.theme.primary, w);
+    LabelAt(dl, p + ImVec2(pad, size.y - pad - body), text.age, f.fonts.body,
+            stale ? f.theme.warn : f.theme.text_muted, w);
+    for (std::string_view t : {text.title, text.name, text.value, text.age})
+        if (!t.empty()) Frame().trace.push_back(TraceEntry{std::string(t), p, p + size, false});
+}
+
+}  // namespace ck::ui

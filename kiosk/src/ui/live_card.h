@@ -1,0 +1,22 @@
+// One live value on a card: what it is, where it was measured, the figure, and its age. An outdated value
+// keeps its figure but greys it out and says so in the age line, so nobody mistakes it for a current one.
+#pragma once
+
+#include <string_view>
+
+#include <imgui.h>
+
+namespace ck::ui {
+
+struct LiveCardText {
+    std::string_view title;  // the kind of value ("Weather")
+    std::string_view name;   // the station or car park
+    std::string_view value;  // the formatted figure
+    std::string_view age;    // "as of 14:05" or "outdated since 09:10"
+};
+
+// Draws the card at the cursor with `size` (pixels) and advances the cursor; every text goes into the trace
+// with the card's rectangle.
+void LiveCard(const LiveCardText& text, bool stale, ImVec2 size);
+
+}  // namespace ck::ui
