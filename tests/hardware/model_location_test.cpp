@@ -14,7 +14,8 @@ TEST(BundledModel, FoundAndLoadedWithoutAnyPath) {
     ::unsetenv("CK_MODEL_DIR");
     const std::string dir = BundledModelDir();
     ASSERT_FALSE(dir.empty());
-    EXPECT_TRUE(std::filesystem::is_regular_file(std::filesystem::path(dir) / "yolo-fastest-1.1_body.weights"));
+    EXPECT_TRUE(
+        std::filesystem::is_regular_file(std::filesystem::path(dir) / "yolo-fastest-1.1_body.weights"));
     auto dnn = MakeDnnDetector(DnnParams{});
     ASSERT_TRUE(dnn.ok()) << dnn.error().message;
     EXPECT_EQ(dnn.value()->Name(), "dnn");

@@ -529,15 +529,5 @@ TEST(ConfigTest, LoadConfigReadsAFileAndPrefixesErrorsWithItsPath) {
     EXPECT_NE(h.error().message.find("larger than 1 MiB"), std::string::npos) << h.error().message;
 }
 
-TEST(ConfigTest, TheFactoryAdminPinIsUsableOnlyInDemoMode) {
-    Config c;
-    EXPECT_EQ(c.admin_pin, kFactoryAdminPin);
-    EXPECT_FALSE(AdminPinUsable(c, /*demo=*/false));
-    EXPECT_TRUE(AdminPinUsable(c, /*demo=*/true));
-    Result<Config> own = ParseConfig("[kiosk]\nadmin_pin = \"00000\"\n");
-    ASSERT_TRUE(own.ok()) << own.error().message;
-    EXPECT_TRUE(AdminPinUsable(*own, /*demo=*/false));
-}
-
 }  // namespace
 }  // namespace ck::kiosk

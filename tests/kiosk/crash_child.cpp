@@ -1,5 +1,5 @@
-// Crashes on purpose after installing the kiosk's crash handler: argv[1] is the report folder, argv[2] what to
-// do ("segv" writes through a null pointer, "abort" calls abort()).
+// Crashes on purpose after installing the kiosk's crash handler: argv[1] is the report folder, argv[2] what
+// to do ("segv" writes through a null pointer, "abort" calls abort()).
 #include <cstdlib>
 #include <cstring>
 

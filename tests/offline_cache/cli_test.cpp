@@ -170,7 +170,7 @@ TEST_F(CliTest, CountsExportWritesThePeriodAsCsv) {
     ASSERT_TRUE(SaveBin(*db_, bin("door", -1, 7, 7)).ok());  // the day before: not exported
     ASSERT_TRUE(SaveBin(*db_, bin("door", 24, 9, 9)).ok());  // the day after
     std::ofstream(config_, std::ios::app) << "[counter]\n[[counter.lines]]\nname = \"door\"\nline = [1, 2, 3, 4]\n"
-                                          << "towards_is_positive = false\n";
+                                          << "towards = \"negative\"\n";
     const std::string out = (dir_ / "export.csv").string();
     const auto r = RunKiosk("counts export --from 2026-11-27 --to 2026-11-27 --out '" + out + "' --config '" + config_ + "'");
     ASSERT_EQ(r.exit_code, 0) << r.output;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <filesystem>
 
+#include "app/admin_pin.h"
 #include "app/counting_settings.h"
 #include "app/idea_settings.h"
 #include "app/sync_settings.h"
@@ -99,6 +100,31 @@ Status OpenStore(App& app) {
     return {};
 }
 
+// The admin PIN lives in the store as a hash. An older configuration's plain PIN is moved there once; the demo
+// (a throwaway store) compares with its configured PIN instead, so no screenshot pays for PBKDF2.
+void SetUpAdminPin(App& app) {
+    const Config& c = app.options.config;
+    if (app.options.demo) {
+        app.admin_pin_set = true;
+        return;
+    }
+    if (!app.db) return;
+    Result<bool> migrated = MigratePlainPin(*app.db, c.admin_pin);
+    if (!migrated) {
+        spdlog::error("admin PIN: {}", migrated.error().message);
+    } else if (*migrated) {
+        spdlog::warn("kiosk.admin_pin in {} was plain text: it is now stored as a hash; remove it from the file",
+                     c.source_path.empty() ? std::string("the configuration") : c.source_path);
+    } else if (c.admin_pin != kFactoryAdminPin) {
+        spdlog::warn("kiosk.admin_pin in {} is ignored (a PIN is stored); remove it from the file",
+                     c.source_path.empty() ? std::string("the configuration") : c.source_path);
+    }
+    Result<bool> set = AdminPinIsSet(*app.db);
+    app.admin_pin_set = set.ok() && *set;
+    if (!app.admin_pin_set)
+        spdlog::warn("no admin PIN is set: the admin screen stays locked until `civic-kiosk admin set-pin`");
+}
+
 // Live values come from the cached entities of the five live types.
 void LoadLiveValues(App& app) {
     if (!app.db || app.options.demo) return;
@@ -166,14 +192,11 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     // without a configured map gets no map rather than Herne's).
     if (app->options.demo && !part::HasMap(app->idea_settings.map))
         app->idea_settings.map = DemoDistrictMap(app->options.config);
-    if (!AdminPinUsable(app->options.config, app->options.demo)) {
-        spdlog::warn(
-            "kiosk.admin_pin is the factory default: the admin screen stays locked until it is changed");
-    }
     if (Status s = OpenStore(*app); !s.ok()) {
         // The kiosk still shows what needs no store; ideas say they are unavailable.
         spdlog::error("store unavailable: {}", s.error().message);
     }
+    SetUpAdminPin(*app);
     if (app->options.start_workers && !app->options.demo && app->db) {
         const Config& c = app->options.config;
         if (!c.central.orion_url.empty()) {

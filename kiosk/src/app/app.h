@@ -52,6 +52,7 @@ struct AdminState {
     std::string pin;
     bool unlocked = false;
     int failed_attempts = 0;
+    bool locked = false;  // too many wrong PINs: the pad answers nothing until the lockout ends
 };
 
 // Everything of one visitor: a reset (idle or "done") replaces it with a fresh one.
@@ -91,6 +92,8 @@ struct App {
     part::IdeaSettings idea_settings;
     std::unique_ptr<cache::SyncWorker> sync;             // background delivery and pulls (nullptr: not configured)
     std::unique_ptr<counting::CountingService> counter;  // passer-by counting (nullptr: disabled)
+    // Whether the admin pad can open at all: a PIN hash is in the store (the demo uses its configured PIN).
+    bool admin_pin_set = false;
     // Uploads a BGR image to a renderer texture and returns it as an ImGui texture id (set by the loop, which
     // owns the renderer). Used only for the admin's in-memory counter preview.
     std::function<void*(const unsigned char* bgr, int width, int height, int stride)> upload_preview;

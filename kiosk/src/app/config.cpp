@@ -481,16 +481,13 @@ Result<Config> LoadConfig(const std::string& path) {
     if (text.str().size() > 1024 * 1024) return MakeError("config.invalid", path + ": larger than 1 MiB");
     Result<Config> c = ParseConfig(text.str());
     if (!c.ok()) return MakeError(c.error().code, path + ": " + c.error().message);
+    c->source_path = path;
     return c;
 }
 
 Result<Config> LoadConfigOrDefault(const std::string& path) {
     if (path.empty()) return Config{};
     return LoadConfig(path);
-}
-
-bool AdminPinUsable(const Config& config, bool demo) {
-    return demo || config.admin_pin != kFactoryAdminPin;
 }
 
 }  // namespace ck::kiosk

@@ -94,6 +94,8 @@ struct Config {
     std::vector<std::string> languages{"de", "en", "tr", "ar", "uk", "ru", "pl"};
     double idle_timeout_s = 90;
     double idle_warning_s = 20;
+    // Only read to migrate an older configuration's plain PIN into the store (app/admin_pin.h), and as the
+    // demo's PIN. The kiosk's PIN is set with `civic-kiosk admin set-pin` and stored as a hash.
     std::string admin_pin = std::string(kFactoryAdminPin);
     std::string database_path = "civic-kiosk.db";
     std::string log_dir;                      // empty = stderr only
@@ -105,6 +107,7 @@ struct Config {
     CounterConfig counter;
     IdeasConfig ideas;
     PrivacyConfig privacy;
+    std::string source_path;  // the file this was read from; empty for the built-in defaults
 };
 
 // Parses and validates. Unknown keys and invalid values give an Error whose message names the key and the
@@ -113,8 +116,5 @@ Result<Config> ParseConfig(const std::string& toml_text);
 Result<Config> LoadConfig(const std::string& path);
 // path empty: the defaults (City of Herne). Otherwise LoadConfig(path).
 Result<Config> LoadConfigOrDefault(const std::string& path);
-
-// Whether the admin PIN pad may unlock at all: never with the factory PIN outside demo mode.
-bool AdminPinUsable(const Config& config, bool demo);
 
 }  // namespace ck::kiosk

@@ -33,7 +33,8 @@ char* Digits(long long v, char* out, std::size_t size) {
     char tmp[24];
     std::size_t n = 0;
     const bool negative = v < 0;
-    unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    unsigned long long u =
+        negative ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
     do {
         tmp[n++] = static_cast<char>('0' + u % 10);
         u /= 10;

@@ -1,5 +1,6 @@
 // `civic-kiosk counts export --from DATE --to DATE --out F.csv [--config F]`: the passer-by count bins of a
-// period as CSV, for the city's data team or a USB stick. Reads the store read-only (safe while the kiosk runs).
+// period as CSV, for the city's data team or a USB stick. Reads the store read-only (safe while the kiosk
+// runs).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -28,7 +29,8 @@ int RunExport(const ExportArgs& args) {
     const std::optional<TimePoint> from = ParseDay(args.from);
     std::optional<TimePoint> to = ParseDay(args.to);
     if (!from || !to) {
-        std::cerr << "civic-kiosk counts export: --from and --to must be dates (YYYY-MM-DD) or ISO 8601 times\n";
+        std::cerr
+            << "civic-kiosk counts export: --from and --to must be dates (YYYY-MM-DD) or ISO 8601 times\n";
         return kExitUsage;
     }
     // A date alone means the whole day: --to 2026-11-30 includes the 30th.
@@ -48,7 +50,8 @@ int RunExport(const ExportArgs& args) {
     }
     auto db = cache::Database::Open(config->database_path, cache::OpenMode::kReadOnly);
     if (!db) {
-        std::cerr << "civic-kiosk counts export: " << config->database_path << ": " << db.error().message << "\n";
+        std::cerr << "civic-kiosk counts export: " << config->database_path << ": " << db.error().message
+                  << "\n";
         return kExitFailure;
     }
     auto bins = cache::ListBins(*db, *from);
@@ -75,8 +78,9 @@ int RunExport(const ExportArgs& args) {
         const std::int64_t towards = towards_is_positive ? b.positive : b.negative;
         const std::int64_t away = towards_is_positive ? b.negative : b.positive;
         // Kiosk ids and line names are [A-Za-z0-9_-]: nothing to quote.
-        csv << config->kiosk_id << ',' << b.line << ',' << FormatIsoUtc(b.start) << ',' << FormatIsoUtc(b.end) << ','
-            << towards << ',' << away << ',' << towards + away << ',' << (b.closed ? "yes" : "no") << '\n';
+        csv << config->kiosk_id << ',' << b.line << ',' << FormatIsoUtc(b.start) << ',' << FormatIsoUtc(b.end)
+            << ',' << towards << ',' << away << ',' << towards + away << ',' << (b.closed ? "yes" : "no")
+            << '\n';
         ++rows;
     }
     csv.flush();
@@ -88,12 +92,12 @@ int RunExport(const ExportArgs& args) {
     std::error_code ec;
     std::filesystem::rename(partial, out, ec);
     if (ec) {
-        std::cerr << "civic-kiosk counts export: cannot move the export to " << out.string() << ": " << ec.message()
-                  << "\n";
+        std::cerr << "civic-kiosk counts export: cannot move the export to " << out.string() << ": "
+                  << ec.message() << "\n";
         return kExitFailure;
     }
-    std::cout << "exported " << rows << " bins from " << FormatIsoUtc(*from) << " to " << FormatIsoUtc(*to) << " into "
-              << out.string() << "\n";
+    std::cout << "exported " << rows << " bins from " << FormatIsoUtc(*from) << " to " << FormatIsoUtc(*to)
+              << " into " << out.string() << "\n";
     return kExitOk;
 }
 
@@ -107,7 +111,8 @@ void RegisterCountsCommand(CLI::App& app, int* exit_code) {
     cmd->add_option("--from", args->from, "First day (YYYY-MM-DD, UTC) or ISO 8601 time")->required();
     cmd->add_option("--to", args->to, "Last day, included (YYYY-MM-DD) or ISO 8601 end time")->required();
     cmd->add_option("--out", args->out, "The CSV file to write")->required();
-    cmd->add_option("--config", args->config, "Configuration file (default: built-in City of Herne settings)");
+    cmd->add_option("--config", args->config,
+                    "Configuration file (default: built-in City of Herne settings)");
     cmd->callback([exit_code, args] { *exit_code = RunExport(*args); });
 }
 

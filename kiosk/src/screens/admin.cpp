@@ -1,6 +1,7 @@
 // Admin: behind the PIN, the operator sees the kiosk's health. Reached by five quick taps on the city name.
 #include <imgui.h>
 
+#include "app/admin_pin.h"
 #include "counting/counting_service.h"
 #include "screens/screens.h"
 #include "ui/pin_pad.h"
@@ -10,20 +11,31 @@ namespace ck::kiosk {
 namespace {
 
 constexpr std::size_t kMaxPinDigits = 12;
-constexpr int kMaxPinAttempts = 3;
 
 void DrawPinPad(App& app, float width) {
     const ui::UiFrame& f = app.frame;
     AdminState& st = app.session.admin;
     ui::Label(app.T("kiosk.admin.enter_pin"), f.fonts.large, f.theme.text, width);
-    if (st.failed_attempts > 0) ui::Label(app.T("kiosk.admin.wrong_pin"), f.fonts.body, f.theme.error, width);
+    if (st.locked) {
+        ui::Label(app.T("kiosk.admin.pin_locked"), f.fonts.body, f.theme.error, width);
+    } else if (st.failed_attempts > 0) {
+        ui::Label(app.T("kiosk.admin.wrong_pin"), f.fonts.body, f.theme.error, width);
+    }
     ui::Spacing(ui::units::kGapSmall);
     const ui::PinPadResult r = ui::PinPad("##pin_pad", st.pin, kMaxPinDigits,
                                           {app.T("kiosk.keyboard.backspace"), app.T("kiosk.admin.unlock")});
     if (!r.submitted) return;
-    // Attempts slow down: after 3 failures, the pad locks until the visitor session resets.
-    // DrawAdmin shows no pad at all while the PIN is unusable (the factory PIN outside demo mode).
-    if (st.failed_attempts < kMaxPinAttempts && st.pin == app.options.config.admin_pin) {
+    // The demo's throwaway store has no PIN: it opens with its configured one. The real kiosk checks the
+    // stored hash, which counts failures and locks the pad for a while after too many (across restarts).
+    bool ok = false;
+    if (app.options.demo) {
+        ok = st.pin == app.options.config.admin_pin;
+    } else if (app.db) {
+        const Result<PinCheck> check = CheckAdminPin(*app.db, st.pin, AppNow(app));
+        ok = check.ok() && *check == PinCheck::kOk;
+        st.locked = check.ok() && *check == PinCheck::kLocked;
+    }
+    if (ok) {
         st.unlocked = true;
     } else {
         ++st.failed_attempts;
@@ -101,7 +113,7 @@ void DrawAdmin(App& app) {
     const float width = BeginScreenBody(app, "kiosk.admin.title");
     if (app.session.admin.unlocked) {
         DrawHealth(app, width);
-    } else if (!AdminPinUsable(app.options.config, app.options.demo)) {
+    } else if (!app.admin_pin_set) {
         // No pad at all: a pad that can never open would only invite guessing.
         ui::Label(app.T("kiosk.admin.pin_not_set"), app.frame.fonts.large, app.frame.theme.text, width);
     } else {
