@@ -120,6 +120,7 @@ TextLimits DescriptionLimits() {
     TextLimits l;
     l.field = "description";
     l.max_graphemes = 1000;
+    l.max_bytes = 8 * 1024;
     l.allow_newlines = true;
     return l;
 }
@@ -164,6 +165,7 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
     enum class Last { kNothing, kSpace, kNewline, kText } last = Last::kNothing;
     int newline_run = 0;
     int marks_on_base = 0;
+    int joined_emoji = 1;   // emoji in the current ZWJ sequence
     UChar32 prev_kept = 0;  // last kept non-space code point
 
     auto emit_space = [&] {
@@ -212,7 +214,10 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
             // invisible character that can split or disguise words.
             const bool joins_emoji = last == Last::kText && EndsEmoji(prev_kept) && i + 1 < cps.size() &&
                                      IsPictographic(cps[i + 1]);
-            if (joins_emoji) emit_char(c);
+            if (joins_emoji && joined_emoji < limits.max_joined_emoji) {
+                ++joined_emoji;
+                emit_char(c);
+            }
             continue;
         }
         if (IsTag(c)) {
@@ -232,6 +237,8 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
             continue;
         }
         marks_on_base = 0;
+        // A new ZWJ sequence starts at anything but what a kept ZWJ just joined on or a skin tone.
+        if (prev_kept != kZwj && !u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER)) joined_emoji = 1;
         emit_char(c);
     }
 
@@ -246,6 +253,11 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
         if (limits.required)
             return MakeError(Code(limits.field, "required"), std::string(limits.field) + ": required");
         return out;
+    }
+    if (out.size() > limits.max_bytes) {
+        return MakeError(Code(limits.field, "too_long"), std::string(limits.field) + ": " +
+                                                             std::to_string(out.size()) + " bytes, at most " +
+                                                             std::to_string(limits.max_bytes) + " allowed");
     }
     const std::size_t graphemes = CountGraphemes(out);
     if (graphemes > limits.max_graphemes) {

@@ -194,6 +194,49 @@ TEST(SanitizeText, TooLongMessageCarriesTheCounts) {
     EXPECT_NE(out.error().message.find("120"), std::string::npos);
 }
 
+TEST(SanitizeText, AZwjChainOfThousandsOfEmojiIsNotOneCharacter) {
+    // 4,000 emoji joined by U+200D: 28 KB that ICU counts as a single grapheme.
+    std::string chain;
+    for (int i = 0; i < 4000; ++i) chain += i ? "\u200D\U0001F600" : "\U0001F600";
+    ASSERT_EQ(CountGraphemes(chain), 1u);
+    const Result<std::string> title = SanitizeText(chain, TitleLimits());
+    ASSERT_FALSE(title.ok());
+    EXPECT_EQ(title.error().code, "ideas.title.too_long");
+    const Result<std::string> description = SanitizeText(chain, DescriptionLimits());
+    ASSERT_FALSE(description.ok());
+    EXPECT_EQ(description.error().code, "ideas.description.too_long");
+}
+
+TEST(SanitizeText, AJoinedSequenceIsCutAfterFourEmojiButRealOnesSurvive) {
+    // The family of four (three ZWJ) and a couple with skin tones stay whole.
+    const std::string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
+    const std::string couple = "\U0001F469\U0001F3FD\u200D\u2764\uFE0F\u200D\U0001F468\U0001F3FF";
+    for (const auto& text : {family, couple}) {
+        const Result<std::string> out = SanitizeText(text, TitleLimits());
+        ASSERT_TRUE(out.ok()) << out.error().message;
+        EXPECT_EQ(*out, text);
+        EXPECT_EQ(CountGraphemes(*out), 1u);
+    }
+    // A fifth joined emoji starts a sequence of its own.
+    const Result<std::string> five = SanitizeText(family + "\u200D\U0001F466", TitleLimits());
+    ASSERT_TRUE(five.ok()) << five.error().message;
+    EXPECT_EQ(*five, family + "\U0001F466");
+    EXPECT_EQ(CountGraphemes(*five), 2u);
+}
+
+TEST(SanitizeText, TheResultIsBoundInBytesAsWellAsCharacters) {
+    // 60 family emoji and spaces: 119 characters (within 120), but 1.5 KB.
+    std::string families;
+    for (int i = 0; i < 60; ++i) families += "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466 ";
+    ASSERT_LE(CountGraphemes(families), 120u);
+    const Result<std::string> out = SanitizeText(families, TitleLimits());
+    ASSERT_FALSE(out.ok());
+    EXPECT_EQ(out.error().code, "ideas.title.too_long");
+    EXPECT_NE(out.error().message.find("bytes"), std::string::npos) << out.error().message;
+    // The same text fits a description (8 KiB) in bytes.
+    EXPECT_TRUE(SanitizeText(families, DescriptionLimits()).ok());
+}
+
 TEST(CountGraphemes, CountsUserPerceivedCharacters) {
     EXPECT_EQ(CountGraphemes(""), 0u);
     EXPECT_EQ(CountGraphemes("abc"), 3u);
