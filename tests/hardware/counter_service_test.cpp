@@ -51,11 +51,10 @@ TEST_F(CounterServiceTest, BinsAreCheckpointedClosedIntoTheOutboxAndRestored) {
     auto service = CounterService::Start(config_, options_);
     ASSERT_TRUE(service.ok()) << service.error().message;
     auto& svc = *service.value();
-    for (int i = 0; i < 400; ++i) {
+    ck::test::WaitFor([&] {
         const auto s = svc.Snapshot();
-        if (s->lines.size() == 1 && s->lines[0].positive >= 1 && s->lines[0].negative >= 1) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+        return s->lines.size() == 1 && s->lines[0].positive >= 1 && s->lines[0].negative >= 1;
+    });
     ASSERT_TRUE(svc.Checkpoint().ok());
 
     auto db = cache::Database::Open(config_.database_path);
@@ -134,9 +133,7 @@ TEST_F(CounterServiceTest, AMissingVideoShowsInTheStatusNotAsACrash) {
     cfg.counter.video_file = (dir_ / "gone.mp4").string();
     auto service = CounterService::Start(cfg, options_);
     ASSERT_TRUE(service.ok());
-    for (int i = 0; i < 100 && service.value()->Snapshot()->state != hw::CounterState::kRetrying; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    ck::test::WaitFor([&] { return service.value()->Snapshot()->state == hw::CounterState::kRetrying; });
     EXPECT_EQ(service.value()->Snapshot()->state, hw::CounterState::kRetrying);
     EXPECT_NE(service.value()->Snapshot()->message.find("not found"), std::string::npos);
 }
