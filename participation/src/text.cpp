@@ -22,6 +22,7 @@ namespace {
 constexpr UChar32 kZwj = 0x200D;
 constexpr UChar32 kBlackFlag = 0x1F3F4;  // base of emoji tag sequences (flags of England, Scotland, Wales)
 constexpr UChar32 kCancelTag = 0xE007F;
+constexpr int kMaxFlagTags = 6;
 
 std::string Code(const char* field, const char* what) {
     return std::string("ideas.") + field + "." + what;
@@ -113,6 +114,7 @@ TextLimits TitleLimits() {
     TextLimits l;
     l.field = "title";
     l.max_graphemes = 120;
+    l.max_bytes = 4 * 1024;  // 120 of the longest standard emoji sequences (about 35 bytes each) still fit
     return l;
 }
 
@@ -120,7 +122,7 @@ TextLimits DescriptionLimits() {
     TextLimits l;
     l.field = "description";
     l.max_graphemes = 1000;
-    l.max_bytes = 8 * 1024;
+    l.max_bytes = 16 * 1024;
     l.allow_newlines = true;
     return l;
 }
@@ -166,6 +168,7 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
     int newline_run = 0;
     int marks_on_base = 0;
     int joined_emoji = 1;   // emoji in the current ZWJ sequence
+    int flag_tags = 0;      // tag characters in the current flag sequence
     UChar32 prev_kept = 0;  // last kept non-space code point
 
     auto emit_space = [&] {
@@ -225,7 +228,13 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
             // subdivision flag sequences that start with U+1F3F4.
             const bool in_flag = last == Last::kText &&
                                  (prev_kept == kBlackFlag || (IsTag(prev_kept) && prev_kept != kCancelTag));
-            if (in_flag) emit_char(c);
+            if (prev_kept == kBlackFlag) flag_tags = 0;
+            // Subdivision flags need at most 6 tags and the cancel tag; a longer run is one "character" of
+            // any length.
+            if (in_flag && (c == kCancelTag || flag_tags < kMaxFlagTags)) {
+                ++flag_tags;
+                emit_char(c);
+            }
             continue;
         }
         if (type == U_FORMAT_CHAR) continue;  // bidi controls and marks, ZWSP/ZWNJ, WJ, BOM, soft hyphen, ...

@@ -225,16 +225,32 @@ TEST(SanitizeText, AJoinedSequenceIsCutAfterFourEmojiButRealOnesSurvive) {
 }
 
 TEST(SanitizeText, TheResultIsBoundInBytesAsWellAsCharacters) {
-    // 60 family emoji and spaces: 119 characters (within 120), but 1.5 KB.
-    std::string families;
-    for (int i = 0; i < 60; ++i) families += "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466 ";
-    ASSERT_LE(CountGraphemes(families), 120u);
-    const Result<std::string> out = SanitizeText(families, TitleLimits());
+    // 120 kisses with skin tones (four emoji joined, 35 bytes each): 120 characters, but 4,200 bytes.
+    const std::string kiss =
+        "\U0001F469\U0001F3FD\u200D\u2764\uFE0F\u200D\U0001F48B\u200D\U0001F468\U0001F3FF";
+    std::string kisses;
+    for (int i = 0; i < 120; ++i) kisses += kiss;
+    ASSERT_EQ(CountGraphemes(kisses), 120u);
+    const Result<std::string> out = SanitizeText(kisses, TitleLimits());
     ASSERT_FALSE(out.ok());
     EXPECT_EQ(out.error().code, "ideas.title.too_long");
-    EXPECT_NE(out.error().message.find("bytes"), std::string::npos) << out.error().message;
-    // The same text fits a description (8 KiB) in bytes.
-    EXPECT_TRUE(SanitizeText(families, DescriptionLimits()).ok());
+    EXPECT_NE(out.error().message.find("4200 bytes, at most 4096"), std::string::npos) << out.error().message;
+    // The same text fits a description (16 KiB) in bytes.
+    EXPECT_TRUE(SanitizeText(kisses, DescriptionLimits()).ok());
+}
+
+TEST(SanitizeText, AFlagTagSequenceIsCutAfterSixTags) {
+    // The flag of England stays whole; a flag followed by a thousand tags does not become one character.
+    const std::string england = "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F";
+    const Result<std::string> flag = SanitizeText(england, TitleLimits());
+    ASSERT_TRUE(flag.ok()) << flag.error().message;
+    EXPECT_EQ(*flag, england);
+    std::string smuggled = "\U0001F3F4";
+    for (int i = 0; i < 1000; ++i) smuggled += "\U000E0061";
+    smuggled += "\U000E007F";
+    const Result<std::string> out = SanitizeText(smuggled, TitleLimits());
+    ASSERT_TRUE(out.ok()) << out.error().message;
+    EXPECT_EQ(*out, "\U0001F3F4\U000E0061\U000E0061\U000E0061\U000E0061\U000E0061\U000E0061\U000E007F");
 }
 
 TEST(CountGraphemes, CountsUserPerceivedCharacters) {

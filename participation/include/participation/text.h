@@ -22,11 +22,11 @@ struct TextLimits {
     // that is dropped, so a 4,000-emoji chain becomes 4,000 characters instead of one.
     int max_joined_emoji = 4;
     // UTF-8 bytes of the result: the grapheme limit alone lets a few characters carry kilobytes.
-    std::size_t max_bytes = 1024;
+    std::size_t max_bytes = 4 * 1024;
 };
 
-TextLimits TitleLimits();        // "title", 120 graphemes and 1 KiB, one line
-TextLimits DescriptionLimits();  // "description", 1000 graphemes and 8 KiB, line breaks kept
+TextLimits TitleLimits();        // "title", 120 graphemes and 4 KiB, one line
+TextLimits DescriptionLimits();  // "description", 1000 graphemes and 16 KiB, line breaks kept
 
 // Rejects invalid UTF-8 ("ideas.text.invalid_utf8") and oversized input; then removes control, bidi,
 // zero-width, private-use and other invisible format characters (a ZWJ survives only between two emoji, tag
