@@ -67,7 +67,7 @@ TEST_F(CliContract, AnEmptyFileNameIsAUsageErrorNamingTheOption) {
         {"screenshot", "--screen", "home", "--demo", "--out", ""},
         {"screenshot", "--screen", "home", "--demo", "--out", (dir_ / "x.png").string(), "--config", ""},
         {"run", "--demo", "--headless", "--replay", ""},
-        {"count", "--video", "", "--line", "1,1,5,5"},
+        {"count", "--line", "1,1,5,5", "--video", ""},
     };
     for (const auto& args : cases) {
         const ChildResult r = Kiosk(args, seconds(30));
