@@ -237,7 +237,7 @@ TEST_F(PullTest, EachPullStandsAloneWhenAnEarlierOneFails) {
     ngsi.service = kTenant;
     ngsi.pulls = {{"CitizenIdea", ""}, {"WeatherObserved", ""}};
     ngsi.page_limit = 1;
-    ngsi.max_entities_per_type = 2;  // the ideas pull fails as too large
+    ngsi.max_entities_per_type = 1;  // the ideas pull fails: too many
     client_ = std::make_unique<HttpClient>(MakeHttpClientSettings(settings_));
     connectors_.clear();
     connectors_.push_back(MakeNgsiConnector(*client_, ngsi));
