@@ -1,5 +1,7 @@
 #include <filesystem>
 
+#include "core/quote.h"
+
 #include <opencv2/core/utility.hpp>
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
@@ -138,7 +140,7 @@ Result<DetectorChoice> MakeDetector(const DetectorConfig& config, bool allow_fal
     if (config.kind == "motion") return DetectorChoice{MakeMotionDetector(config.motion), ""};
     if (config.kind != "dnn") {
         return MakeError("counter.detector",
-                         "detector must be \"dnn\" or \"motion\", got \"" + config.kind + "\"");
+                         "detector must be \"dnn\" or \"motion\", got " + QuoteInput(config.kind));
     }
     auto dnn = MakeDnnDetector(config.dnn);
     if (dnn) return DetectorChoice{std::move(dnn.value()), ""};

@@ -1,5 +1,7 @@
 #include "hardware/line_counter.h"
 
+#include "core/quote.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -44,13 +46,13 @@ Result<Segment> ParseLine(const std::string& text) {
         v[i] = std::strtod(part.c_str(), &stop);
         if (part.empty() || stop != part.c_str() + part.size() || errno != 0 || !std::isfinite(v[i])) {
             return MakeError("counter.line_syntax",
-                             "line must be x1,y1,x2,y2 (four numbers), got \"" + text.substr(0, 64) + "\"");
+                             "line must be x1,y1,x2,y2 (four numbers), got " + QuoteInput(text));
         }
         pos = end + 1;
         if (i == 3) return Segment{{v[0], v[1]}, {v[2], v[3]}};
     }
     return MakeError("counter.line_syntax",
-                     "line must be x1,y1,x2,y2 (four numbers), got \"" + text.substr(0, 64) + "\"");
+                     "line must be x1,y1,x2,y2 (four numbers), got " + QuoteInput(text));
 }
 
 LineCounter::LineCounter(std::vector<CountingLine> lines, double hysteresis_px, int confirm_observations,

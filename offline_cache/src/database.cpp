@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "core/quote.h"
 #include "core/time.h"
 #include "sqlite_util.h"
 
@@ -110,30 +111,57 @@ Result<std::string> QuickCheck(sqlite3* db) {
     return s.error();
 }
 
-Result<sqlite3*> OpenHandle(const std::string& path, int flags) {
+// name: the path, or a file: URI of it (then flags include SQLITE_OPEN_URI); errors name the path.
+Result<sqlite3*> OpenHandle(const std::string& path, int flags, const std::string& name = {}) {
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOFOLLOW, nullptr);
+    const std::string& open_name = name.empty() ? path : name;
+    const int rc = sqlite3_open_v2(open_name.c_str(), &db, flags | SQLITE_OPEN_NOFOLLOW, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         sqlite3_close(db);
-        return MakeError("db.open", "cannot open " + path + ": " + message);
+        return MakeError("db.open", "cannot open " + QuoteInput(path) + ": " + message);
     }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
     return db;
 }
 
-// Renames the damaged file and its WAL aside (kept for recovery by hand) so a fresh store can start.
+// Renames the damaged file with its -wal and -shm aside, untouched, so the committed data still in the WAL
+// can be recovered from the set ("<aside>", "<aside>-wal", "<aside>-shm": the names SQLite looks for).
 Result<std::string> MoveAside(const std::string& path) {
     namespace fs = std::filesystem;
     const std::string aside = path + ".damaged-" + std::to_string(ToUnixMs(Now()));
     std::error_code ec;
     fs::rename(path, aside, ec);
-    if (ec) return MakeError("db.recover", "cannot move damaged store aside: " + ec.message());
-    // A WAL belongs to the file it was written for: it moves with it; the shm index is rebuilt anyway.
-    if (fs::exists(path + "-wal")) fs::rename(path + "-wal", aside + "-wal", ec);
-    fs::remove(path + "-shm", ec);
+    if (ec)
+        return MakeError("db.recover",
+                         "cannot move damaged store " + QuoteInput(path) + " aside: " + ec.message());
+    for (const char* suffix : {"-wal", "-shm"}) {
+        if (!fs::exists(path + suffix, ec)) continue;
+        fs::rename(path + suffix, aside + suffix, ec);
+        // A WAL left behind would be applied to the fresh store: refuse to start one over it.
+        if (ec) {
+            return MakeError("db.recover", "cannot move " + QuoteInput(path + suffix) +
+                                               " aside with its store: " + ec.message());
+        }
+    }
     return aside;
+}
+
+// "file:" URI of a path (for query parameters such as immutable=1): %, ? and # are escaped.
+std::string FileUri(const std::string& path) {
+    std::string uri = "file:";
+    for (const char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += kHex[(static_cast<unsigned char>(c) >> 4) & 15];
+            uri += kHex[static_cast<unsigned char>(c) & 15];
+        } else {
+            uri += c;
+        }
+    }
+    return uri;
 }
 
 Status Migrate(sqlite3* db, const std::string& path) {
@@ -185,11 +213,23 @@ const std::vector<std::string_view>& Migrations() {
 
 Result<Database> Database::Open(const std::string& path, OpenMode mode) {
     if (mode == OpenMode::kReadOnly) {
-        auto handle = OpenHandle(path, SQLITE_OPEN_READONLY);
+        // A reader of a WAL store needs its -wal and -shm and creates them when they are missing, which a
+        // tool that only looks must not do. Without them (no writer is open, the last one checkpointed on
+        // close) the main file holds everything: it is read as immutable, which creates nothing.
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        if (!fs::exists(path, ec))
+            return MakeError("db.open", "cannot open " + QuoteInput(path) + ": no such file");
+        const bool wal_present = fs::exists(path + "-wal", ec) && fs::exists(path + "-shm", ec);
+        auto handle = wal_present ? OpenHandle(path, SQLITE_OPEN_READONLY)
+                                  : OpenHandle(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                                               FileUri(path) + "?immutable=1");
         if (!handle) return handle.error();
         Database db(*handle, path);
         auto version = ReadUserVersion(db.db_);
-        if (!version) return version.error();
+        // A damaged file fails here ("file is not a database"): say which file.
+        if (!version)
+            return MakeError(version.error().code, QuoteInput(path) + ": " + version.error().message);
         if (*version != CurrentSchemaVersion()) {
             return MakeError("db.schema_mismatch", path + " is at schema version " +
                                                        std::to_string(*version) + ", expected " +
@@ -205,6 +245,9 @@ Result<Database> Database::Open(const std::string& path, OpenMode mode) {
     auto check = QuickCheck(db.db_);
     if (!check) return check.error();
     if (*check != "ok") {
+        // Closing would checkpoint the WAL into the damaged file and delete it: the evidence (and the
+        // committed data still in the WAL) must move aside as it is.
+        sqlite3_db_config(db.db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         sqlite3_close(db.db_);
         db.db_ = nullptr;
         auto aside = MoveAside(path);

@@ -57,9 +57,13 @@ class NgsiConnector {
 
     Result<PullOutcome> Pull(Database& db, TimePoint now) {
         PullOutcome total;
+        // Each type stands alone: live values must not go stale because the ideas pull failed.
         for (const auto& spec : settings_.pulls) {
             auto one = PullType(db, spec, now);
-            if (!one) return one.error();
+            if (!one) {
+                total.failures.push_back(one.error());
+                continue;
+            }
             total.stored += one->stored;
             total.skipped += one->skipped;
         }
@@ -118,6 +122,7 @@ class NgsiConnector {
         ++out.requests;
         if (!response) {
             out.transient_error = response.error().message;
+            out.transient_error_code = response.error().code;
             AddAll(items, out.retry);
             return;
         }
@@ -132,6 +137,7 @@ class NgsiConnector {
             return;
         }
         out.transient_error = DescribeServerError(status, response->body);
+        out.transient_error_code = "http.status";
         if (IsRetryableStatus(status)) out.retry_after_s = response->RetryAfterSeconds();
         AddAll(items, out.retry);
     }
@@ -153,9 +159,10 @@ class NgsiConnector {
             if (!spec.q.empty()) url += "&q=" + UrlEncode(spec.q);
             url += "&limit=" + std::to_string(limit) + "&offset=" + std::to_string(offset) + "&options=count";
             auto response = client_.Send(HttpRequest{"GET", url, Headers(false), {}});
-            if (!response) return response.error();
+            if (!response)
+                return MakeError(response.error().code, spec.type + ": " + response.error().message);
             if (response->status != 200) {
-                return MakeError(IsRetryableStatus(response->status) ? "http.status" : "ngsi.pull_failed",
+                return MakeError("http.status",
                                  spec.type + ": " + DescribeServerError(response->status, response->body));
             }
             Result<json> parsed = ngsi::ParseJsonBounded(response->body, kMaxJsonDepth);

@@ -34,13 +34,14 @@ std::string ForTextAttribute(const std::string& text, std::size_t max_bytes) {
 
 // Health is logged when it changes, never per failed attempt: an offline kiosk must not fill its disk.
 void RecordSuccess(ConnectorStatus& s, TimePoint now) {
-    if (!s.online) {
+    if (s.state != ConnectorState::kOnline) {
         if (s.consecutive_failures > 0) {
             spdlog::info("sync: {} reachable again after {} failed attempts", s.name, s.consecutive_failures);
         } else {
             spdlog::info("sync: {} online", s.name);
         }
     }
+    s.state = ConnectorState::kOnline;
     s.online = true;
     s.last_attempt = now;
     s.last_success = now;
@@ -48,27 +49,29 @@ void RecordSuccess(ConnectorStatus& s, TimePoint now) {
     s.retry_at = TimePoint{};
 }
 
+// A contact that failed: unreachable (no HTTP answer) or a bad response, as the error code says.
+// with_backoff: the connector waits before its next contact (a push the server could not take); a pull
+// that returned unusable data is simply tried again at the next pull time.
 void RecordFailure(ConnectorStatus& s, const SyncSettings& settings, SyncState& state, TimePoint now,
-                   const std::string& error, std::optional<double> retry_after_s) {
+                   const std::string& code, const std::string& error, std::optional<double> retry_after_s,
+                   bool with_backoff = true) {
+    const ConnectorState next =
+        IsUnreachableError(code) ? ConnectorState::kUnreachable : ConnectorState::kBadResponse;
     ++s.consecutive_failures;
-    if (s.online || s.consecutive_failures == 1) {
-        spdlog::warn(
-            "sync: {} unreachable ({}); retrying with backoff, further failures are not logged until it "
-            "recovers",
-            s.name, error);
+    if (s.state != next || s.last_error_code != code) {
+        spdlog::warn("sync: {} {} ({}: {}); further failures like this are not logged until it changes",
+                     s.name, next == ConnectorState::kUnreachable ? "unreachable" : "answered badly", code,
+                     error);
     }
-    s.online = false;
+    s.state = next;
+    s.online = next != ConnectorState::kUnreachable;
     s.last_attempt = now;
+    s.last_error_code = code;
     s.last_error = error;
-    s.retry_at =
-        AfterSeconds(now, BackoffSeconds(settings, s.consecutive_failures, retry_after_s, state.rng));
-}
-
-// The service answered, but with something unusable (a rejected heartbeat, a malformed pull).
-void RecordDataError(ConnectorStatus& s, TimePoint now, const std::string& error) {
-    RecordSuccess(s, now);
-    if (s.last_error != error) spdlog::warn("sync: {}: {}", s.name, error);
-    s.last_error = error;
+    if (with_backoff) {
+        s.retry_at =
+            AfterSeconds(now, BackoffSeconds(settings, s.consecutive_failures, retry_after_s, state.rng));
+    }
 }
 
 // Returns false when the connector became unreachable (the round skips its other work).
@@ -107,12 +110,14 @@ bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncSt
             return false;
         }
         if (!out.retry.empty() || !out.transient_error.empty()) {
-            RecordFailure(status, settings, state, now, out.transient_error, out.retry_after_s);
+            const std::string code =
+                out.transient_error_code.empty() ? "http.transport" : out.transient_error_code;
+            RecordFailure(status, settings, state, now, code, out.transient_error, out.retry_after_s);
             if (auto st = MarkRetry(db, out.retry, status.retry_at, out.transient_error); !st) {
                 summary.errors.push_back("store: " + st.error().message);
             }
             summary.retried += static_cast<std::int64_t>(out.retry.size());
-            summary.errors.push_back(c.name + ": " + out.transient_error);
+            summary.errors.push_back(c.name + ": " + code + ": " + out.transient_error);
             return false;
         }
         if (out.requests > 0) RecordSuccess(status, now);
@@ -149,11 +154,14 @@ bool SendHeartbeat(Database& db, Connector& c, const SyncSettings& settings, Syn
         RecordSuccess(status, now);
         summary.heartbeat_sent = true;
     } else if (!out.dead.empty()) {
-        RecordDataError(status, now, "heartbeat rejected: " + out.dead.front().second);
-        summary.errors.push_back(c.name + ": heartbeat rejected: " + out.dead.front().second);
+        const std::string error = "heartbeat rejected: " + out.dead.front().second;
+        RecordFailure(status, settings, state, now, "ngsi.rejected", error, std::nullopt, false);
+        summary.errors.push_back(c.name + ": ngsi.rejected: " + error);
     } else {
-        RecordFailure(status, settings, state, now, out.transient_error, out.retry_after_s);
-        summary.errors.push_back(c.name + ": " + out.transient_error);
+        const std::string code =
+            out.transient_error_code.empty() ? "http.transport" : out.transient_error_code;
+        RecordFailure(status, settings, state, now, code, out.transient_error, out.retry_after_s);
+        summary.errors.push_back(c.name + ": " + code + ": heartbeat not sent: " + out.transient_error);
         return false;
     }
     state.next_heartbeat = AfterSeconds(now, settings.heartbeat_interval_s);
@@ -163,27 +171,56 @@ bool SendHeartbeat(Database& db, Connector& c, const SyncSettings& settings, Syn
 void PullContent(Database& db, Connector& c, const SyncSettings& settings, SyncState& state,
                  ConnectorStatus& status, TimePoint now, RoundSummary& summary) {
     auto pulled = c.pull(db, now);
-    if (pulled) {
+    if (!pulled) {  // a connector may still fail as a whole
+        PullOutcome whole;
+        whole.failures.push_back(pulled.error());
+        pulled = std::move(whole);
+    }
+    summary.pulled += pulled->stored;
+    summary.skipped += pulled->skipped;
+    if (pulled->failures.empty()) {
         RecordSuccess(status, now);
-        summary.pulled += pulled->stored;
-        summary.skipped += pulled->skipped;
-    } else if (pulled.error().code.rfind("http.", 0) == 0) {
-        RecordFailure(status, settings, state, now, pulled.error().message, std::nullopt);
-        summary.errors.push_back(c.name + ": " + pulled.error().message);
-        return;
     } else {
-        RecordDataError(status, now, "pull: " + pulled.error().message);
-        summary.errors.push_back(c.name + ": pull: " + pulled.error().message);
+        for (const auto& f : pulled->failures)
+            summary.errors.push_back(c.name + ": pull: " + f.code + ": " + f.message);
+        // The status shows the first failure; an unreachable service backs off, bad data is retried at the
+        // next pull time.
+        const Error& first = pulled->failures.front();
+        const bool unreachable = IsUnreachableError(first.code);
+        RecordFailure(status, settings, state, now, first.code, "pull: " + first.message, std::nullopt,
+                      unreachable);
+        if (unreachable) return;
     }
     state.next_pull[c.name] = AfterSeconds(now, settings.pull_interval_s);
 }
 
 }  // namespace
 
+const char* ToString(ConnectorState state) {
+    switch (state) {
+        case ConnectorState::kOnline:
+            return "online";
+        case ConnectorState::kUnreachable:
+            return "unreachable";
+        case ConnectorState::kBadResponse:
+            return "bad_response";
+        case ConnectorState::kUnknown:
+            break;
+    }
+    return "unknown";
+}
+
+bool IsUnreachableError(const std::string& code) {
+    return code == "http.connect" || code == "http.tls" || code == "http.timeout" ||
+           code == "http.transport" || code == "http.cancelled";
+}
+
 Status SaveConnectorStatus(Database& db, const ConnectorStatus& s) {
-    const json j = {{"online", s.online},
+    const json j = {{"state", ToString(s.state)},
+                    {"online", s.online},
                     {"last_attempt_ms", ToUnixMs(s.last_attempt)},
                     {"last_success_ms", ToUnixMs(s.last_success)},
+                    {"last_error_code", s.last_error_code},
                     {"last_error", s.last_error},
                     {"consecutive_failures", s.consecutive_failures},
                     {"retry_at_ms", ToUnixMs(s.retry_at)}};
@@ -200,8 +237,16 @@ Result<std::vector<ConnectorStatus>> LoadConnectorStatuses(Database& db) {
         ConnectorStatus s;
         s.name = key.substr(std::string_view(kStatusKeyPrefix).size());
         s.online = j.value("online", false);
+        s.last_error_code = j.value("last_error_code", std::string());
         s.last_attempt = FromUnixMs(j.value("last_attempt_ms", std::int64_t{0}));
         s.last_success = FromUnixMs(j.value("last_success_ms", std::int64_t{0}));
+        const std::string state = j.value("state", std::string());
+        s.state = state == "online"               ? ConnectorState::kOnline
+                  : state == "unreachable"        ? ConnectorState::kUnreachable
+                  : state == "bad_response"       ? ConnectorState::kBadResponse
+                  : s.online                      ? ConnectorState::kOnline  // saved before states existed
+                  : ToUnixMs(s.last_attempt) != 0 ? ConnectorState::kUnreachable
+                                                  : ConnectorState::kUnknown;
         s.last_error = j.value("last_error", std::string());
         s.consecutive_failures = j.value("consecutive_failures", 0);
         s.retry_at = FromUnixMs(j.value("retry_at_ms", std::int64_t{0}));
@@ -262,7 +307,7 @@ double BackoffSeconds(const SyncSettings& settings, int consecutive_failures,
     const double cap = std::min(hi, lo * std::ldexp(1.0, n - 1));
     double delay = cap > lo ? std::uniform_real_distribution<double>(lo, cap)(rng) : lo;
     if (retry_after_s && std::isfinite(*retry_after_s))
-        delay = std::max(delay, std::clamp(*retry_after_s, 0.0, 3600.0));
+        delay = std::max(delay, std::clamp(*retry_after_s, 0.0, hi));
     return delay;
 }
 

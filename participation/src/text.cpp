@@ -22,6 +22,7 @@ namespace {
 constexpr UChar32 kZwj = 0x200D;
 constexpr UChar32 kBlackFlag = 0x1F3F4;  // base of emoji tag sequences (flags of England, Scotland, Wales)
 constexpr UChar32 kCancelTag = 0xE007F;
+constexpr int kMaxFlagTags = 6;
 
 std::string Code(const char* field, const char* what) {
     return std::string("ideas.") + field + "." + what;
@@ -113,6 +114,7 @@ TextLimits TitleLimits() {
     TextLimits l;
     l.field = "title";
     l.max_graphemes = 120;
+    l.max_bytes = 4 * 1024;  // 120 of the longest standard emoji sequences (about 35 bytes each) still fit
     return l;
 }
 
@@ -120,6 +122,7 @@ TextLimits DescriptionLimits() {
     TextLimits l;
     l.field = "description";
     l.max_graphemes = 1000;
+    l.max_bytes = 16 * 1024;
     l.allow_newlines = true;
     return l;
 }
@@ -151,6 +154,8 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
     enum class Last { kNothing, kSpace, kNewline, kText } last = Last::kNothing;
     int newline_run = 0;
     int marks_on_base = 0;
+    int joined_emoji = 1;   // emoji in the current ZWJ sequence
+    int flag_tags = 0;      // tag characters in the current flag sequence
     UChar32 prev_kept = 0;  // last kept non-space code point
 
     auto emit_space = [&] {
@@ -199,7 +204,10 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
             // invisible character that can split or disguise words.
             const bool joins_emoji = last == Last::kText && EndsEmoji(prev_kept) && i + 1 < cps.size() &&
                                      IsPictographic(cps[i + 1]);
-            if (joins_emoji) emit_char(c);
+            if (joins_emoji && joined_emoji < limits.max_joined_emoji) {
+                ++joined_emoji;
+                emit_char(c);
+            }
             continue;
         }
         if (IsTag(c)) {
@@ -207,7 +215,13 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
             // subdivision flag sequences that start with U+1F3F4.
             const bool in_flag = last == Last::kText &&
                                  (prev_kept == kBlackFlag || (IsTag(prev_kept) && prev_kept != kCancelTag));
-            if (in_flag) emit_char(c);
+            if (prev_kept == kBlackFlag) flag_tags = 0;
+            // Subdivision flags need at most 6 tags and the cancel tag; a longer run is one "character" of
+            // any length.
+            if (in_flag && (c == kCancelTag || flag_tags < kMaxFlagTags)) {
+                ++flag_tags;
+                emit_char(c);
+            }
             continue;
         }
         if (type == U_FORMAT_CHAR) continue;  // bidi controls and marks, ZWSP/ZWNJ, WJ, BOM, soft hyphen, ...
@@ -219,6 +233,8 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
             continue;
         }
         marks_on_base = 0;
+        // A new ZWJ sequence starts at anything but what a kept ZWJ just joined on or a skin tone.
+        if (prev_kept != kZwj && !u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER)) joined_emoji = 1;
         emit_char(c);
     }
 
@@ -233,6 +249,11 @@ Result<std::string> SanitizeText(std::string_view input, const TextLimits& limit
         if (limits.required)
             return MakeError(Code(limits.field, "required"), std::string(limits.field) + ": required");
         return out;
+    }
+    if (out.size() > limits.max_bytes) {
+        return MakeError(Code(limits.field, "too_long"), std::string(limits.field) + ": " +
+                                                             std::to_string(out.size()) + " bytes, at most " +
+                                                             std::to_string(limits.max_bytes) + " allowed");
     }
     const std::size_t graphemes = loc::CountGraphemeClusters(out);
     if (graphemes > limits.max_graphemes) {

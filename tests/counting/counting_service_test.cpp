@@ -24,17 +24,6 @@ namespace {
 
 const TimePoint kT0 = FromUnixMs(1795788000000);  // 2026-11-27T14:00:00Z
 
-// Polls until `done` holds; the generous limit only turns a hang into a failure on a loaded machine.
-template <typename F>
-bool WaitUntil(F done, std::chrono::seconds limit = std::chrono::seconds(120)) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return true;
-}
-
 hw::CountingLine Line(const std::string& name, double x1, double y1, double x2, double y2) {
     return {name, {{x1, y1}, {x2, y2}}};
 }
@@ -71,7 +60,7 @@ TEST_F(CountingServiceTest, BinsAreCheckpointedClosedIntoTheOutboxAndRestored) {
     auto service = CountingService::Start(settings_, options_);
     ASSERT_TRUE(service.ok()) << service.error().message;
     auto& svc = *service.value();
-    ASSERT_TRUE(WaitUntil([&] {
+    ASSERT_TRUE(ck::test::WaitFor([&] {
         const auto s = svc.Snapshot();
         return s->lines.size() == 1 && s->lines[0].positive >= 1 && s->lines[0].negative >= 1;
     }));
@@ -156,7 +145,7 @@ TEST_F(CountingServiceTest, AMissingVideoShowsInTheStatusNotAsACrash) {
     cfg.thread.source.path = (dir_ / "gone.mp4").string();
     auto service = CountingService::Start(cfg, options_);
     ASSERT_TRUE(service.ok());
-    ASSERT_TRUE(WaitUntil([&] { return service.value()->Snapshot()->state == hw::CounterState::kRetrying; }));
+    ASSERT_TRUE(ck::test::WaitFor([&] { return service.value()->Snapshot()->state == hw::CounterState::kRetrying; }));
     EXPECT_NE(service.value()->Snapshot()->message.find("not found"), std::string::npos);
 }
 

@@ -163,9 +163,7 @@ TEST(CounterThread, CountsAFileEmitsEventsAndStopsPromptly) {
             std::lock_guard lock(m);
             events.push_back(e);
         });
-        for (int i = 0; i < 200 && thread.Status()->state != CounterState::kStopped; ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
+        ck::test::WaitFor([&] { return thread.Status()->state == CounterState::kStopped; });
         const auto status = thread.Status();
         EXPECT_EQ(status->state, CounterState::kStopped);
         EXPECT_EQ(status->frames, 120);
@@ -194,8 +192,7 @@ TEST(CounterThread, PacedReplayStopsPromptlyAndPreviewOnlyWhileEnabled) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     EXPECT_FALSE(thread.LatestPreview(preview));
     thread.SetPreviewEnabled(true);
-    for (int i = 0; i < 40 && !thread.LatestPreview(preview); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ck::test::WaitFor([&] { return thread.LatestPreview(preview); });
     ASSERT_FALSE(preview.bgr.empty());
     EXPECT_LE(preview.bgr.cols, 320);
     EXPECT_EQ(thread.Status()->state, CounterState::kRunning);
@@ -215,8 +212,7 @@ TEST(CounterThread, AMissingCameraIsRetriedAndReported) {
     config.retry_initial_s = 0.05;
     config.retry_max_s = 0.2;
     CounterThread thread(config, nullptr);
-    for (int i = 0; i < 100 && thread.Status()->retries < 3; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ck::test::WaitFor([&] { return thread.Status()->retries >= 3; });
     const auto status = thread.Status();
     EXPECT_EQ(status->state, CounterState::kRetrying);
     EXPECT_GE(status->retries, 3);
@@ -235,9 +231,7 @@ TEST(CounterThread, ALineOutsideTheFrameIsAnErrorNotARetry) {
     config.source.path = video.string();
     config.lines = {{"far", {{0, 0}, {900, 900}}}};
     CounterThread thread(config, nullptr);
-    for (int i = 0; i < 100 && thread.Status()->state != CounterState::kError; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    ck::test::WaitFor([&] { return thread.Status()->state == CounterState::kError; });
     EXPECT_EQ(thread.Status()->state, CounterState::kError);
     EXPECT_NE(thread.Status()->message.find("far"), std::string::npos);
 }

@@ -30,6 +30,16 @@ std::string ReadAll(const std::filesystem::path& path) {
 
 ChildResult RunChild(const std::string& binary, const std::vector<std::string>& args,
                      std::chrono::milliseconds timeout, std::chrono::milliseconds terminate_after) {
+    const auto start = std::chrono::steady_clock::now();
+    std::function<bool()> when;
+    if (terminate_after.count() > 0)
+        when = [=] { return std::chrono::steady_clock::now() - start > terminate_after; };
+    return RunChildUntil(binary, args, when, timeout, SIGTERM);
+}
+
+ChildResult RunChildUntil(const std::string& binary, const std::vector<std::string>& args,
+                          const std::function<bool()>& terminate_when, std::chrono::milliseconds timeout,
+                          int signal) {
     ChildResult result;
     TempDir io;  // output goes to files: no pipe can fill up and block the child
     const std::string out_path = (io / "stdout").string();
@@ -71,9 +81,8 @@ ChildResult RunChild(const std::string& binary, const std::vector<std::string>& 
     for (;;) {
         const pid_t w = waitpid(pid, &status, WNOHANG);
         if (w == pid) break;
-        if (terminate_after.count() > 0 && !terminated &&
-            std::chrono::steady_clock::now() - start > terminate_after) {
-            kill(pid, SIGTERM);
+        if (terminate_when && !terminated && terminate_when()) {
+            kill(pid, signal);
             terminated = true;
         }
         if (std::chrono::steady_clock::now() - start > timeout) {

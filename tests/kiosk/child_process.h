@@ -2,6 +2,8 @@
 #pragma once
 
 #include <chrono>
+#include <csignal>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,5 +23,11 @@ struct ChildResult {
 ChildResult RunChild(const std::string& binary, const std::vector<std::string>& args,
                      std::chrono::milliseconds timeout = std::chrono::seconds(60),
                      std::chrono::milliseconds terminate_after = std::chrono::milliseconds(0));
+
+// Like RunChild, but sends SIGTERM (or `signal`) as soon as terminate_when() is true (polled every few ms),
+// so a test waits for a condition (e.g. a file the child wrote), not for a time.
+ChildResult RunChildUntil(const std::string& binary, const std::vector<std::string>& args,
+                          const std::function<bool()>& terminate_when,
+                          std::chrono::milliseconds timeout = std::chrono::seconds(60), int signal = SIGTERM);
 
 }  // namespace ck::test

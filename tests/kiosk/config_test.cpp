@@ -494,6 +494,35 @@ TEST(ConfigTest, DuplicateKeyIsASyntaxError) {
     EXPECT_NE(r.error().message.find("line 3"), std::string::npos) << r.error().message;
 }
 
+TEST(ConfigTest, ANulInAnyTextIsRefusedNamingTheKey) {
+    for (const auto& [toml, key] : std::vector<std::pair<std::string, std::string>>{
+             {"[kiosk]\ndatabase = \"x\\u0000y.db\"\n", "kiosk.database"},
+             {"[kiosk]\nsite = \"a\\u0000\"\n", "kiosk.site"},
+             {"[central]\nauth_token = \"t\\u0000k\"\n", "central.auth_token"},
+             {"[ideas]\ncategories = [\"a\\u0000b\"]\n", "ideas.categories"},
+             {"[privacy]\ncontroller = \"\\u0000\"\n", "privacy.controller"}}) {
+        Result<Config> r = ParseConfig(toml);
+        ASSERT_FALSE(r.ok()) << toml;
+        EXPECT_EQ(r.error().code, "config.invalid");
+        EXPECT_EQ(r.error().message.rfind(key + ": ", 0), 0u) << r.error().message;
+        EXPECT_NE(r.error().message.find("NUL"), std::string::npos) << r.error().message;
+    }
+}
+
+TEST(ConfigTest, OnlyARegularFileIsReadAsConfiguration) {
+    test::TempDir dir;
+    for (const std::string& path :
+         {dir.path().string(), std::string("/dev/zero"), std::string("/dev/null")}) {
+        Result<Config> r = LoadConfig(path);
+        ASSERT_FALSE(r.ok()) << path;
+        EXPECT_EQ(r.error().code, "config.invalid") << path;
+        EXPECT_NE(r.error().message.find(path), std::string::npos) << r.error().message;
+    }
+    Result<Config> empty = LoadConfig("");
+    ASSERT_FALSE(empty.ok());
+    EXPECT_EQ(empty.error().code, "config.missing");
+}
+
 TEST(ConfigTest, LoadConfigOnAMissingFileNamesThePath) {
     test::TempDir dir;
     const std::string path = (dir / "nope.toml").string();
@@ -520,7 +549,8 @@ TEST(ConfigTest, LoadConfigReadsAFileAndPrefixesErrorsWithItsPath) {
     std::ofstream(bad) << "[session]\nidle_timeout_s = 5\n";
     Result<Config> b = LoadConfig(bad);
     ASSERT_FALSE(b.ok());
-    EXPECT_EQ(b.error().message.rfind(bad + ": session.idle_timeout_s:", 0), 0u) << b.error().message;
+    EXPECT_EQ(b.error().message.rfind("\"" + bad + "\": session.idle_timeout_s:", 0), 0u)
+        << b.error().message;
 
     const std::string huge = (dir / "huge.toml").string();
     std::ofstream(huge) << "# " << Repeat('x', 1024 * 1024) << "\n";

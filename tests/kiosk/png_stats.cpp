@@ -20,6 +20,8 @@ PixelStats DecodeStats(const std::filesystem::path& path) {
         ++counts[(std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2]];
     }
     stbi_image_free(px);
+    const auto black = counts.find(0);
+    s.black_pixels = black == counts.end() ? 0 : black->second;
     std::size_t top = 0;
     for (const auto& [c, k] : counts) top = std::max(top, k);
     s.distinct_colours = counts.size();

@@ -11,6 +11,8 @@ struct PixelStats {
     int width = 0, height = 0;  // 0 when the file does not decode
     std::size_t distinct_colours = 0;
     double dominant_share = 1;  // share of the pixels that have the most common colour
+    std::size_t black_pixels =
+        0;  // exactly #000000 (QR modules; the themes' text colours are not pure black)
 };
 
 PixelStats DecodeStats(const std::filesystem::path& path);

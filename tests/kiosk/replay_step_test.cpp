@@ -96,7 +96,22 @@ INSTANTIATE_TEST_SUITE_P(
                       std::make_pair(R"({"shot":null})", "shot needs a non-empty text"),
                       std::make_pair(R"({"expect_text":""})", "expect_text needs a non-empty text"),
                       std::make_pair(R"({"click":[1,2]})", "unknown step \"click\""),
-                      std::make_pair(R"({"Tap":[1,2]})", "unknown step \"Tap\"")));
+                      std::make_pair(R"({"Tap":[1,2]})", "unknown step \"Tap\""),
+                      // Say what is wrong, not only the shape that was expected.
+                      std::make_pair("{\"tap_text\":\"ab\xff\"}", "invalid UTF-8 at byte 15"),
+                      std::make_pair("{\"type\":\"\xed\xa0\x80\"}", "invalid UTF-8 at byte 9"),
+                      std::make_pair(R"({"wait_ms":1e400})", "a number is out of range"),
+                      std::make_pair(R"({"tap":[1,2],"wait_ms":5})", "this one has 2")));
+
+TEST(ReplayStep, ErrorsQuoteAtMostEightyCharactersOfTheInput) {
+    const std::string huge(10 * 1024 * 1024, 'x');
+    for (const std::string& line : {R"({")" + huge + R"(":1})", R"({"tap_text":")" + huge + R"(", "x":1})",
+                                    R"({"tap":[1,2]} )" + huge}) {
+        Result<ReplayStep> s = ParseReplayStep(line, 7);
+        ASSERT_FALSE(s.ok());
+        EXPECT_LT(s.error().message.size(), 300u) << s.error().message.substr(0, 300);
+    }
+}
 
 }  // namespace
 }  // namespace ck::kiosk

@@ -164,6 +164,21 @@ TEST(ScreenshotCommandTest, ArabicRendersRightToLeft) {
     EXPECT_EQ(ar_left.exit_code, 0) << "Arabic: live data at the top left\n" << ar_left.err;
 }
 
+TEST(ScreenshotCommandTest, TheDemoReceiptShowsASampleCodeAndQr) {
+    // Like every other screen, the receipt has demo content: a sample reference code and its QR code
+    // (before, it said "Not available yet").
+    for (const std::string size : {"1920x1080", "1080x1920"}) {
+        TempDir dir;
+        const fs::path out = dir / "receipt.png";
+        const ChildResult r =
+            RunChild(KioskBinary().string(), ScreenshotArgs("idea-receipt", "de", size, out));
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        const PixelStats px = DecodeStats(out);
+        // The QR code is at least 440 layout units square and about half black.
+        EXPECT_GT(px.black_pixels, 50000u) << size;
+    }
+}
+
 TEST(ScreenshotCommandTest, UnknownScreenIsAUsageError) {
     TempDir dir;
     const ChildResult r =

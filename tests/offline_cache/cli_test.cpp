@@ -109,7 +109,8 @@ TEST_F(CliTest, AnUnreachableCentralExitsOneAndStatusSaysOffline) {
     EXPECT_NE(r.output.find("still pending 1"), std::string::npos) << r.output;
     json status = Status();
     EXPECT_EQ(status["outbox"]["pending"], 1);
-    EXPECT_EQ(status["connectors"]["ngsi"]["online"], false);
+    EXPECT_EQ(status["connectors"]["ngsi"]["state"], "bad_response");
+    EXPECT_EQ(status["connectors"]["ngsi"]["last_error_code"], "http.status");
     EXPECT_EQ(status["connectors"]["ngsi"]["last_error"],
               "HTTP 503 ServiceUnavailable: fault injected by the fake central")
         << status.dump();
@@ -120,6 +121,37 @@ TEST_F(CliTest, AnUnreachableCentralExitsOneAndStatusSaysOffline) {
     status = Status();
     EXPECT_EQ(status["connectors"]["ngsi"]["online"], true);
     EXPECT_EQ(central_.WriteCount(kTenant, "urn:ngsi-ld:CitizenIdea:waiting"), 1);
+}
+
+TEST_F(CliTest, AFailedRoundExitsOneEvenWithNothingPending) {
+    // 503: nothing pending, but the heartbeat and the pulls failed.
+    fake::FaultPlan plan;
+    plan.fault = fake::Fault::kServiceUnavailable;
+    central_.SetFault(plan);
+    auto r = RunKiosk("sync --once --config '" + config_ + "'");
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("still pending 0"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("heartbeat not sent"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("problem: ngsi: http.status: "), std::string::npos) << r.output;
+
+    // Connection refused: unreachable, with the stable code in the output and in status.
+    central_.ClearFault();
+    WriteConfig("http://127.0.0.1:1");
+    r = RunKiosk("sync --once --config '" + config_ + "'");
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("http.connect"), std::string::npos) << r.output;
+    const json status = Status();
+    EXPECT_EQ(status["connectors"]["ngsi"]["state"], "unreachable");
+    EXPECT_EQ(status["connectors"]["ngsi"]["online"], false);
+    EXPECT_EQ(status["connectors"]["ngsi"]["last_error_code"], "http.connect");
+    EXPECT_FALSE(status["connectors"]["ngsi"]["last_error"].get<std::string>().empty());
+    const auto text = RunKiosk("status --config '" + config_ + "'");
+    EXPECT_NE(text.output.find("connector ngsi: unreachable"), std::string::npos) << text.output;
+    EXPECT_NE(text.output.find("last error: http.connect: "), std::string::npos) << text.output;
+
+    // The same central up again: 0.
+    WriteConfig(central_.base_url());
+    EXPECT_EQ(RunKiosk("sync --once --config '" + config_ + "'").exit_code, 0);
 }
 
 TEST_F(CliTest, RejectedItemsDoNotFailTheRunButAreShownInStatus) {

@@ -105,6 +105,93 @@ TEST(Database, DamagedPagesInAValidFileAreDetected) {
     EXPECT_EQ(counts->pending, 0);
 }
 
+TEST(Database, ADamagedStoreMovesAsideWithItsWalUntouchedSoTheLastCommitsCanBeRecovered) {
+    ck::test::TempDir dir;
+    const auto live = dir / "live.db";
+    const auto path = dir / "kiosk.db";
+    {
+        auto db = Database::Open(live.string());
+        ASSERT_TRUE(db.ok()) << db.error().message;
+        RawDb raw(live);
+        // A table whose only page is damaged below; the outbox stays readable.
+        ASSERT_EQ(raw.Exec("CREATE TABLE filler (x TEXT); INSERT INTO filler VALUES ('x');"), "");
+        for (int i = 0; i < 5; ++i)
+            ASSERT_TRUE(Enqueue(*db, MakeItem("early-" + std::to_string(i)), T(i)).ok());
+        ASSERT_EQ(raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"), "");
+        ASSERT_EQ(raw.Exec("PRAGMA wal_autocheckpoint=0"), "");
+        ASSERT_EQ(sqlite3_wal_autocheckpoint(db->handle(), 0), SQLITE_OK);
+        // The last three commits stay in the WAL only.
+        for (int i = 0; i < 3; ++i)
+            ASSERT_TRUE(Enqueue(*db, MakeItem("late-" + std::to_string(i)), T(10 + i)).ok());
+        ASSERT_GT(fs::file_size(live.string() + "-wal"), 0u);
+        // Copies taken while the writers are open: the state a power cut leaves.
+        fs::copy_file(live, path);
+        fs::copy_file(live.string() + "-wal", path.string() + "-wal");
+        fs::copy_file(live.string() + "-shm", path.string() + "-shm");
+        const int page_size = std::stoi(raw.Scalar("PRAGMA page_size"));
+        const int filler_page =
+            std::stoi(raw.Scalar("SELECT rootpage FROM sqlite_master WHERE name = 'filler'"));
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(filler_page - 1) * page_size);
+        const std::string scribble(static_cast<std::size_t>(page_size), '\xAB');
+        f.write(scribble.data(), static_cast<std::streamsize>(scribble.size()));
+    }
+    const std::string main_before = ReadFile(path), wal_before = ReadFile(path.string() + "-wal");
+
+    auto db = Database::Open(path.string());
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    const std::string aside = db->recovered_from();
+    ASSERT_FALSE(aside.empty());
+    // All three files moved together, the main file and the WAL byte for byte.
+    EXPECT_EQ(ReadFile(aside), main_before);
+    EXPECT_EQ(ReadFile(aside + "-wal"), wal_before);
+    EXPECT_TRUE(fs::exists(aside + "-shm"));
+    auto counts = CountOutbox(*db);
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->pending, 0);                     // the fresh store
+    db = Database::Open((dir / "other.db").string());  // closes the fresh store
+
+    // What an operator's tool sees in the set: all eight committed items, the last three from the WAL.
+    RawDb evidence(aside, SQLITE_OPEN_READONLY);
+    EXPECT_EQ(evidence.Scalar("SELECT count(*) FROM outbox"), "8");
+    EXPECT_EQ(evidence.Scalar("SELECT count(*) FROM outbox WHERE entity_id LIKE '%late-%'"), "3");
+}
+
+TEST(Database, AReadOnlyOpenCreatesNoWalOrShmFiles) {
+    ck::test::TempDir dir;
+    const auto path = dir / "kiosk.db";
+    {
+        auto db = Database::Open(path.string());
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(Enqueue(*db, MakeItem("kept"), T(0)).ok());
+    }  // closed: checkpointed, -wal and -shm removed
+    ASSERT_FALSE(fs::exists(path.string() + "-wal"));
+    const auto before = ReadFile(path);
+    {
+        auto reader = Database::Open(path.string(), OpenMode::kReadOnly);
+        ASSERT_TRUE(reader.ok()) << reader.error().message;
+        auto counts = CountOutbox(*reader);
+        ASSERT_TRUE(counts.ok());
+        EXPECT_EQ(counts->pending, 1);
+        EXPECT_FALSE(fs::exists(path.string() + "-wal"));
+        EXPECT_FALSE(fs::exists(path.string() + "-shm"));
+    }
+    EXPECT_FALSE(fs::exists(path.string() + "-wal"));
+    EXPECT_FALSE(fs::exists(path.string() + "-shm"));
+    EXPECT_EQ(ReadFile(path), before);
+}
+
+TEST(Database, AReadOnlyOpenOfADamagedFileNamesThePath) {
+    ck::test::TempDir dir;
+    const auto path = dir / "kiosk.db";
+    { std::ofstream(path, std::ios::binary) << std::string(8192, 'x'); }
+    auto reader = Database::Open(path.string(), OpenMode::kReadOnly);
+    ASSERT_FALSE(reader.ok());
+    EXPECT_NE(reader.error().message.find(path.string()), std::string::npos) << reader.error().message;
+    EXPECT_FALSE(fs::exists(path.string() + "-wal"));
+    EXPECT_FALSE(fs::exists(path.string() + "-shm"));
+}
+
 TEST(Database, NewerSchemaIsRefusedAndLeftUntouched) {
     ck::test::TempDir dir;
     const auto path = dir / "kiosk.db";

@@ -51,7 +51,14 @@ TEST_P(FaultMatrix, EveryItemIsDeliveredExactlyOnceAfterRecovery) {
     EXPECT_EQ(Counts().pending, 20);
     ASSERT_TRUE(state_.connectors.count("ngsi"));
     const ConnectorStatus offline = state_.connectors["ngsi"];
-    EXPECT_FALSE(offline.online);
+    // No answer at all and an answer that says "not now" are told apart (with a stable code).
+    const bool answered = fault == fake::Fault::kServiceUnavailable || fault == fake::Fault::kTooManyRequests;
+    EXPECT_EQ(offline.state, answered ? ConnectorState::kBadResponse : ConnectorState::kUnreachable);
+    EXPECT_EQ(offline.online, answered);
+    EXPECT_EQ(offline.last_error_code, answered                                   ? "http.status"
+                                       : fault == fake::Fault::kStall             ? "http.timeout"
+                                       : fault == fake::Fault::kRefuseConnections ? "http.connect"
+                                                                                  : "http.transport");
     EXPECT_EQ(offline.consecutive_failures, 1);
     EXPECT_FALSE(offline.last_error.empty());
     EXPECT_GE(offline.retry_at, t0 + milliseconds(static_cast<int>(settings_.backoff_min_s * 1000)));
@@ -113,7 +120,11 @@ TEST_F(SyncTest, BackoffGrowsWithConsecutiveFailuresUpToTheCap) {
         }
     }
     EXPECT_GE(BackoffSeconds(settings_, 1, 30.0, rng), 30.0);    // Retry-After wins over a short backoff
-    EXPECT_LE(BackoffSeconds(settings_, 1, 1e12, rng), 3600.0);  // ...but an absurd one is bounded
+    // ...but never beyond backoff_max_s: a Retry-After of 999999 s must not silence the kiosk for an hour.
+    for (const double asked : {999999.0, 3599.0, 61.0, 1e12}) {
+        EXPECT_LE(BackoffSeconds(settings_, 1, asked, rng), 60.0) << asked;
+        EXPECT_GE(BackoffSeconds(settings_, 1, asked, rng), 60.0 - 1e-9) << asked;
+    }
     // Full jitter: delays differ (kiosks restarting together must not retry in lockstep).
     std::set<double> distinct;
     for (int k = 0; k < 20; ++k) distinct.insert(BackoffSeconds(settings_, 6, std::nullopt, rng));

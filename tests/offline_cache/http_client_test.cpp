@@ -207,10 +207,10 @@ TEST(HttpClient, TlsIsVerifiedAndACaBundleCanBeConfigured) {
     trusting.ca_bundle = server.cert().string();
     HttpClient with_ca(trusting);
     Result<HttpResponse> ok = MakeError("none", "");
-    for (int i = 0; i < 50 && !ok.ok(); ++i) {  // the server needs a moment to listen
+    ck::test::WaitFor([&] {  // the server needs a moment to listen
         ok = with_ca.Send(HttpRequest{"GET", server.url(), {}, {}});
-        if (!ok.ok()) std::this_thread::sleep_for(100ms);
-    }
+        return ok.ok();
+    });
     ASSERT_TRUE(ok.ok()) << ok.error().message;
     EXPECT_EQ(ok->status, 200);
 

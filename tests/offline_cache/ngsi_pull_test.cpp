@@ -29,9 +29,12 @@ class PullTest : public SyncTest {
         if (!client_) client_ = std::make_unique<HttpClient>(MakeHttpClientSettings(settings_));
         return MakeNgsiConnector(*client_, ngsi);
     }
+    // One type's pull: its failure as the error.
     Result<PullOutcome> Pull(std::vector<NgsiPullSpec> pulls, int page_limit = 1000) {
         auto c = Ngsi(std::move(pulls), page_limit);
-        return c.pull(*db_, Now());
+        auto outcome = c.pull(*db_, Now());
+        if (outcome.ok() && !outcome->failures.empty()) return outcome->failures.front();
+        return outcome;
     }
     std::size_t Cached(const std::string& type) {
         auto list = ListEntities(*db_, type);
@@ -121,12 +124,12 @@ TEST_F(PullTest, ServerErrorsLeaveTheCacheUnchanged) {
                             R"({"error":"BadRequest","description":"Bad pagination limit"})");
     auto pulled = Pull({{"WeatherObserved", ""}});
     ASSERT_FALSE(pulled.ok());
-    EXPECT_EQ(pulled.error().code, "ngsi.pull_failed");
+    EXPECT_EQ(pulled.error().code, "http.status");
     EXPECT_NE(pulled.error().message.find("Bad pagination limit"), std::string::npos);
     central_.SetRawResponse("GET", "/v2/entities", 503, "");
     pulled = Pull({{"WeatherObserved", ""}});
     ASSERT_FALSE(pulled.ok());
-    EXPECT_EQ(pulled.error().code.rfind("http.", 0), 0u);  // a passing problem: the connector backs off
+    EXPECT_EQ(pulled.error().code, "http.status");
     EXPECT_EQ(Cached("WeatherObserved"), 1u);
 }
 
@@ -186,6 +189,66 @@ TEST_F(PullTest, ARoundRecordsAPullProblemWithoutCallingTheServiceOffline) {
     EXPECT_TRUE(state_.connectors["ngsi"].online);
     EXPECT_NE(state_.connectors["ngsi"].last_error.find("not valid JSON"), std::string::npos);
     EXPECT_EQ(Cached("WeatherObserved"), 1u);
+}
+
+TEST_F(PullTest, AHugePullAfterASuccessfulPushIsABadResponseNotUnreachable) {
+    Add(IdeaItem("pushed"));
+    central_.SetRawResponse("GET", "/v2/entities", 200, "[" + std::string(10 * 1024 * 1024, ' ') + "]");
+    Connect({{"WeatherObserved", ""}});
+    const auto summary = Round();
+    EXPECT_EQ(summary.delivered, 1);
+    const ConnectorStatus& s = state_.connectors["ngsi"];
+    EXPECT_EQ(s.state, ConnectorState::kBadResponse);
+    EXPECT_TRUE(s.online);  // it answered: reachable
+    EXPECT_EQ(s.last_error_code, "http.body_too_large");
+    EXPECT_NE(s.last_error.find("WeatherObserved"), std::string::npos) << s.last_error;
+
+    // Saved for `status` in another process, with the same distinction.
+    auto saved = LoadConnectorStatuses(*db_);
+    ASSERT_TRUE(saved.ok());
+    ASSERT_EQ(saved->size(), 1u);
+    EXPECT_EQ(saved->front().state, ConnectorState::kBadResponse);
+    EXPECT_EQ(saved->front().last_error_code, "http.body_too_large");
+}
+
+TEST_F(PullTest, ARefusedConnectionIsUnreachableWithItsStableCode) {
+    Connect({{"WeatherObserved", ""}});
+    fake::FaultPlan plan;
+    plan.fault = fake::Fault::kRefuseConnections;
+    central_.SetFault(plan);
+    const auto summary = Round();
+    central_.ClearFault();
+    const ConnectorStatus& s = state_.connectors["ngsi"];
+    EXPECT_EQ(s.state, ConnectorState::kUnreachable);
+    EXPECT_FALSE(s.online);
+    EXPECT_EQ(s.last_error_code, "http.connect");
+    ASSERT_FALSE(summary.errors.empty());
+    EXPECT_NE(summary.errors.front().find("http.connect"), std::string::npos) << summary.errors.front();
+}
+
+TEST_F(PullTest, EachPullStandsAloneWhenAnEarlierOneFails) {
+    for (int i = 0; i < 3; ++i) {
+        central_.PutEntity(kTenant, {{"id", "urn:ngsi-ld:CitizenIdea:i" + std::to_string(i)},
+                                     {"type", "CitizenIdea"},
+                                     {"status", {{"type", "Text"}, {"value", "published"}}}});
+    }
+    central_.PutEntity(kTenant, Weather(1));
+    NgsiSettings ngsi;
+    ngsi.base_url = central_.base_url();
+    ngsi.service = kTenant;
+    ngsi.pulls = {{"CitizenIdea", ""}, {"WeatherObserved", ""}};
+    ngsi.page_limit = 1;
+    ngsi.max_entities_per_type = 1;  // the ideas pull fails: too many
+    client_ = std::make_unique<HttpClient>(MakeHttpClientSettings(settings_));
+    connectors_.clear();
+    connectors_.push_back(MakeNgsiConnector(*client_, ngsi));
+    const auto summary = Round();
+    EXPECT_EQ(Cached("WeatherObserved"), 1u);  // pulled although the ideas pull before it failed
+    EXPECT_EQ(Cached("CitizenIdea"), 0u);
+    EXPECT_EQ(summary.pulled, 1);
+    ASSERT_EQ(summary.errors.size(), 1u);
+    EXPECT_NE(summary.errors.front().find("ngsi.too_many"), std::string::npos) << summary.errors.front();
+    EXPECT_EQ(state_.connectors["ngsi"].last_error_code, "ngsi.too_many");
 }
 
 TEST(PulledEntityValidation, Reasons) {

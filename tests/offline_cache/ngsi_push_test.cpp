@@ -135,7 +135,8 @@ TEST_F(SyncTest, AWrongUrlIsAConfigurationProblemNotAReasonToDropItems) {
     EXPECT_EQ(summary.dead, 0);
     EXPECT_EQ(Counts().pending, 1);
     ASSERT_TRUE(state_.connectors.count("ngsi"));
-    EXPECT_FALSE(state_.connectors["ngsi"].online);
+    EXPECT_EQ(state_.connectors["ngsi"].state, ConnectorState::kBadResponse);  // it answered, but 404
+    EXPECT_EQ(state_.connectors["ngsi"].last_error_code, "http.status");
     EXPECT_NE(state_.connectors["ngsi"].last_error.find("404"), std::string::npos);
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "locales/utf8.h"
 #include "participation/text.h"
 
 namespace ck::part {
@@ -192,6 +193,65 @@ TEST(SanitizeText, TooLongMessageCarriesTheCounts) {
     ASSERT_FALSE(out.ok());
     EXPECT_NE(out.error().message.find("130"), std::string::npos);
     EXPECT_NE(out.error().message.find("120"), std::string::npos);
+}
+
+TEST(SanitizeText, AZwjChainOfThousandsOfEmojiIsNotOneCharacter) {
+    // 4,000 emoji joined by U+200D: 28 KB that ICU counts as a single grapheme.
+    std::string chain;
+    for (int i = 0; i < 4000; ++i) chain += i ? "\u200D\U0001F600" : "\U0001F600";
+    ASSERT_EQ(loc::CountGraphemeClusters(chain), 1u);
+    const Result<std::string> title = SanitizeText(chain, TitleLimits());
+    ASSERT_FALSE(title.ok());
+    EXPECT_EQ(title.error().code, "ideas.title.too_long");
+    const Result<std::string> description = SanitizeText(chain, DescriptionLimits());
+    ASSERT_FALSE(description.ok());
+    EXPECT_EQ(description.error().code, "ideas.description.too_long");
+}
+
+TEST(SanitizeText, AJoinedSequenceIsCutAfterFourEmojiButRealOnesSurvive) {
+    // The family of four (three ZWJ) and a couple with skin tones stay whole.
+    const std::string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
+    const std::string couple = "\U0001F469\U0001F3FD\u200D\u2764\uFE0F\u200D\U0001F468\U0001F3FF";
+    for (const auto& text : {family, couple}) {
+        const Result<std::string> out = SanitizeText(text, TitleLimits());
+        ASSERT_TRUE(out.ok()) << out.error().message;
+        EXPECT_EQ(*out, text);
+        EXPECT_EQ(loc::CountGraphemeClusters(*out), 1u);
+    }
+    // A fifth joined emoji starts a sequence of its own.
+    const Result<std::string> five = SanitizeText(family + "\u200D\U0001F466", TitleLimits());
+    ASSERT_TRUE(five.ok()) << five.error().message;
+    EXPECT_EQ(*five, family + "\U0001F466");
+    EXPECT_EQ(loc::CountGraphemeClusters(*five), 2u);
+}
+
+TEST(SanitizeText, TheResultIsBoundInBytesAsWellAsCharacters) {
+    // 120 kisses with skin tones (four emoji joined, 35 bytes each): 120 characters, but 4,200 bytes.
+    const std::string kiss =
+        "\U0001F469\U0001F3FD\u200D\u2764\uFE0F\u200D\U0001F48B\u200D\U0001F468\U0001F3FF";
+    std::string kisses;
+    for (int i = 0; i < 120; ++i) kisses += kiss;
+    ASSERT_EQ(loc::CountGraphemeClusters(kisses), 120u);
+    const Result<std::string> out = SanitizeText(kisses, TitleLimits());
+    ASSERT_FALSE(out.ok());
+    EXPECT_EQ(out.error().code, "ideas.title.too_long");
+    EXPECT_NE(out.error().message.find("4200 bytes, at most 4096"), std::string::npos) << out.error().message;
+    // The same text fits a description (16 KiB) in bytes.
+    EXPECT_TRUE(SanitizeText(kisses, DescriptionLimits()).ok());
+}
+
+TEST(SanitizeText, AFlagTagSequenceIsCutAfterSixTags) {
+    // The flag of England stays whole; a flag followed by a thousand tags does not become one character.
+    const std::string england = "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F";
+    const Result<std::string> flag = SanitizeText(england, TitleLimits());
+    ASSERT_TRUE(flag.ok()) << flag.error().message;
+    EXPECT_EQ(*flag, england);
+    std::string smuggled = "\U0001F3F4";
+    for (int i = 0; i < 1000; ++i) smuggled += "\U000E0061";
+    smuggled += "\U000E007F";
+    const Result<std::string> out = SanitizeText(smuggled, TitleLimits());
+    ASSERT_TRUE(out.ok()) << out.error().message;
+    EXPECT_EQ(*out, "\U0001F3F4\U000E0061\U000E0061\U000E0061\U000E0061\U000E0061\U000E0061\U000E007F");
 }
 
 TEST(IsValidUtf8, AcceptsAllPlanesRejectsMalformed) {

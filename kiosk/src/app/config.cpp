@@ -1,17 +1,29 @@
 #include "app/config.h"
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
+
+#include "app/input_file.h"
+#include "core/quote.h"
 
 #include "ngsi/rules.h"
 
 namespace ck::kiosk {
 namespace {
+
+constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
+
+// A key as the file wrote it: a bare key (letters, digits, '_', '-') plainly, anything else quoted and cut.
+std::string ShowKey(const std::string& key) {
+    const bool bare = !key.empty() && key.size() <= kMaxQuotedChars &&
+                      std::all_of(key.begin(), key.end(),
+                                  [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-'; });
+    return bare ? key : QuoteInput(key);
+}
 
 // Reads one TOML table against a fixed set of keys. Every key read is remembered, so whatever is left over
 // is unknown and rejected by Finish(): typos must never be silently ignored on a kiosk nobody watches.
@@ -27,6 +39,9 @@ public:
         if (!n) return;
         if (auto v = n->value<std::string>()) {
             if (v->size() > max_len) return Fail(key, "must be a text of at most " + std::to_string(max_len) + " bytes");
+            // A NUL would silently cut the value wherever it becomes a C string (a file name, a header).
+            if (v->find('\0') != std::string::npos)
+                return Fail(key, "must not contain a NUL character (\\u0000)");
             out = *v;
         } else {
             Fail(key, "must be a text in quotes");
@@ -76,7 +91,7 @@ public:
             }
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        Fail(key, "must be one of " + list + ", got \"" + v + "\"");
+        Fail(key, "must be one of " + list + ", got " + QuoteInput(v));
     }
 
     void Colour(const char* key, Rgb& out) {
@@ -86,7 +101,7 @@ public:
         String(key, v);
         if (!ok()) return;
         if (v.size() != 7 || v[0] != '#' || v.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
-            return Fail(key, "must be a colour like \"#005ca9\", got \"" + v + "\"");
+            return Fail(key, "must be a colour like \"#005ca9\", got " + QuoteInput(v));
         }
         const unsigned long rgb = std::stoul(v.substr(1), nullptr, 16);
         out = Rgb{static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8), static_cast<std::uint8_t>(rgb)};
@@ -104,6 +119,8 @@ public:
             if (!s || s->empty() || s->size() > max_len) {
                 return Fail(key, "must be a list of non-empty texts of at most " + std::to_string(max_len) + " bytes");
             }
+            if (s->find('\0') != std::string::npos)
+                return Fail(key, "must not contain a NUL character (\\u0000)");
             items.push_back(*s);
         }
         if (items.size() < min_items || items.size() > max_items) {
@@ -133,7 +150,7 @@ public:
             if (!used_.count(key)) {
                 std::string allowed;
                 for (const auto& u : used_) allowed += (allowed.empty() ? "" : ", ") + u;
-                error_ = Name(key) + ": unknown key (allowed here: " + allowed + ")";
+                error_ = Name(ShowKey(key)) + ": unknown key (allowed here: " + allowed + ")";
                 return;
             }
         }
@@ -148,7 +165,7 @@ private:
     static std::string Show(const toml::node& n) {
         std::ostringstream os;
         if (n.is_string()) {
-            os << '"' << *n.value<std::string>() << '"';
+            os << QuoteInput(*n.value<std::string>());
         } else if (n.is_integer()) {
             os << *n.value<std::int64_t>();
         } else if (n.is_floating_point()) {
@@ -285,9 +302,11 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         if (!kTopLevel.count(std::string(k.str()))) {
             std::string allowed;
             for (const auto& t : kTopLevel) allowed += (allowed.empty() ? "" : ", ") + t;
-            return MakeError("config.invalid", std::string(k.str()) + ": unknown section (allowed: " + allowed + ")");
+            return MakeError("config.invalid",
+                             ShowKey(std::string(k.str())) + ": unknown section (allowed: " + allowed + ")");
         }
-        if (!v.is_table()) return MakeError("config.invalid", std::string(k.str()) + ": must be a [section]");
+        if (!v.is_table())
+            return MakeError("config.invalid", ShowKey(std::string(k.str())) + ": must be a [section]");
     }
     Config c;
     std::vector<TableReader> readers;
@@ -300,7 +319,8 @@ Result<Config> ParseConfig(const std::string& toml_text) {
     {
         TableReader& r = section("kiosk");
         r.String("id", c.kiosk_id, 64);
-        if (r.ok() && !ngsi::IsValidToken(c.kiosk_id)) r.Fail("id", "must be 1-64 letters, digits, '-' or '_', got \"" + c.kiosk_id + "\"");
+        if (r.ok() && !ngsi::IsValidToken(c.kiosk_id))
+            r.Fail("id", "must be 1-64 letters, digits, '-' or '_', got " + QuoteInput(c.kiosk_id));
         r.String("site", c.site_name, 120);
         r.String("admin_pin", c.admin_pin, 12);
         if (r.ok() && (c.admin_pin.size() < 4 || c.admin_pin.find_first_not_of("0123456789") != std::string::npos)) {
@@ -332,7 +352,8 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         for (const auto& l : c.languages) {
             if (!r.ok()) break;
             if (std::find(kKnownLanguages.begin(), kKnownLanguages.end(), l) == kKnownLanguages.end()) {
-                r.Fail("languages", "\"" + l + "\" is not available (available: de, en, tr, ar, uk, ru, pl)");
+                r.Fail("languages",
+                       QuoteInput(l) + " is not available (available: de, en, tr, ar, uk, ru, pl)");
             }
         }
         if (r.ok() && std::find(c.languages.begin(), c.languages.end(), c.default_language) == c.languages.end()) {
@@ -365,8 +386,11 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         r.Number("total_timeout_s", c.central.total_timeout_s, 1, 600);
         for (const auto* url : {&c.central.orion_url, &c.central.ckan_url, &c.central.pvog_url}) {
             if (r.ok() && !url->empty() && url->rfind("https://", 0) != 0 && url->rfind("http://", 0) != 0) {
-                r.Fail(url == &c.central.orion_url ? "orion_url" : url == &c.central.ckan_url ? "ckan_url" : "pvog_url",
-                       "must start with https:// (or http:// for a local test server), got \"" + *url + "\"");
+                r.Fail(
+                    url == &c.central.orion_url  ? "orion_url"
+                    : url == &c.central.ckan_url ? "ckan_url"
+                                                 : "pvog_url",
+                    "must start with https:// (or http:// for a local test server), got " + QuoteInput(*url));
             }
         }
         if (r.ok() && (c.central.fiware_servicepath.empty() || c.central.fiware_servicepath[0] != '/')) {
@@ -427,7 +451,8 @@ Result<Config> ParseConfig(const std::string& toml_text) {
                         break;
                     }
                     if (Status s = ReadLine(*t, prefix, line); !s.ok()) return s.error();
-                    if (!names.insert(line.name).second) r.Fail("lines", "two lines are called \"" + line.name + "\"");
+                    if (!names.insert(line.name).second)
+                        r.Fail("lines", "two lines are called " + QuoteInput(line.name));
                     c.counter.lines.push_back(line);
                 }
             }
@@ -438,11 +463,12 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         r.StringList("categories", c.ideas.categories, 1, 12, 40);
         r.StringList("districts", c.ideas.districts, 0, 40, 80);
         for (const auto& cat : c.ideas.categories)
-            if (r.ok() && !(ngsi::IsValidToken(cat) && cat.size() <= 40)) r.Fail("categories", "\"" + cat + "\" must be a key of letters, digits, '-' or '_'");
+            if (r.ok() && !(ngsi::IsValidToken(cat) && cat.size() <= 40))
+                r.Fail("categories", QuoteInput(cat) + " must be a key of letters, digits, '-' or '_'");
         // Districts travel as plain NGSI Text: Orion refuses these characters there.
         for (const auto& d : c.ideas.districts)
             if (r.ok() && ngsi::HasForbiddenChars(d)) {
-                r.Fail("districts", "\"" + d + "\" must not contain < > \" ' = ; ( )");
+                r.Fail("districts", QuoteInput(d) + " must not contain < > \" ' = ; ( )");
             }
         r.String("status_url_template", c.ideas.status_url_template, 1024);
         if (r.ok() && c.ideas.status_url_template.find("{ref}") == std::string::npos) {
@@ -474,13 +500,14 @@ Result<Config> ParseConfig(const std::string& toml_text) {
 }
 
 Result<Config> LoadConfig(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return MakeError("config.missing", path + ": cannot open the configuration file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (text.str().size() > 1024 * 1024) return MakeError("config.invalid", path + ": larger than 1 MiB");
-    Result<Config> c = ParseConfig(text.str());
-    if (!c.ok()) return MakeError(c.error().code, path + ": " + c.error().message);
+    Result<std::string> text = ReadRegularFile(path, kMaxConfigBytes);
+    if (!text.ok()) {
+        // An absent file, a directory, a device: all are the operator's configuration error (exit 2).
+        return MakeError(text.error().code == "file.missing" ? "config.missing" : "config.invalid",
+                         "configuration file " + text.error().message);
+    }
+    Result<Config> c = ParseConfig(*text);
+    if (!c.ok()) return MakeError(c.error().code, QuoteInput(path) + ": " + c.error().message);
     c->source_path = path;
     return c;
 }

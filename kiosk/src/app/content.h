@@ -12,6 +12,7 @@
 #include "core/time.h"
 #include "opendata/live_values.h"
 #include "participation/geo.h"
+#include "participation/idea.h"
 #include "services/catalogue.h"
 
 namespace ck::kiosk {
@@ -32,5 +33,8 @@ std::vector<nlohmann::json> DemoLiveEntities(TimePoint now);
 // A schematic map of Herne's four districts (packaging/civic-kiosk.toml has the same outlines) for the demo
 // when no map is configured; empty unless every district it draws is among config.ideas.districts.
 part::DistrictMap DemoDistrictMap(const Config& config);
+// A sample receipt (fixed reference code, the configured status link) for the receipt screen in demo mode,
+// so it can be seen and screenshotted without submitting an idea.
+part::Receipt DemoReceipt(const Config& config);
 
 }  // namespace ck::kiosk

@@ -5,6 +5,7 @@
 #include "app/content.h"
 #include "core/time.h"
 #include "ngsi/entity.h"
+#include "participation/reference.h"
 
 namespace ck::kiosk {
 namespace {
@@ -106,6 +107,14 @@ part::DistrictMap DemoDistrictMap(const Config& config) {
     };
     if (!part::ValidateDistrictMap(map, config.ideas.districts).ok()) return {};
     return map;
+}
+
+part::Receipt DemoReceipt(const Config& config) {
+    part::Receipt r;
+    r.reference_code = "K7P-4XM9";
+    r.entity_id = "urn:ngsi-ld:CitizenIdea:00000000-0000-4000-8000-000000000000";
+    r.status_url = part::BuildStatusUrl(config.ideas.status_url_template, r.reference_code, config.kiosk_id);
+    return r;
 }
 
 ContentSnapshot DemoContent(const Config& config, TimePoint now) {

@@ -139,22 +139,38 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
     }
 
     if (!lo.replay_path.empty()) {
-        return RunReplay(app, lo.replay_path, [&](const std::vector<InputEvent>& events, double advance_s, const std::string& shot) {
-            for (const auto& e : events) pending.push_back(e);
-            if (!events.empty() || advance_s > 0) {
-                if (!events.empty()) app.idle.Touch(app.now_s);
-            }
-            app.now_s += advance_s;
-            TickSession(app, !events.empty());
-            // Render until every queued input has reached ImGui, plus a frame to settle.
-            do {
-                if (Status s = frame(1.0f / 60.0f); !s.ok()) return s;
-                app.now_s += 1.0 / 60.0;
-            } while (!pending.empty());
-            if (Status s = frame(1.0f / 60.0f); !s.ok()) return s;
-            if (!shot.empty()) return host.SaveFramePng(shot);
-            return Status{};
-        });
+        std::int64_t replay_frames = 0;
+        // SIGTERM and SIGINT arrive as SDL's quit event: looked for before every frame, so a replay ends
+        // promptly however long its script is.
+        auto stopped = [&] {
+            for (const InputEvent& e : host.WaitEvents(0))
+                if (e.kind == InputEvent::Kind::kQuit) app.quit = true;
+            return app.quit;
+        };
+        const int rc =
+            RunReplay(app, lo.replay_path,
+                      [&](const std::vector<InputEvent>& events, double advance_s, const std::string& shot) {
+                          if (stopped()) return Status(MakeError(kReplayStopped, "stopped"));
+                          for (const auto& e : events) pending.push_back(e);
+                          if (!events.empty() || advance_s > 0) {
+                              if (!events.empty()) app.idle.Touch(app.now_s);
+                          }
+                          app.now_s += advance_s;
+                          TickSession(app, !events.empty());
+                          // Render until every queued input has reached ImGui, plus a frame to settle.
+                          do {
+                              if (stopped()) return Status(MakeError(kReplayStopped, "stopped"));
+                              if (Status s = frame(1.0f / 60.0f); !s.ok()) return s;
+                              ++replay_frames;
+                              app.now_s += 1.0 / 60.0;
+                          } while (!pending.empty());
+                          if (Status s = frame(1.0f / 60.0f); !s.ok()) return s;
+                          ++replay_frames;
+                          if (!shot.empty()) return host.SaveFramePng(shot);
+                          return Status{};
+                      });
+        spdlog::info("replay ended after {} frames", replay_frames);
+        return rc;
     }
 
     // The interactive kiosk: sleep until input, an animation frame or a deadline (idle warning, clock minute).

@@ -18,6 +18,16 @@ enum ExitCode : int {
     kExitInput = 3,    // an input file is missing, empty or corrupt
 };
 
+// For options that name a file (--config, --out, --replay, --video): an empty name is a usage error (exit 2,
+// naming the option) instead of meaning "no file", which silently ran with defaults or never ended.
+inline CLI::Validator NonEmptyPath() {
+    return CLI::Validator(
+        [](std::string& value) {
+            return value.empty() ? std::string("must name a file, got an empty text") : std::string();
+        },
+        "FILE");
+}
+
 // Each Register* adds a subcommand; its callback stores the exit code in *exit_code.
 void RegisterRunCommand(CLI::App& app, int* exit_code);
 void RegisterScreenshotCommand(CLI::App& app, int* exit_code);

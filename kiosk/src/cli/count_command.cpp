@@ -110,14 +110,15 @@ void RegisterCountCommand(CLI::App& app, int* exit_code) {
     auto args = std::make_shared<CountArgs>();
     auto* cmd =
         app.add_subcommand("count", "Count people crossing lines in a video file (nothing is stored)");
-    cmd->add_option("--video", args->video, "video file to count")->required();
+    cmd->add_option("--video", args->video, "video file to count")->check(NonEmptyPath())->required();
     cmd->add_option("--line", args->lines, "directed counting line x1,y1,x2,y2 in pixels (repeatable)")
         ->required()
         ->take_all();
     cmd->add_option("--detector", args->detector, "dnn or motion (default: dnn with the bundled model, or --model)")
         ->check(CLI::IsMember({"dnn", "motion"}));
-    cmd->add_option("--model", args->model, "DNN model folder or .cfg (default: counter.model_path)");
-    cmd->add_option("--config", args->config, "configuration file");
+    cmd->add_option("--model", args->model, "DNN model folder or .cfg (default: counter.model_path)")
+        ->check(NonEmptyPath());
+    cmd->add_option("--config", args->config, "configuration file")->check(NonEmptyPath());
     cmd->add_flag("--json", args->json, "print one JSON object");
     cmd->callback([args, exit_code] {
         try {

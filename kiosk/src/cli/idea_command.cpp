@@ -96,7 +96,8 @@ void RegisterIdeaCommand(CLI::App& app, int* exit_code) {
     submit->add_option("--text", options->text, "Description (at most 1000 characters)")->required();
     submit->add_option("--category", options->category, "Category key from ideas.categories")->required();
     submit->add_option("--district", options->district, "District from ideas.districts (optional)");
-    submit->add_option("--config", options->config_path, "Configuration file (default: built-in defaults)");
+    submit->add_option("--config", options->config_path, "Configuration file (default: built-in defaults)")
+        ->check(NonEmptyPath());
     submit->callback([options, exit_code] { *exit_code = RunIdeaSubmit(*options); });
 }
 

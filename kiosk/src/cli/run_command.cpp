@@ -30,10 +30,11 @@ void RegisterRunCommand(CLI::App& app, int* exit_code) {
     };
     auto opts = std::make_shared<Opts>();
     auto* cmd = app.add_subcommand("run", "Run the kiosk (fullscreen unless --windowed)");
-    cmd->add_option("--config", opts->config, "configuration file (TOML)");
+    cmd->add_option("--config", opts->config, "configuration file (TOML)")->check(NonEmptyPath());
     cmd->add_flag("--windowed", opts->windowed, "a window instead of fullscreen (development)");
     cmd->add_flag("--demo", opts->demo, "the embedded demo dataset, no network");
-    cmd->add_option("--replay", opts->replay, "scripted visitor input, one JSON object per line");
+    cmd->add_option("--replay", opts->replay, "scripted visitor input, one JSON object per line")
+        ->check(NonEmptyPath());
     cmd->add_flag("--headless", opts->headless, "no display: SDL offscreen driver and software renderer");
     cmd->add_option("--size", opts->size, "window size WxH (default 1920x1080)");
     cmd->add_flag("--workers", opts->workers, "with --replay: also run the sync worker and the counter");

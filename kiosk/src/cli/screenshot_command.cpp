@@ -20,8 +20,8 @@ void RegisterScreenshotCommand(CLI::App& app, int* exit_code) {
                                               "idea-receipt, live, privacy, admin")->required();
     cmd->add_option("--lang", opts->lang, "UI language tag (de, en, tr, ar, uk, ru, pl)");
     cmd->add_option("--size", opts->size, "WxH, e.g. 1920x1080 or 1080x1920");
-    cmd->add_option("--out", opts->out, "PNG file to write")->required();
-    cmd->add_option("--config", opts->config, "configuration file (TOML)");
+    cmd->add_option("--out", opts->out, "PNG file to write")->check(NonEmptyPath())->required();
+    cmd->add_option("--config", opts->config, "configuration file (TOML)")->check(NonEmptyPath());
     cmd->add_option("--clock", opts->clock, "the fixed clock, seconds since 1970 (UTC)");
     cmd->add_flag("--demo", opts->demo, "the embedded demo dataset");
     cmd->callback([opts, exit_code] {

@@ -61,9 +61,11 @@ json ToJson(const StatusReport& r) {
         dead.push_back({{"entity_id", item.entity_id}, {"error", item.last_error}});
     json connectors = json::object();
     for (const auto& c : r.connectors) {
-        connectors[c.name] = {{"online", c.online},
+        connectors[c.name] = {{"state", cache::ToString(c.state)},
+                              {"online", c.online},
                               {"last_attempt", TimeOrNull(c.last_attempt)},
                               {"last_success", TimeOrNull(c.last_success)},
+                              {"last_error_code", c.last_error_code},
                               {"last_error", c.last_error},
                               {"consecutive_failures", c.consecutive_failures}};
     }
@@ -92,6 +94,20 @@ json ToJson(const StatusReport& r) {
             {"counter", counter}};
 }
 
+const char* StateText(cache::ConnectorState state) {
+    switch (state) {
+        case cache::ConnectorState::kOnline:
+            return "online";
+        case cache::ConnectorState::kUnreachable:
+            return "unreachable";
+        case cache::ConnectorState::kBadResponse:
+            return "reachable, but its answer could not be used";
+        case cache::ConnectorState::kUnknown:
+            break;
+    }
+    return "not contacted yet";
+}
+
 void PrintText(const StatusReport& r, const std::string& path) {
     if (!r.store_exists) std::cout << "store: " << path << " does not exist yet\n";
     std::cout << "outbox: " << r.outbox.pending << " pending, " << r.outbox.in_flight << " in flight, "
@@ -100,11 +116,14 @@ void PrintText(const StatusReport& r, const std::string& path) {
         std::cout << "  dead " << item.entity_id << ": " << item.last_error << "\n";
     if (r.connectors.empty()) std::cout << "connectors: no sync has run yet\n";
     for (const auto& c : r.connectors) {
-        std::cout << "connector " << c.name << ": " << (c.online ? "online" : "offline") << ", last success "
+        std::cout << "connector " << c.name << ": " << StateText(c.state) << ", last success "
                   << (ToUnixMs(c.last_success) ? FormatIsoUtc(c.last_success) : std::string("never"));
         if (c.consecutive_failures > 0)
             std::cout << ", " << c.consecutive_failures << " failed attempts in a row";
-        if (!c.last_error.empty()) std::cout << ", last error: " << c.last_error;
+        if (!c.last_error.empty()) {
+            std::cout << ", last error: " << (c.last_error_code.empty() ? "" : c.last_error_code + ": ")
+                      << c.last_error;
+        }
         std::cout << "\n";
     }
     if (!r.counter) {
@@ -148,8 +167,8 @@ void RegisterStatusCommand(CLI::App& app, int* exit_code) {
     auto as_json = std::make_shared<bool>(false);
     auto config_path = std::make_shared<std::string>();
     cmd->add_flag("--json", *as_json, "Print one JSON object with keys outbox, connectors, counter");
-    cmd->add_option("--config", *config_path,
-                    "Configuration file (default: built-in City of Herne settings)");
+    cmd->add_option("--config", *config_path, "Configuration file (default: built-in City of Herne settings)")
+        ->check(NonEmptyPath());
     cmd->callback([exit_code, as_json, config_path] { *exit_code = RunStatus(*config_path, *as_json); });
 }
 

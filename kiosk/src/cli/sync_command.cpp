@@ -44,7 +44,10 @@ int RunSyncOnce(const std::string& config_path) {
               << (summary.skipped ? " (" + std::to_string(summary.skipped) + " invalid skipped)" : "")
               << "\n";
     for (const auto& e : summary.errors) std::cout << "problem: " << e << "\n";
-    return o.pending + o.in_flight == 0 ? kExitOk : kExitFailure;
+    // 0 only if everything due succeeded: a failed connector or a heartbeat not sent fails the round even
+    // when nothing was pending, so `sync --once && echo ok` never says ok while the central is down.
+    // Items the server rejected for good are not a failure of the round (status lists them).
+    return o.pending + o.in_flight == 0 && summary.errors.empty() ? kExitOk : kExitFailure;
 }
 
 }  // namespace
@@ -54,8 +57,8 @@ void RegisterSyncCommand(CLI::App& app, int* exit_code) {
     auto once = std::make_shared<bool>(false);
     auto config_path = std::make_shared<std::string>();
     cmd->add_flag("--once", *once, "Run one round now (ignoring backoff) and exit")->required();
-    cmd->add_option("--config", *config_path,
-                    "Configuration file (default: built-in City of Herne settings)");
+    cmd->add_option("--config", *config_path, "Configuration file (default: built-in City of Herne settings)")
+        ->check(NonEmptyPath());
     cmd->callback([exit_code, config_path] { *exit_code = RunSyncOnce(*config_path); });
 }
 

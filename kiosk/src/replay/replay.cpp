@@ -1,12 +1,19 @@
 #include "replay/replay.h"
 
-#include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include "app/input_file.h"
 #include "cli/commands.h"
+#include "core/quote.h"
 
 namespace ck::kiosk {
 namespace {
+
+constexpr std::size_t kMaxReplayBytes = 64 * 1024 * 1024;
+// A screen that animates for ever (the admin's camera preview) must not turn a long wait into a frame per
+// simulated second: after this many one-second frames the wait jumps to the next deadline.
+constexpr int kMaxAnimationChunks = 120;
 
 Error StepError(int line, const std::string& what) {
     return MakeError("replay.step", "line " + std::to_string(line) + ": " + what);
@@ -19,7 +26,7 @@ std::string VisibleTexts(const App& app) {
             out += ", ...";
             break;
         }
-        out += (out.empty() ? "\"" : ", \"") + e.text.substr(0, 60) + "\"";
+        out += (out.empty() ? "" : ", ") + QuoteInput(e.text, 60);
     }
     return out;
 }
@@ -27,9 +34,27 @@ std::string VisibleTexts(const App& app) {
 }  // namespace
 
 Result<ReplayStep> ParseReplayStep(const std::string& text, int line) {
-    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.size() != 1) {
+    // Say what is wrong: a visitor script is written by hand, and "not one object" helps nobody when the
+    // real problem is an encoding or a number.
+    if (const auto bad = FirstInvalidUtf8(text)) {
+        return StepError(line, "invalid UTF-8 at byte " + std::to_string(*bad) + " (counted from 0)");
+    }
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        return StepError(line,
+                         "not valid JSON (at byte " + std::to_string(e.byte) +
+                             "): each line must be one JSON object with one key, e.g. {\"tap\":[100,200]}");
+    } catch (const nlohmann::json::out_of_range&) {
+        return StepError(line, "a number is out of range");
+    }
+    if (!j.is_object())
         return StepError(line, "must be one JSON object with one key, e.g. {\"tap\":[100,200]}");
+    if (j.size() != 1) {
+        return StepError(line,
+                         "must be one JSON object with one key, e.g. {\"tap\":[100,200]}; this one has " +
+                             std::to_string(j.size()));
     }
     ReplayStep s;
     s.line = line;
@@ -49,7 +74,9 @@ Result<ReplayStep> ParseReplayStep(const std::string& text, int line) {
         s.x1 = v[0].get<float>(), s.y1 = v[1].get<float>(), s.x2 = v[2].get<float>(), s.y2 = v[3].get<float>();
         s.ms = v[4].get<double>();
     } else if (key == "wait_ms") {
-        if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 24 * 3600 * 1000.0) return StepError(line, "wait_ms needs a number of milliseconds");
+        if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 24 * 3600 * 1000.0) {
+            return StepError(line, "wait_ms needs a number of milliseconds from 0 to 86400000");
+        }
         s.kind = ReplayStep::Kind::kWait, s.ms = v.get<double>();
     } else if (key == "tap_text" || key == "type" || key == "shot" || key == "expect_text") {
         if (!v.is_string() || v.get<std::string>().empty()) return StepError(line, key + " needs a non-empty text");
@@ -59,7 +86,8 @@ Result<ReplayStep> ParseReplayStep(const std::string& text, int line) {
                : key == "shot"     ? ReplayStep::Kind::kShot
                                    : ReplayStep::Kind::kExpectText;
     } else {
-        return StepError(line, "unknown step \"" + key + "\" (tap, tap_text, drag, type, wait_ms, shot, expect_text)");
+        return StepError(line, "unknown step " + QuoteInput(key) +
+                                   " (tap, tap_text, drag, type, wait_ms, shot, expect_text)");
     }
     return s;
 }
@@ -74,21 +102,27 @@ const ui::TraceEntry* FindVisibleText(const App& app, const std::string& text, b
 }
 
 int RunReplay(App& app, const std::string& path, const ReplayDriver& drive) {
-    std::ifstream in(path);
-    if (!in) {
-        std::cerr << "civic-kiosk: cannot open replay file " << path << "\n";
+    Result<std::string> text = ReadRegularFile(path, kMaxReplayBytes);
+    if (!text.ok()) {
+        std::cerr << "civic-kiosk: replay file " << text.error().message << "\n";
         return kExitInput;
     }
     std::vector<ReplayStep> steps;
+    std::istringstream in(*text);
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         Result<ReplayStep> s = ParseReplayStep(line, n);
         if (!s.ok()) {
-            std::cerr << "civic-kiosk: " << path << ": " << s.error().message << "\n";
+            std::cerr << "civic-kiosk: " << QuoteInput(path) << ": " << s.error().message << "\n";
             return kExitUsage;
         }
         steps.push_back(*s);
+    }
+    if (steps.empty()) {
+        std::cerr << "civic-kiosk: replay file " << QuoteInput(path)
+                  << " has no steps (it is empty or blank)\n";
+        return kExitInput;
     }
     using K = InputEvent::Kind;
     auto tap = [&](float x, float y) -> Status {
@@ -106,7 +140,8 @@ int RunReplay(App& app, const std::string& path, const ReplayDriver& drive) {
             case ReplayStep::Kind::kTapText: {
                 const ui::TraceEntry* e = FindVisibleText(app, step.text, true);
                 if (!e) {
-                    st = StepError(step.line, "no visible widget shows \"" + step.text + "\"; visible: " + VisibleTexts(app));
+                    st = StepError(step.line, "no visible widget shows " + QuoteInput(step.text) +
+                                                  "; visible: " + VisibleTexts(app));
                     break;
                 }
                 const ImVec2 c((e->min.x + e->max.x) * 0.5f, (e->min.y + e->max.y) * 0.5f);
@@ -126,10 +161,18 @@ int RunReplay(App& app, const std::string& path, const ReplayDriver& drive) {
             }
             case ReplayStep::Kind::kType: st = drive({{K::kText, 0, 0, step.text}}, 0, ""); break;
             case ReplayStep::Kind::kWait: {
-                // Simulated time: one frame per simulated second keeps long waits (idle reset) fast.
+                // Simulated time, drawn only when the app has something to show: at its idle deadlines (the
+                // warning, each countdown second, the reset) and while an animation settles. A 24-hour wait
+                // costs a few dozen frames, not one per second.
                 double left = step.ms / 1000.0;
+                int animation_chunks = 0;
                 while (left > 0 && st.ok()) {
-                    const double chunk = std::min(1.0, left);
+                    double chunk = left;
+                    const double to_deadline = app.idle.NextDeadline(app.now_s) - app.now_s;
+                    if (to_deadline < chunk) chunk = std::max(to_deadline, 1.0 / 60.0);
+                    if (WantsAnimation(app) && animation_chunks++ < kMaxAnimationChunks)
+                        chunk = std::min(chunk, 1.0);
+                    chunk = std::min(chunk, left);
                     st = drive({}, chunk, "");
                     left -= chunk;
                 }
@@ -138,12 +181,19 @@ int RunReplay(App& app, const std::string& path, const ReplayDriver& drive) {
             case ReplayStep::Kind::kShot: st = drive({}, 0, step.text); break;
             case ReplayStep::Kind::kExpectText:
                 if (!FindVisibleText(app, step.text, false)) {
-                    st = StepError(step.line, "expected text \"" + step.text + "\" is not visible; visible: " + VisibleTexts(app));
+                    st = StepError(step.line, "expected text " + QuoteInput(step.text) +
+                                                  " is not visible; visible: " + VisibleTexts(app));
                 }
                 break;
         }
+        if (!st.ok() && st.error().code == kReplayStopped) {
+            std::cerr << "civic-kiosk: replay stopped (SIGTERM or SIGINT) at line " << step.line << " of "
+                      << QuoteInput(path) << "\n";
+            return kExitFailure;
+        }
         if (!st.ok()) {
-            std::cerr << "civic-kiosk: replay failed at " << path << ": " << st.error().message << "\n";
+            std::cerr << "civic-kiosk: replay failed at " << QuoteInput(path) << ": " << st.error().message
+                      << "\n";
             return kExitFailure;
         }
     }

@@ -25,11 +25,14 @@ struct ReplayStep {
 // Parses one line; errors name the line and what is wrong.
 Result<ReplayStep> ParseReplayStep(const std::string& json_line, int line_number);
 
-// Feeds events and advances the clock, renders until they are consumed, optionally saves a shot.
+// Feeds events and advances the clock, renders until they are consumed, optionally saves a shot. Returns
+// an Error with code kReplayStopped when the process was asked to quit (SIGTERM, SIGINT): the replay ends.
+inline constexpr const char* kReplayStopped = "replay.stopped";
 using ReplayDriver =
     std::function<Status(const std::vector<InputEvent>& events, double advance_s, const std::string& shot_path)>;
 
-// Runs every step of the file; returns the exit code (0 only when every step succeeded).
+// Runs every step of the file; returns the exit code: 0 only when every step succeeded, 1 when a step failed
+// or the replay was stopped, 2 for a malformed script, 3 for a file that cannot be read or has no steps.
 int RunReplay(App& app, const std::string& path, const ReplayDriver& drive);
 
 // Finds the first visible widget showing exactly `text` in the last frame (tappable ones first).

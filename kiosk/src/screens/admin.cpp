@@ -12,6 +12,20 @@ namespace {
 
 constexpr std::size_t kMaxPinDigits = 12;
 
+const char* SyncStateKey(cache::ConnectorState state) {
+    switch (state) {
+        case cache::ConnectorState::kOnline:
+            return "kiosk.admin.sync_online";
+        case cache::ConnectorState::kUnreachable:
+            return "kiosk.admin.sync_unreachable";
+        case cache::ConnectorState::kBadResponse:
+            return "kiosk.admin.sync_bad_response";
+        case cache::ConnectorState::kUnknown:
+            break;
+    }
+    return "kiosk.admin.sync_unknown";
+}
+
 void DrawPinPad(App& app, float width) {
     const ui::UiFrame& f = app.frame;
     AdminState& st = app.session.admin;
@@ -68,9 +82,10 @@ void DrawHealth(App& app, float width) {
                                                          {"dead", snap.outbox.dead},
                                                          {"delivered", snap.outbox.delivered}}));
         for (const auto& c : snap.connectors) {
-            row("kiosk.admin.sync",
-                c.name + ": " + (c.online ? "online" : "offline") +
-                    (c.last_error.empty() ? std::string() : " (" + c.last_error.substr(0, 120) + ")"));
+            const std::string error =
+                c.last_error_code.empty() ? c.last_error : c.last_error_code + ": " + c.last_error;
+            row("kiosk.admin.sync", c.name + ": " + app.T(SyncStateKey(c.state)) +
+                                        (error.empty() ? std::string() : " (" + error.substr(0, 120) + ")"));
         }
     }
     if (app.counter) {

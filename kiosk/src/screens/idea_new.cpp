@@ -363,13 +363,17 @@ void DrawIdeaReceipt(App& app) {
     const ui::UiFrame& f = app.frame;
     IdeasController& st = app.session.ideas;
     const float width = BeginScreenBody(app, "kiosk.ideas.receipt_title");
-    if (!st.wizard.receipt) {
-        // Only a committed idea has a receipt; without one there is nothing honest to show.
+    // Only a committed idea has a receipt; without one there is nothing honest to show, except the demo's
+    // sample receipt.
+    const std::optional<part::Receipt> sample = !st.wizard.receipt && app.options.demo
+                                                    ? std::optional(DemoReceipt(app.options.config))
+                                                    : std::nullopt;
+    if (!st.wizard.receipt && !sample) {
         NotAvailableYet(app, width);
         EndScreenBody(app);
         return;
     }
-    const part::Receipt& r = *st.wizard.receipt;
+    const part::Receipt& r = st.wizard.receipt ? *st.wizard.receipt : *sample;
     const float qr =
         ui::LayoutScale(f.layout.portrait ? ui::units::kReceiptQrSizePortrait : ui::units::kReceiptQrSize);
     const float text_w = f.layout.portrait ? width : width - qr - ui::LayoutScale(ui::units::kQrGap);

@@ -23,6 +23,7 @@ struct PushOutcome {
     std::vector<std::pair<std::int64_t, std::string>> dead;  // seq and the server's reason: never retried
     std::vector<std::int64_t> retry;                         // not delivered for a passing reason
     std::string transient_error;                             // that reason (set when retry is not empty)
+    std::string transient_error_code;  // its stable code (http.connect, http.status, ...)
     std::optional<double> retry_after_s;                     // the server asked for this pause
     int requests = 0;                                        // HTTP requests made
 };
@@ -30,6 +31,8 @@ struct PushOutcome {
 struct PullOutcome {
     std::int64_t stored = 0;   // entities now in the cache
     std::int64_t skipped = 0;  // entities rejected by validation (each logged with its reason)
+    // Pulls that failed (one per entity type, its cache left as it was); the others were still made.
+    std::vector<Error> failures;
 };
 
 struct Connector {
@@ -38,8 +41,9 @@ struct Connector {
     std::size_t max_batch_bytes = 0;  // sum of payload bytes per ClaimBatch
     // Delivers one claimed batch. Empty for pull-only connectors (nothing is ever queued for them).
     std::function<PushOutcome(const std::vector<OutboxItem>& batch)> push;
-    // Refreshes the cached content the connector owns. On error the cache is left as it was. Error codes
-    // "http.*" mean the service was not reachable; others mean it answered with something unusable.
+    // Refreshes the cached content the connector owns, each kind of content on its own: one that fails is
+    // listed in PullOutcome::failures with its cache left as it was, and the others are still pulled.
+    // IsUnreachableError(code) tells "no answer" from "an answer that was unusable".
     std::function<Result<PullOutcome>(Database& db, TimePoint now)> pull;
 };
 

@@ -47,14 +47,29 @@ struct SyncSettings {
     bool counter_enabled = false;
 };
 
+// What the last contact with a connector's service showed. Unreachable (no HTTP answer: refused, DNS, TLS,
+// timeout, cut) and a bad response (an answer that could not be used: an error status, a body too large,
+// malformed data, a rejected heartbeat) need different fixes, so they are different states.
+enum class ConnectorState { kUnknown, kOnline, kUnreachable, kBadResponse };
+const char* ToString(ConnectorState state);  // "unknown", "online", "unreachable", "bad_response"
+
+// Whether an error code means the service gave no HTTP answer at all (http.connect, http.tls, http.timeout,
+// http.transport, http.cancelled), as opposed to an answer that was unusable.
+bool IsUnreachableError(const std::string& code);
+
 // Health of one connector, persisted in the settings table ("sync.connector.<name>") so that
 // `civic-kiosk status` in another process sees it.
 struct ConnectorStatus {
     std::string name;
-    bool online = false;       // the last contact succeeded
+    ConnectorState state = ConnectorState::kUnknown;
+    bool online = false;  // reachable: the last contact got an HTTP answer (state online or bad_response)
     TimePoint last_attempt{};  // epoch = never
     TimePoint last_success{};
-    std::string last_error;  // the most recent failure (kept after recovery, for the admin)
+    // The most recent failure (kept after recovery, for the admin): a stable code (http.connect, http.tls,
+    // http.timeout, http.transport, http.status, http.body_too_large, ngsi.malformed, ngsi.too_many,
+    // ngsi.pull_failed, ngsi.rejected, store) and the text for people.
+    std::string last_error_code;
+    std::string last_error;
     int consecutive_failures = 0;
     TimePoint retry_at{};  // no contact before this (backoff)
 };
@@ -84,7 +99,9 @@ struct RoundSummary {
     std::int64_t skipped = 0;
     std::int64_t pruned = 0;
     bool heartbeat_sent = false;
-    std::vector<std::string> errors;  // one line per connector problem this round
+    // One line per problem this round ("ngsi: http.connect: ..."): a connector that failed, a heartbeat
+    // that was due and not sent, a store error. Items the server rejected for good are counted in `dead`.
+    std::vector<std::string> errors;
     OutboxCounts outbox;              // after the round
 };
 
@@ -106,7 +123,8 @@ Result<std::string> BuildDeviceHeartbeat(const SyncSettings& settings, const Out
                                          const DeviceHealth& health, TimePoint now);
 
 // Backoff delay for the n-th consecutive failure: exponential from backoff_min_s, capped at backoff_max_s,
-// with jitter over [min, cap]; a server's Retry-After (bounded by an hour) is a lower bound.
+// with jitter over [min, cap]; a server's Retry-After is a lower bound, itself capped at backoff_max_s (a
+// server asking for days must not silence the kiosk beyond what the operator configured).
 double BackoffSeconds(const SyncSettings& settings, int consecutive_failures,
                       std::optional<double> retry_after_s, std::mt19937_64& rng);
 

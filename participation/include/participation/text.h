@@ -19,10 +19,15 @@ struct TextLimits {
     bool required = true;                     // empty after sanitising -> "ideas.<field>.required"
     std::size_t max_input_bytes = 64 * 1024;  // checked before any processing: "ideas.text.too_large"
     int max_combining_marks = 4;              // per base character; the rest of a mark flood is dropped
+    // Emoji joined by U+200D into one sequence (the longest standard ones, families, join 4); a ZWJ beyond
+    // that is dropped, so a 4,000-emoji chain becomes 4,000 characters instead of one.
+    int max_joined_emoji = 4;
+    // UTF-8 bytes of the result: the grapheme limit alone lets a few characters carry kilobytes.
+    std::size_t max_bytes = 4 * 1024;
 };
 
-TextLimits TitleLimits();        // "title", 120 graphemes, one line
-TextLimits DescriptionLimits();  // "description", 1000 graphemes, line breaks kept
+TextLimits TitleLimits();        // "title", 120 graphemes and 4 KiB, one line
+TextLimits DescriptionLimits();  // "description", 1000 graphemes and 16 KiB, line breaks kept
 
 // Rejects invalid UTF-8 ("ideas.text.invalid_utf8") and oversized input; then removes control, bidi,
 // zero-width, private-use and other invisible format characters (a ZWJ survives only between two emoji, tag

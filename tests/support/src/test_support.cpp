@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <random>
+#include <thread>
 
 namespace ck::test {
 namespace fs = std::filesystem;
@@ -18,6 +19,15 @@ fs::path SharedFile(const std::string& relative) { return SharedDir() / relative
 fs::path BinaryDir() { return FromEnvOr("CK_BINARY_DIR", CK_BINARY_DIR_DEFAULT); }
 fs::path SourceDir() { return FromEnvOr("CK_SOURCE_DIR", CK_SOURCE_DIR_DEFAULT); }
 fs::path KioskBinary() { return BinaryDir() / "kiosk" / "civic-kiosk"; }
+
+bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() > deadline) return condition();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
+}
 
 TempDir::TempDir() {
     std::random_device rd;

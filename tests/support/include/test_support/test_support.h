@@ -1,7 +1,9 @@
 // Small helpers shared by the test suites.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace ck::test {
@@ -14,6 +16,11 @@ std::filesystem::path SharedFile(const std::string& relative);
 std::filesystem::path BinaryDir();
 std::filesystem::path SourceDir();
 std::filesystem::path KioskBinary();
+
+// Polls condition every 10 ms until it holds; false only after `limit`, a safety net far above any
+// expected wait (tests wait for conditions, never for a time: the suite must pass on a loaded machine).
+bool WaitFor(const std::function<bool()>& condition,
+             std::chrono::milliseconds limit = std::chrono::seconds(60));
 
 // A fresh temporary folder removed (with its contents) when the object dies.
 class TempDir {
