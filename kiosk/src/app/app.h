@@ -11,6 +11,7 @@
 
 #include "app/config.h"
 #include "app/content.h"
+#include "features/services_controller.h"
 #include "locales/catalogue.h"
 #include "locales/display_text.h"
 #include "locales/localizer.h"
@@ -40,12 +41,7 @@ struct AppOptions {
 
 class CounterService;
 
-// Per-screen state: each screen file owns the meaning of its struct.
-struct ServicesState {
-    std::string query;
-    bool keyboard_open = false;
-    std::string selected_id;
-};
+// Per-screen state: each screen file owns the meaning of its struct (ServicesState: features/).
 struct IdeasState {
     bool sort_by_support = false;
     std::string category;   // filter; empty = all
@@ -95,6 +91,10 @@ struct App {
     IdleTimer idle;
     VisitorSession session;
     ContentSnapshot content;
+    // The service catalogue and its search index (null: none imported or synced yet). Replaced between
+    // visitors when the sync worker stored new content (services_seen_pulls).
+    std::shared_ptr<const ServicesCatalogue> services;
+    std::int64_t services_seen_pulls = 0;
     // The kiosk's store. The UI thread writes only what acknowledges something to a visitor (an idea, a
     // support) and must be committed before the acknowledgement is shown.
     std::optional<cache::Database> db;

@@ -11,7 +11,6 @@
 #include "core/time.h"
 #include "opendata/live_values.h"
 #include "participation/geo.h"
-#include "services/catalogue.h"
 
 namespace ck::kiosk {
 
@@ -19,12 +18,11 @@ struct Config;
 
 struct ContentSnapshot {
     bool demo = false;
-    std::vector<svc::Service> services;        // empty: the catalogue is not available yet
     std::vector<od::LiveValue> live;
     std::vector<nlohmann::json> published_ideas;  // CitizenIdea entities with status "published"
 };
 
-// The embedded demo dataset (sample services, ideas and live values for the configured city), with
+// The embedded demo dataset (sample ideas and live values; the demo services: ServicesCatalogue for the configured city), with
 // observation times relative to `now` so "as of" reads naturally.
 ContentSnapshot DemoContent(const Config& config, TimePoint now);
 std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now);

@@ -1,6 +1,7 @@
 #include "app/sync_settings.h"
 
 #include "app/counter_service.h"
+#include "services/catalogue_store.h"
 
 namespace ck::kiosk {
 
@@ -37,6 +38,11 @@ cache::SyncSettings ToSyncSettings(const Config& config) {
     s.site_name = config.site_name;
     s.software_version = CK_VERSION;
     if (config.counter.enabled) s.counter_state_key = kCounterStateKey;
+    if (!config.central.pvog_url.empty()) {
+        s.pvog = svc::MakePvogSettings(config.central.pvog_url, config.ServicesArs(),
+                                       config.services.catalogue_interval_s,
+                                       static_cast<std::size_t>(config.services.details_per_round));
+    }
     return s;
 }
 

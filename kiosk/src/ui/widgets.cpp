@@ -213,17 +213,18 @@ void BeginGestureFrame() {
     }
 }
 
-ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width) {
-    const auto lines = WrapTextLines(text, wrap_width, WidthIn(font));
+ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width, bool break_long_words) {
+    const auto lines = WrapTextLines(text, wrap_width, WidthIn(font), break_long_words);
     float w = 0;
     for (const auto& l : lines) w = std::max(w, DisplayWidth(text.substr(l.begin, l.end - l.begin), font));
     return ImVec2(w, static_cast<float>(lines.size()) * font->FontSize * 1.25f);
 }
 
-void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width) {
+void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width,
+             bool break_long_words) {
     const bool rtl = Frame().rtl;
     float y = pos.y;
-    for (const auto& l : WrapTextLines(text, wrap_width, WidthIn(font))) {
+    for (const auto& l : WrapTextLines(text, wrap_width, WidthIn(font), break_long_words)) {
         const std::string shown = Display(text.substr(l.begin, l.end - l.begin));
         float x = pos.x;
         if (rtl && wrap_width > 0) {
@@ -235,14 +236,14 @@ void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, Im
     }
 }
 
-float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width) {
+float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width, bool break_long_words) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 pos = window->DC.CursorPos;
-    const ImVec2 size = MeasureText(text, font, wrap_width);
+    const ImVec2 size = MeasureText(text, font, wrap_width, break_long_words);
     const ImRect bb(pos, pos + ImVec2(wrap_width > 0 ? wrap_width : size.x, size.y));
     ImGui::ItemSize(bb);
     if (!ImGui::ItemAdd(bb, 0)) return size.y;
-    LabelAt(window->DrawList, pos, text, font, colour, wrap_width);
+    LabelAt(window->DrawList, pos, text, font, colour, wrap_width, break_long_words);
     Trace(text, bb.Min, bb.Max, false);
     return size.y;
 }
@@ -280,6 +281,10 @@ bool ChipButton(const char* id, std::string_view label, bool selected) {
     const ImVec2 size = ButtonSize(label, ImVec2(0, LayoutScale(units::kSmallButtonHeight)), Frame().fonts.large, false);
     return FilledButton(id, label, size, selected ? Icon::kCheck : Icon::kNone, selected ? t.primary : t.surface,
                         selected ? t.primary : t.surface_pressed, selected ? t.on_primary : t.text, t.border);
+}
+
+float ChipButtonWidth(std::string_view label, bool selected) {
+    return ButtonSize(label, ImVec2(0, LayoutScale(units::kSmallButtonHeight)), Frame().fonts.large, selected).x;
 }
 
 bool TileButton(const char* id_str, std::string_view title, std::string_view subtitle, Icon icon, ImVec2 size) {

@@ -20,10 +20,12 @@ enum class Icon { kNone, kServices, kIdeas, kLive, kLanguage, kAccessibility, kP
 // Updates the gesture state from ImGui's mouse; call once per frame after ImGui::NewFrame().
 void BeginGestureFrame();
 
-// Text. Width 0 = no wrapping. Returns the height used.
-float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0);
-void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0);
-ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width = 0);
+// Text. Width 0 = no wrapping. Returns the height used. break_long_words: a word wider than the line (a URL)
+// is cut between characters instead of running past the edge.
+float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0, bool break_long_words = false);
+void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0,
+             bool break_long_words = false);
+ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width = 0, bool break_long_words = false);
 // Centred in a rectangle (single line, clipped with an ellipsis when too long).
 void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text, ImFont* font, ImU32 colour);
 
@@ -32,6 +34,8 @@ bool TileButton(const char* id, std::string_view title, std::string_view subtitl
 bool PrimaryButton(const char* id, std::string_view label, ImVec2 size = ImVec2(0, 0), Icon icon = Icon::kNone);
 bool SecondaryButton(const char* id, std::string_view label, ImVec2 size = ImVec2(0, 0), Icon icon = Icon::kNone);
 bool ChipButton(const char* id, std::string_view label, bool selected);
+// The width ChipButton will take, to lay a row of chips out (wrapping) before drawing them.
+float ChipButtonWidth(std::string_view label, bool selected);
 bool ListRow(const char* id, std::string_view title, std::string_view subtitle, std::string_view right_text,
              float width);
 bool CheckBox(const char* id, std::string_view label, bool* value, float width);
