@@ -9,7 +9,9 @@ namespace {
 
 constexpr int kMaxLoggedSkips = 5;
 
-bool IsRetryable(long status) { return status == 408 || status == 429 || (status >= 500 && status <= 599); }
+bool IsRetryable(long status) {
+    return status == 408 || status == 429 || (status >= 500 && status <= 599);
+}
 
 Error StatusError(long status, const std::string& what) {
     return MakeError(IsRetryable(status) ? "http.status" : "pvog.pull_failed",
@@ -18,7 +20,8 @@ Error StatusError(long status, const std::string& what) {
 
 class PvogConnector {
   public:
-    PvogConnector(HttpClient& client, PvogSettings settings) : client_(client), settings_(std::move(settings)) {
+    PvogConnector(HttpClient& client, PvogSettings settings)
+        : client_(client), settings_(std::move(settings)) {
         while (!settings_.base_url.empty() && settings_.base_url.back() == '/') settings_.base_url.pop_back();
     }
 
@@ -27,7 +30,8 @@ class PvogConnector {
         if (catalogue_due_ <= now) {
             auto stored = PullCatalogue(db, outcome);
             if (!stored) return stored.error();
-            catalogue_due_ = now + std::chrono::milliseconds(static_cast<std::int64_t>(settings_.catalogue_interval_s * 1000));
+            catalogue_due_ = now + std::chrono::milliseconds(
+                                       static_cast<std::int64_t>(settings_.catalogue_interval_s * 1000));
         }
         auto details = PullDetails(db, now, outcome);
         if (!details) return details.error();
@@ -36,14 +40,16 @@ class PvogConnector {
 
   private:
     Status PullCatalogue(Database& db, PullOutcome& outcome) {
-        const std::string url = settings_.base_url + "/v5/servicedescriptions/csv?ars=" + UrlEncode(settings_.ars);
+        const std::string url =
+            settings_.base_url + "/v5/servicedescriptions/csv?ars=" + UrlEncode(settings_.ars);
         auto response = client_.Send(HttpRequest{"GET", url, {{"Accept", "text/csv"}}, {}});
         if (!response) return response.error();
         if (response->status != 200) return StatusError(response->status, "catalogue");
         auto parsed = settings_.parse_catalogue(response->body);
         // Not a catalogue, or one without a single usable service: the cached one stays.
         if (!parsed) return MakeError("pvog.malformed", "catalogue: " + parsed.error().message);
-        if (parsed->rows.empty()) return MakeError("pvog.malformed", "catalogue: no usable service in the answer");
+        if (parsed->rows.empty())
+            return MakeError("pvog.malformed", "catalogue: no usable service in the answer");
         if (auto st = ReplacePvogCatalogue(db, settings_.ars, parsed->rows); !st) return st;
         outcome.stored += static_cast<std::int64_t>(parsed->rows.size());
         outcome.skipped += parsed->skipped;
@@ -55,8 +61,8 @@ class PvogConnector {
         if (!stale) return stale.error();
         int logged = 0;
         for (const auto& [id, catalogue_updated] : *stale) {
-            const std::string url = settings_.base_url + "/v5/servicedescriptions/" + UrlEncode(settings_.ars) +
-                                    "/detail?q=" + UrlEncode(id);
+            const std::string url = settings_.base_url + "/v5/servicedescriptions/" +
+                                    UrlEncode(settings_.ars) + "/detail?q=" + UrlEncode(id);
             auto response = client_.Send(HttpRequest{"GET", url, {{"Accept", "application/json"}}, {}});
             if (!response) return response.error();
             if (IsRetryable(response->status)) return StatusError(response->status, "detail " + id);
@@ -75,7 +81,8 @@ class PvogConnector {
                 // Remembered as fetched (an empty description) so one broken service cannot stall the others;
                 // a new catalogue date tries it again.
                 ++outcome.skipped;
-                if (logged++ < kMaxLoggedSkips) spdlog::warn("pvog: skipped the description of {}: {}", id, reason);
+                if (logged++ < kMaxLoggedSkips)
+                    spdlog::warn("pvog: skipped the description of {}: {}", id, reason);
                 row = PvogDetailRow{id, "de", "", catalogue_updated, "", now};
             }
             row->catalogue_updated = catalogue_updated;

@@ -50,7 +50,8 @@ Status PutPvogDetails(Database& db, const std::vector<PvogDetailRow>& rows) {
     return tx.Commit();
 }
 
-Result<std::optional<PvogDetailRow>> GetPvogDetail(Database& db, const std::string& id, const std::string& language) {
+Result<std::optional<PvogDetailRow>> GetPvogDetail(Database& db, const std::string& id,
+                                                   const std::string& language) {
     std::optional<PvogDetailRow> out;
     Statement s(db.handle(), std::string("SELECT ") + kDetailColumns +
                                  " FROM pvog_details WHERE id = ?1 AND language = ?2");
@@ -62,15 +63,16 @@ Result<std::optional<PvogDetailRow>> GetPvogDetail(Database& db, const std::stri
 
 Result<std::vector<PvogDetailRow>> ListPvogDetails(Database& db, const std::string& language) {
     std::vector<PvogDetailRow> out;
-    Statement s(db.handle(),
-                std::string("SELECT ") + kDetailColumns + " FROM pvog_details WHERE language = ?1 ORDER BY id");
+    Statement s(db.handle(), std::string("SELECT ") + kDetailColumns +
+                                 " FROM pvog_details WHERE language = ?1 ORDER BY id");
     s.Bind(1, language);
     while (s.Step()) out.push_back(ReadDetail(s));
     if (!s.Succeeded()) return s.error();
     return out;
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> StalePvogDetails(Database& db, const std::string& ars,
+Result<std::vector<std::pair<std::string, std::string>>> StalePvogDetails(Database& db,
+                                                                          const std::string& ars,
                                                                           std::size_t limit) {
     std::vector<std::pair<std::string, std::string>> out;
     Statement s(db.handle(),

@@ -13,7 +13,8 @@ namespace {
 constexpr std::size_t kMaxReasons = 20;
 
 cache::PvogServiceRow ToRow(const Service& s) {
-    return cache::PvogServiceRow{s.id, s.updated, ServiceToJson(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+    return cache::PvogServiceRow{
+        s.id, s.updated, ServiceToJson(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
 
 }  // namespace
@@ -42,10 +43,12 @@ Result<FileImportReport> ImportFiles(cache::Database& db, const std::string& ars
         }
         if (!reason.empty()) {
             ++report.details_skipped;
-            if (report.detail_skip_reasons.size() < kMaxReasons) report.detail_skip_reasons.push_back(f.name + ": " + reason);
+            if (report.detail_skip_reasons.size() < kMaxReasons)
+                report.detail_skip_reasons.push_back(f.name + ": " + reason);
             continue;
         }
-        detail_rows.push_back(cache::PvogDetailRow{d->id, d->language, d->last_update, updated[d->id], f.text, Now()});
+        detail_rows.push_back(
+            cache::PvogDetailRow{d->id, d->language, d->last_update, updated[d->id], f.text, Now()});
     }
     if (auto st = cache::ReplacePvogCatalogue(db, ars, rows); !st) return st.error();
     if (auto st = cache::PutPvogDetails(db, detail_rows); !st) return st.error();
@@ -78,7 +81,8 @@ Result<std::vector<Service>> LoadCatalogue(cache::Database& db, const std::strin
     return out;
 }
 
-Result<std::optional<ServiceDetail>> LoadDetail(cache::Database& db, const std::string& id, const std::string& language) {
+Result<std::optional<ServiceDetail>> LoadDetail(cache::Database& db, const std::string& id,
+                                                const std::string& language) {
     for (const std::string& lang : {language, std::string("de")}) {
         auto row = cache::GetPvogDetail(db, id, lang);
         if (!row) return row.error();
@@ -99,7 +103,8 @@ cache::PvogSettings MakePvogSettings(std::string base_url, std::string ars, doub
     s.parse_catalogue = [](const std::string& csv) -> Result<cache::PvogParsedCatalogue> {
         auto parsed = ParseCatalogueCsv(csv);
         if (!parsed) return parsed.error();
-        for (const auto& reason : parsed->report.skip_reasons) spdlog::warn("pvog: skipped catalogue {}", reason);
+        for (const auto& reason : parsed->report.skip_reasons)
+            spdlog::warn("pvog: skipped catalogue {}", reason);
         cache::PvogParsedCatalogue out;
         for (const auto& s : parsed->services) out.rows.push_back(ToRow(s));
         out.skipped = parsed->report.skipped;

@@ -158,7 +158,8 @@ void AddSubDetails(Module& m, const json& sub) {
         const RichText text = HtmlToRichText(Str(d, "text"));
         std::string line = PlainText(title);
         const std::string value = PlainText(text);
-        if (!value.empty() && line.find(value) == std::string::npos) line += (line.empty() ? "" : ": ") + value;
+        if (!value.empty() && line.find(value) == std::string::npos)
+            line += (line.empty() ? "" : ": ") + value;
         if (!line.empty()) m.text.push_back(TextBlock{true, 0, line});
     }
 }
@@ -180,7 +181,8 @@ Result<ParsedCatalogue> ParseCatalogueCsv(std::string_view text) {
     std::set<std::string> retired;
     auto skip = [&](std::size_t line_no, const std::string& why) {
         ++r.skipped;
-        if (r.skip_reasons.size() < kMaxReasons) r.skip_reasons.push_back("line " + std::to_string(line_no) + ": " + why);
+        if (r.skip_reasons.size() < kMaxReasons)
+            r.skip_reasons.push_back("line " + std::to_string(line_no) + ": " + why);
     };
     std::size_t line_no = 0;
     bool header_seen = false;
@@ -193,8 +195,8 @@ Result<ParsedCatalogue> ParseCatalogueCsv(std::string_view text) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (!header_seen) {
             if (line != kHeader) {
-                return MakeError("pvog.csv_header",
-                                 "the first line is not the PVOG catalogue header (" + std::string(kHeader) + ")");
+                return MakeError("pvog.csv_header", "the first line is not the PVOG catalogue header (" +
+                                                        std::string(kHeader) + ")");
             }
             header_seen = true;
             continue;
@@ -258,7 +260,8 @@ Result<ParsedCatalogue> ParseCatalogueCsv(std::string_view text) {
 
 Result<ServiceDetail> ParseServiceDetail(std::string_view json_text) {
     if (!NestingWithin(json_text, kMaxJsonDepth)) {
-        return MakeError("pvog.detail_json", "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+        return MakeError("pvog.detail_json",
+                         "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     }
     const json j = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return MakeError("pvog.detail_json", "not valid JSON (or not UTF-8)");
@@ -278,7 +281,8 @@ Result<ServiceDetail> ParseServiceDetail(std::string_view json_text) {
         for (const auto& m : *it) {
             if (!m.is_object()) continue;
             // A placeholder module says "nicht angegeben": nothing a visitor should read.
-            if (const auto p = m.find("placeholder"); p != m.end() && p->is_boolean() && p->get<bool>()) continue;
+            if (const auto p = m.find("placeholder"); p != m.end() && p->is_boolean() && p->get<bool>())
+                continue;
             Module mod;
             mod.code = Str(m, "code");
             mod.title = CleanField(Str(m, "title"));
@@ -298,9 +302,8 @@ Result<ServiceDetail> ParseServiceDetail(std::string_view json_text) {
 json ServiceToJson(const Service& s) {
     json links = json::array();
     for (const auto& l : s.online_links) links.push_back({{"title", l.title}, {"uri", l.uri}});
-    return json{{"id", s.id},           {"name", s.name},         {"name2", s.name2},
-                {"leika", s.leika_keys}, {"updated", s.updated},   {"links", links},
-                {"synonyms", s.synonyms}, {"summary", s.summary}};
+    return json{{"id", s.id},           {"name", s.name}, {"name2", s.name2},       {"leika", s.leika_keys},
+                {"updated", s.updated}, {"links", links}, {"synonyms", s.synonyms}, {"summary", s.summary}};
 }
 
 Result<Service> ServiceFromJson(const json& j) {
@@ -320,7 +323,8 @@ Result<Service> ServiceFromJson(const json& j) {
 
 void MergeDetail(Service& s, const ServiceDetail& d) {
     for (const auto& syn : d.synonyms)
-        if (std::find(s.synonyms.begin(), s.synonyms.end(), syn) == s.synonyms.end()) s.synonyms.push_back(syn);
+        if (std::find(s.synonyms.begin(), s.synonyms.end(), syn) == s.synonyms.end())
+            s.synonyms.push_back(syn);
     if (const Module* m = d.Find(module::kSummary)) s.summary = PlainText(m->text);
     for (const auto& l : d.online_links) AddLink(s.online_links, l);
     if (s.leika_keys.empty()) s.leika_keys = d.leika_keys;

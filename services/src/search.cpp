@@ -51,7 +51,9 @@ std::string Joined(const std::vector<std::string>& words) {
 }
 
 // Edits allowed in a query word of this many letters.
-int AllowedTypos(std::size_t letters) { return letters >= 9 ? 2 : letters >= 5 ? 1 : 0; }
+int AllowedTypos(std::size_t letters) {
+    return letters >= 9 ? 2 : letters >= 5 ? 1 : 0;
+}
 
 // Optimal string alignment distance (a swap of neighbours counts as one typo) between q and w, and between q
 // and the closest prefix of w; both capped at k + 1 (the rows stop as soon as nothing within k is left).
@@ -72,7 +74,8 @@ Distance BoundedDistance(std::string_view q, std::string_view w, int k) {
         for (std::size_t j = 1; j <= n; ++j) {
             const int cost = q[i - 1] == w[j - 1] ? 0 : 1;
             int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-            if (i > 1 && j > 1 && q[i - 1] == w[j - 2] && q[i - 2] == w[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+            if (i > 1 && j > 1 && q[i - 1] == w[j - 2] && q[i - 2] == w[j - 1])
+                v = std::min(v, prev2[j - 2] + 1);
             cur[j] = v;
             row_min = std::min(row_min, v);
         }
@@ -86,21 +89,24 @@ Distance BoundedDistance(std::string_view q, std::string_view w, int k) {
 }
 
 Match MatchWord(const std::string& q, const std::string& w) {
-    if (w.size() >= q.size() && w.compare(0, q.size(), q) == 0) return w.size() == q.size() ? kExact : kPrefix;
+    if (w.size() >= q.size() && w.compare(0, q.size(), q) == 0)
+        return w.size() == q.size() ? kExact : kPrefix;
     const int k = AllowedTypos(q.size());
     if (k > 0 && w.size() + static_cast<std::size_t>(k) >= q.size()) {
         const Distance d = BoundedDistance(q, w, k);
         if (d.full <= k) return kTypo;
         if (d.prefix <= k) return kTypoPrefix;
     }
-    if (q.size() >= kMinCompoundPart && w.size() > q.size() && w.find(q, 1) != std::string::npos) return kCompound;
+    if (q.size() >= kMinCompoundPart && w.size() > q.size() && w.find(q, 1) != std::string::npos)
+        return kCompound;
     return kNone;
 }
 
 }  // namespace
 
 std::string FoldForSearch(std::string_view text) {
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString s =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     s.foldCase();  // full folding: ß -> ss
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -118,7 +124,8 @@ std::string FoldForSearch(std::string_view text) {
     out.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size(); ++i) {
         out += utf8[i];
-        if ((utf8[i] == 'a' || utf8[i] == 'o' || utf8[i] == 'u') && i + 1 < utf8.size() && utf8[i + 1] == 'e') ++i;
+        if ((utf8[i] == 'a' || utf8[i] == 'o' || utf8[i] == 'u') && i + 1 < utf8.size() && utf8[i + 1] == 'e')
+            ++i;
     }
     return out;
 }

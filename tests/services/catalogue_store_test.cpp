@@ -27,7 +27,9 @@ TEST(CatalogueStore, ImportsTheRealCatalogueAndDescription) {
     auto db = cache::Database::Open((dir / "store.db").string());
     ASSERT_TRUE(db.ok());
     auto report = ImportFiles(*db, kArs, ReadFile(csv),
-                              {{"574711.json", ReadFile(detail)}, {"broken.json", "{\"id\":"}, {"other.json", "{\"id\":\"X.LB.9\"}"}});
+                              {{"574711.json", ReadFile(detail)},
+                               {"broken.json", "{\"id\":"},
+                               {"other.json", "{\"id\":\"X.LB.9\"}"}});
     ASSERT_TRUE(report.ok()) << report.error().message;
     EXPECT_EQ(report->catalogue.services, 899);
     EXPECT_EQ(report->details, 1);
@@ -38,7 +40,8 @@ TEST(CatalogueStore, ImportsTheRealCatalogueAndDescription) {
     auto loaded = LoadCatalogue(*db, kArs);
     ASSERT_TRUE(loaded.ok());
     EXPECT_EQ(loaded->size(), 899u);
-    const auto it = std::find_if(loaded->begin(), loaded->end(), [](const Service& s) { return s.id == "B100019.LB.574711"; });
+    const auto it = std::find_if(loaded->begin(), loaded->end(),
+                                 [](const Service& s) { return s.id == "B100019.LB.574711"; });
     ASSERT_NE(it, loaded->end());
     EXPECT_EQ(it->synonyms.size(), 10u) << "the description's synonyms join the catalogue entry";
     EXPECT_FALSE(it->summary.empty());
@@ -54,15 +57,18 @@ TEST(CatalogueStore, ABrokenImportKeepsTheLastGoodCatalogue) {
     test::TempDir dir;
     auto db = cache::Database::Open((dir / "store.db").string());
     ASSERT_TRUE(db.ok());
-    const std::string good = "ID-LB|Leikaschlüssel|Name|Name2|Updatedatum|ID-OD|Bezeichnung OD|Links\n"
-                             "A.LB.1|1|Eins|Eins beantragen|01.01.2025 00:00|||\n"
-                             "A.LB.2|1|Zwei|Zwei beantragen|01.01.2025 00:00|||\n";
+    const std::string good =
+        "ID-LB|Leikaschlüssel|Name|Name2|Updatedatum|ID-OD|Bezeichnung OD|Links\n"
+        "A.LB.1|1|Eins|Eins beantragen|01.01.2025 00:00|||\n"
+        "A.LB.2|1|Zwei|Zwei beantragen|01.01.2025 00:00|||\n";
     ASSERT_TRUE(ImportFiles(*db, kArs, good, {}).ok());
     EXPECT_EQ(ImportFiles(*db, kArs, "<html>Fehler</html>", {}).error().code, "pvog.csv_header");
-    EXPECT_EQ(ImportFiles(*db, kArs, "ID-LB|Leikaschlüssel|Name|Name2|Updatedatum|ID-OD|Bezeichnung OD|Links\nkaputt\n", {})
-                  .error()
-                  .code,
-              "pvog.empty");
+    EXPECT_EQ(
+        ImportFiles(*db, kArs,
+                    "ID-LB|Leikaschlüssel|Name|Name2|Updatedatum|ID-OD|Bezeichnung OD|Links\nkaputt\n", {})
+            .error()
+            .code,
+        "pvog.empty");
     auto loaded = LoadCatalogue(*db, kArs);
     ASSERT_TRUE(loaded.ok());
     ASSERT_EQ(loaded->size(), 2u);

@@ -23,7 +23,8 @@ TEST(HtmlText, ParagraphsListsAndEntities) {
 }
 
 TEST(HtmlText, LineBreaksSplitParagraphs) {
-    const RichText t = HtmlToRichText("<p>Formulare vorhanden: Nein<br> Schriftform erforderlich: Ja<br/>Online: Ja</p>");
+    const RichText t =
+        HtmlToRichText("<p>Formulare vorhanden: Nein<br> Schriftform erforderlich: Ja<br/>Online: Ja</p>");
     ASSERT_EQ(t.size(), 3u);
     EXPECT_EQ(t[1].text, "Schriftform erforderlich: Ja");
 }
@@ -44,7 +45,9 @@ TEST(HtmlText, PlainTextBrokenMarkupAndControlsAreSafe) {
     for (const auto& b : broken) EXPECT_EQ(b.text.find('<'), std::string::npos) << b.text;
     ASSERT_FALSE(broken.empty());
     // A bidi override and a bell character from a hostile source are dropped, not shown.
-    const RichText t = HtmlToRichText("<p>a\xE2\x80\xAE" "b\x07 c&lt;tag&gt;</p>");
+    const RichText t = HtmlToRichText(
+        "<p>a\xE2\x80\xAE"
+        "b\x07 c&lt;tag&gt;</p>");
     ASSERT_EQ(t.size(), 1u);
     EXPECT_EQ(t[0].text, "ab c<tag>");
 }

@@ -31,7 +31,8 @@ TEST(PvogCatalogue, TheRealCatalogue) {
     EXPECT_EQ(r.skipped, 0);
     EXPECT_EQ(r.services, 899);
     EXPECT_EQ(static_cast<int>(parsed->services.size()), r.services);
-    EXPECT_EQ(r.rows, r.services + r.retired + r.merged_rows) << "every row is a service, a retired one or a merge";
+    EXPECT_EQ(r.rows, r.services + r.retired + r.merged_rows)
+        << "every row is a service, a retired one or a merge";
     std::set<std::string> ids;
     for (const auto& s : parsed->services) {
         EXPECT_TRUE(ids.insert(s.id).second) << "duplicate " << s.id;
@@ -52,15 +53,16 @@ TEST(PvogCatalogue, TheRealCatalogue) {
 }
 
 TEST(PvogCatalogue, MalformedRowsAreSkippedWithAReason) {
-    const std::string csv = std::string(kHeader) +
-                            "A.LB.1|1|Gut|Gut beantragen|01.01.2025 00:00|A.OD.1|Portal|https://a.example/1\r\n"
-                            "A.LB.2|1|zu wenige Felder\n"
-                            "|1|ohne Id|x|01.01.2025 00:00|||\n"
-                            "A.LB.3|1|kaputt \xC3(|x|01.01.2025 00:00|||\n"
-                            "A.LB.4|1|Außer Kraft - Alt|Alt|01.01.2025 00:00|||\n"
-                            "A.LB.1|1|Gut|Gut beantragen|01.01.2025 00:00|A.OD.2|Zweites|https://a.example/2\n"
-                            "A.LB.1|1|Gut|Gut beantragen|01.01.2025 00:00|A.OD.3|kein Link|javascript:alert(1)\n"
-                            "A.LB.5|1||Nur Name2|01.01.2025 00:00|||\n";
+    const std::string csv =
+        std::string(kHeader) +
+        "A.LB.1|1|Gut|Gut beantragen|01.01.2025 00:00|A.OD.1|Portal|https://a.example/1\r\n"
+        "A.LB.2|1|zu wenige Felder\n"
+        "|1|ohne Id|x|01.01.2025 00:00|||\n"
+        "A.LB.3|1|kaputt \xC3(|x|01.01.2025 00:00|||\n"
+        "A.LB.4|1|Außer Kraft - Alt|Alt|01.01.2025 00:00|||\n"
+        "A.LB.1|1|Gut|Gut beantragen|01.01.2025 00:00|A.OD.2|Zweites|https://a.example/2\n"
+        "A.LB.1|1|Gut|Gut beantragen|01.01.2025 00:00|A.OD.3|kein Link|javascript:alert(1)\n"
+        "A.LB.5|1||Nur Name2|01.01.2025 00:00|||\n";
     auto parsed = ParseCatalogueCsv(csv);
     ASSERT_TRUE(parsed.ok());
     const ImportReport& r = parsed->report;
@@ -98,12 +100,14 @@ TEST(PvogDetail, TheRealDescriptionInAllItsModules) {
     EXPECT_EQ(d->synonyms.size(), 10u);
     EXPECT_EQ(d->leika_keys, std::vector<std::string>{"99007002017000"});
     ASSERT_EQ(d->online_links.size(), 1u);
-    EXPECT_EQ(d->online_links[0].uri, "https://www.arbeitsagentur.de/menschen-mit-behinderungen/berufliche-rehabilitation");
+    EXPECT_EQ(d->online_links[0].uri,
+              "https://www.arbeitsagentur.de/menschen-mit-behinderungen/berufliche-rehabilitation");
     // 19 modules published; "Urheber" is a placeholder ("nicht angegeben") and is left out.
     std::vector<std::string> codes;
     for (const auto& m : d->modules) codes.push_back(m.code);
-    EXPECT_EQ(codes, (std::vector<std::string>{"24", "23", "06", "09", "08", "14", "98", "97", "15", "07", "22",
-                                               "02", "03", "11", "25", "STATUS", "STATUSKATALOG", "95"}));
+    EXPECT_EQ(codes,
+              (std::vector<std::string>{"24", "23", "06", "09", "08", "14", "98", "97", "15", "07", "22",
+                                        "02", "03", "11", "25", "STATUS", "STATUSKATALOG", "95"}));
     for (const auto& m : d->modules) {
         for (const auto& b : m.text) {
             EXPECT_EQ(b.text.find('<'), std::string::npos) << m.code << ": " << b.text;

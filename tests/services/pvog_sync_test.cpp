@@ -62,9 +62,10 @@ class PvogSync : public ::testing::Test {
     }
 
     void ServeSmallCatalogue() {
-        central_.SetPvogCsv(kArs, std::string(kHeader) +
-                                      "A.LB.1|1|Eins|Eins beantragen|01.01.2025 00:00|A.OD.1|Online|https://a.example/1\n"
-                                      "A.LB.2|2|Zwei|Zwei beantragen|01.01.2025 00:00|||\n");
+        central_.SetPvogCsv(
+            kArs, std::string(kHeader) +
+                      "A.LB.1|1|Eins|Eins beantragen|01.01.2025 00:00|A.OD.1|Online|https://a.example/1\n"
+                      "A.LB.2|2|Zwei|Zwei beantragen|01.01.2025 00:00|||\n");
         central_.SetPvogDetail(kArs, "A.LB.1", Detail("A.LB.1", "Eins beantragen"));
         central_.SetPvogDetail(kArs, "A.LB.2", Detail("A.LB.2", "Zwei beantragen"));
     }
@@ -101,9 +102,10 @@ TEST_F(PvogSync, PullsTheRealCatalogue) {
 
 TEST_F(PvogSync, PullsTheRealDescription) {
     CK_REQUIRE_SHARED(detail, "fixtures/pvog/servicedescription-detail-B100019.LB.574711.json");
-    central_.SetPvogCsv(kArs, std::string(kHeader) +
-                                  "B100019.LB.574711|99007002017000|Ausbildungsgeld Bewilligung|Ausbildungsgeld "
-                                  "beantragen|20.01.2025 00:48|||\n");
+    central_.SetPvogCsv(kArs,
+                        std::string(kHeader) +
+                            "B100019.LB.574711|99007002017000|Ausbildungsgeld Bewilligung|Ausbildungsgeld "
+                            "beantragen|20.01.2025 00:48|||\n");
     central_.SetPvogDetail(kArs, "B100019.LB.574711", ReadFile(detail));
     const auto r = Round();
     EXPECT_TRUE(r.errors.empty()) << r.errors.front();
@@ -117,7 +119,8 @@ TEST_F(PvogSync, PullsTheRealDescription) {
     const auto services = Catalogue();
     ASSERT_EQ(services.size(), 1u);
     EXPECT_EQ(services[0].synonyms.size(), 10u);
-    EXPECT_EQ(services[0].online_links.size(), 1u) << "the description's online service joins the catalogue entry";
+    EXPECT_EQ(services[0].online_links.size(), 1u)
+        << "the description's online service joins the catalogue entry";
 
     // The next round asks for no description again: each is cached for its catalogue date.
     const std::size_t before = central_.RequestCount();
@@ -134,8 +137,9 @@ TEST_F(PvogSync, DescriptionsAreBoundedPerRoundAndRefetchedWhenTheCatalogueDateC
     EXPECT_EQ(Round().pulled, 2 + 1);
     EXPECT_EQ(Round().pulled, 2 + 0) << "both descriptions are cached";
     EXPECT_EQ(Catalogue()[1].synonyms, std::vector<std::string>{"Stichwort"});
-    central_.SetPvogCsv(kArs, std::string(kHeader) + "A.LB.1|1|Eins|Eins beantragen|02.02.2025 00:00|||\n"
-                                                    "A.LB.2|2|Zwei|Zwei beantragen|01.01.2025 00:00|||\n");
+    central_.SetPvogCsv(kArs, std::string(kHeader) +
+                                  "A.LB.1|1|Eins|Eins beantragen|02.02.2025 00:00|||\n"
+                                  "A.LB.2|2|Zwei|Zwei beantragen|01.01.2025 00:00|||\n");
     EXPECT_EQ(Round().pulled, 2 + 1) << "the changed service's description is fetched again";
 }
 
@@ -158,8 +162,8 @@ TEST_F(PvogSync, ACutConnectionKeepsTheLastGoodCatalogue) {
 TEST_F(PvogSync, AMalformedBodyKeepsTheLastGoodCatalogue) {
     ServeSmallCatalogue();
     ASSERT_TRUE(Round().errors.empty());
-    central_.SetRawResponse("GET", "/v5/servicedescriptions/csv", 200, "<html><body>Wartungsarbeiten</body></html>",
-                            {{"Content-Type", "text/html"}});
+    central_.SetRawResponse("GET", "/v5/servicedescriptions/csv", 200,
+                            "<html><body>Wartungsarbeiten</body></html>", {{"Content-Type", "text/html"}});
     ExpectKept(Round(), "not the PVOG catalogue header");
     // A body with the header and nothing usable below it is no catalogue either.
     central_.SetRawResponse("GET", "/v5/servicedescriptions/csv", 200, std::string(kHeader) + "x|y\n\xFF|\n",
@@ -171,7 +175,8 @@ TEST_F(PvogSync, ATenMegabyteBodyKeepsTheLastGoodCatalogue) {
     ServeSmallCatalogue();
     ASSERT_TRUE(Round().errors.empty());
     central_.SetRawResponse("GET", "/v5/servicedescriptions/csv", 200,
-                            std::string(kHeader) + std::string(10 * 1024 * 1024, 'x'), {{"Content-Type", "text/csv"}});
+                            std::string(kHeader) + std::string(10 * 1024 * 1024, 'x'),
+                            {{"Content-Type", "text/csv"}});
     ExpectKept(Round(), "pvog");
 }
 

@@ -105,7 +105,8 @@ TEST(SearchQuality, RealQueriesFindTheirServiceInTheTop3) {
         std::string got;
         for (std::size_t i = 0; i < hits.size(); ++i) {
             const Service& s = index.services[hits[i].service];
-            got += "\n    " + std::to_string(i + 1) + ". " + s.Title() + " (" + std::to_string(hits[i].score) + ")";
+            got += "\n    " + std::to_string(i + 1) + ". " + s.Title() + " (" +
+                   std::to_string(hits[i].score) + ")";
             if (rank == 0 && s.Title() == c.expected) rank = static_cast<int>(i) + 1;
         }
         top1 += rank == 1;
@@ -113,8 +114,9 @@ TEST(SearchQuality, RealQueriesFindTheirServiceInTheTop3) {
         EXPECT_GE(rank, 1) << "\"" << c.query << "\" (" << c.kind << ") should find \"" << c.expected
                            << "\" in the top 3, got:" << got;
     }
-    std::printf("search quality: %d queries, expected service first in %d (%.0f%%), in the top 3 in %d (%.0f%%)\n",
-                total, top1, 100.0 * top1 / total, top3, 100.0 * top3 / total);
+    std::printf(
+        "search quality: %d queries, expected service first in %d (%.0f%%), in the top 3 in %d (%.0f%%)\n",
+        total, top1, 100.0 * top1 / total, top3, 100.0 * top3 / total);
 }
 
 }  // namespace

@@ -59,8 +59,8 @@ TEST_F(SearchRules, PrefixesSynonymsAndName2) {
 }
 
 TEST_F(SearchRules, TyposByWordLength) {
-    EXPECT_EQ(First("kindrgeld"), "1");            // 9 letters: up to two typos
-    EXPECT_EQ(First("kindergled"), "1");           // a swap is one typo
+    EXPECT_EQ(First("kindrgeld"), "1");   // 9 letters: up to two typos
+    EXPECT_EQ(First("kindergled"), "1");  // a swap is one typo
     EXPECT_TRUE(Ids("kndrgeld").empty()) << "8 letters allow one typo, not two";
     EXPECT_TRUE(Ids("kimd").empty()) << "four letters: no typo allowed";
     EXPECT_EQ(First("meldebeschei"), "2");
@@ -96,10 +96,11 @@ TEST_F(SearchRules, EveryWordCountsAndTheOrderIsStable) {
 }
 
 TEST(SearchRetired, RetiredServicesAreNotInTheIndexAtAll) {
-    const std::string csv = "ID-LB|Leikaschlüssel|Name|Name2|Updatedatum|ID-OD|Bezeichnung OD|Links\n"
-                            "A.LB.1|1|vorgesehen zum Löschen - Bildungsgutschein Ausstellung|Bildungsgutschein "
-                            "beantragen|20.01.2025 00:48|||\n"
-                            "A.LB.2|1|Bildungskredit Bewilligung|Bildungskredit beantragen|20.01.2025 00:48|||\n";
+    const std::string csv =
+        "ID-LB|Leikaschlüssel|Name|Name2|Updatedatum|ID-OD|Bezeichnung OD|Links\n"
+        "A.LB.1|1|vorgesehen zum Löschen - Bildungsgutschein Ausstellung|Bildungsgutschein "
+        "beantragen|20.01.2025 00:48|||\n"
+        "A.LB.2|1|Bildungskredit Bewilligung|Bildungskredit beantragen|20.01.2025 00:48|||\n";
     auto parsed = ParseCatalogueCsv(csv);
     ASSERT_TRUE(parsed.ok());
     const SearchIndex index = BuildSearchIndex(parsed->services);
@@ -111,7 +112,9 @@ TEST_F(SearchRules, HostileQueriesAreJustText) {
     EXPECT_TRUE(Ids("'; DROP TABLE pvog_services; --").empty());
     EXPECT_TRUE(Ids(std::string(5000, 'a')).empty());
     (void)Ids("\xFF\xFE invalid \xC3");
-    (void)Ids("\xE2\x80\xAE" "kindergeld");
+    (void)Ids(
+        "\xE2\x80\xAE"
+        "kindergeld");
 }
 
 }  // namespace

@@ -34,12 +34,14 @@ Status ReplacePvogCatalogue(Database& db, const std::string& ars, const std::vec
 Result<std::vector<PvogServiceRow>> LoadPvogCatalogue(Database& db, const std::string& ars);
 // Imports and the sync write details one by one (each its own short transaction) or many at once.
 Status PutPvogDetails(Database& db, const std::vector<PvogDetailRow>& rows);
-Result<std::optional<PvogDetailRow>> GetPvogDetail(Database& db, const std::string& id, const std::string& language);
+Result<std::optional<PvogDetailRow>> GetPvogDetail(Database& db, const std::string& id,
+                                                   const std::string& language);
 // Every cached description in one language (the index merges their synonyms and summaries).
 Result<std::vector<PvogDetailRow>> ListPvogDetails(Database& db, const std::string& language);
 // Ids of the region's services whose German description is missing or was fetched for an older catalogue
 // date, in catalogue order, at most `limit`.
-Result<std::vector<std::pair<std::string, std::string>>> StalePvogDetails(Database& db, const std::string& ars,
+Result<std::vector<std::pair<std::string, std::string>>> StalePvogDetails(Database& db,
+                                                                          const std::string& ars,
                                                                           std::size_t limit);
 
 }  // namespace ck::cache

@@ -39,16 +39,16 @@ struct Service {
 
 // Module codes of a PVOG service description that the kiosk shows.
 namespace module {
-inline constexpr std::string_view kSummary = "24";        // Kurzinfo
-inline constexpr std::string_view kRequirements = "09";   // Voraussetzungen
-inline constexpr std::string_view kDocuments = "08";      // Erforderliche Unterlagen
-inline constexpr std::string_view kFees = "98";           // Kosten
-inline constexpr std::string_view kDeadlines = "97";      // Fristen
-inline constexpr std::string_view kDuration = "95";       // Bearbeitungsdauer
-inline constexpr std::string_view kProcedure = "11";      // Verfahrensablauf
-inline constexpr std::string_view kLegalBasis = "07";     // Rechtsgrundlage(n)
-inline constexpr std::string_view kOffice = "22";         // Zuständige Stelle
-inline constexpr std::string_view kContact = "23";        // Ansprechpunkt
+inline constexpr std::string_view kSummary = "24";       // Kurzinfo
+inline constexpr std::string_view kRequirements = "09";  // Voraussetzungen
+inline constexpr std::string_view kDocuments = "08";     // Erforderliche Unterlagen
+inline constexpr std::string_view kFees = "98";          // Kosten
+inline constexpr std::string_view kDeadlines = "97";     // Fristen
+inline constexpr std::string_view kDuration = "95";      // Bearbeitungsdauer
+inline constexpr std::string_view kProcedure = "11";     // Verfahrensablauf
+inline constexpr std::string_view kLegalBasis = "07";    // Rechtsgrundlage(n)
+inline constexpr std::string_view kOffice = "22";        // Zuständige Stelle
+inline constexpr std::string_view kContact = "23";       // Ansprechpunkt
 }  // namespace module
 
 struct Module {

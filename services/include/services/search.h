@@ -28,9 +28,9 @@ struct SearchIndex {
         std::uint8_t field;     // 0 name or Name2 at word 0, 1 name or Name2 later word, 2 synonym, 3 summary
     };
     std::vector<Service> services;
-    std::vector<std::string> vocabulary;             // distinct folded words
-    std::vector<std::vector<Posting>> postings;      // per vocabulary word
-    std::vector<std::string> folded_names;           // per service: {name, name2} folded, joined by '\n'
+    std::vector<std::string> vocabulary;         // distinct folded words
+    std::vector<std::vector<Posting>> postings;  // per vocabulary word
+    std::vector<std::string> folded_names;       // per service: {name, name2} folded, joined by '\n'
 };
 
 SearchIndex BuildSearchIndex(std::vector<Service> services);
