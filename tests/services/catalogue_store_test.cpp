@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "fixture_file.h"
 #include "offline_cache/pvog_store.h"
 #include "services/catalogue_store.h"
 #include "test_support/test_support.h"
@@ -11,12 +12,7 @@
 namespace ck::svc {
 namespace {
 
-std::string ReadFile(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using fixtures::ReadFile;
 
 constexpr const char* kArs = "059160000000";
 

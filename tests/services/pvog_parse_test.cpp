@@ -5,18 +5,14 @@
 #include <set>
 #include <sstream>
 
+#include "fixture_file.h"
 #include "services/pvog.h"
 #include "test_support/test_support.h"
 
 namespace ck::svc {
 namespace {
 
-std::string ReadFile(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using fixtures::ReadFile;
 
 constexpr const char* kHeader = "ID-LB|Leikaschlüssel|Name|Name2|Updatedatum|ID-OD|Bezeichnung OD|Links\n";
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "fixture_file.h"
 #include "offline_cache/pvog_store.h"
 #include "offline_cache/sync.h"
 #include "services/catalogue_store.h"
@@ -18,12 +19,7 @@ namespace {
 constexpr const char* kArs = "059160000000";
 constexpr const char* kHeader = "ID-LB|Leikaschlüssel|Name|Name2|Updatedatum|ID-OD|Bezeichnung OD|Links\n";
 
-std::string ReadFile(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using fixtures::ReadFile;
 
 std::string Detail(const std::string& id, const std::string& name) {
     return nlohmann::json{{"id", id},

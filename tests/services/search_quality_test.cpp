@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "fixture_file.h"
 #include "services/pvog.h"
 #include "services/search.h"
 #include "test_support/test_support.h"
@@ -84,12 +85,7 @@ const Case kCases[] = {
     {"waisenrente", "Waisenrente von der gesetzlichen Unfallversicherung erhalten", "exact word"},
 };
 
-std::string ReadFile(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using fixtures::ReadFile;
 
 TEST(SearchQuality, RealQueriesFindTheirServiceInTheTop3) {
     CK_REQUIRE_SHARED(csv, "fixtures/pvog/servicedescriptions-ars-000000000000.csv");
