@@ -303,27 +303,36 @@ Status ReadServices(TableReader& r, ServicesConfig& s) {
         if (r.ok() && !IsPvogId(id)) r.Fail("most_asked", "\"" + id + "\" is not a PVOG service id");
     if (const toml::node* n = r.Take("life_situations"); n && r.ok()) {
         const toml::array* arr = n->as_array();
-        if (!arr || arr->size() > 12) return MakeError("config.invalid", "services.life_situations: must be up to 12 [[services.life_situations]] tables");
+        if (!arr || arr->size() > 12)
+            return MakeError(
+                "config.invalid",
+                "services.life_situations: must be up to 12 [[services.life_situations]] tables");
         s.life_situations.clear();
         for (std::size_t i = 0; i < arr->size(); ++i) {
             const std::string prefix = "services.life_situations[" + std::to_string(i) + "]";
             const toml::table* t = (*arr)[i].as_table();
-            if (!t) return MakeError("config.invalid", prefix + ": must be a table with name_key and leika or ids");
+            if (!t)
+                return MakeError("config.invalid",
+                                 prefix + ": must be a table with name_key and leika or ids");
             TableReader d(t, prefix);
             LifeSituationConfig situation;
             d.String("name_key", situation.name_key, 80);
             const std::string key_prefix = "kiosk.services.situation.";
-            if (d.ok() && (situation.name_key.rfind(key_prefix, 0) != 0 || situation.name_key.size() == key_prefix.size() ||
+            if (d.ok() && (situation.name_key.rfind(key_prefix, 0) != 0 ||
+                           situation.name_key.size() == key_prefix.size() ||
                            !IsIdentifier(situation.name_key.substr(key_prefix.size()), 40))) {
-                d.Fail("name_key", "must be a catalogue key \"kiosk.services.situation.<name>\", got \"" + situation.name_key + "\"");
+                d.Fail("name_key", "must be a catalogue key \"kiosk.services.situation.<name>\", got \"" +
+                                       situation.name_key + "\"");
             }
             d.StringList("leika", situation.leika, 0, 64, 14);
             for (const auto& k : situation.leika)
-                if (d.ok() && k.find_first_not_of("0123456789") != std::string::npos) d.Fail("leika", "\"" + k + "\" must be digits (a LeiKa key or its prefix)");
+                if (d.ok() && k.find_first_not_of("0123456789") != std::string::npos)
+                    d.Fail("leika", "\"" + k + "\" must be digits (a LeiKa key or its prefix)");
             d.StringList("ids", situation.ids, 0, 64, 128);
             for (const auto& id : situation.ids)
                 if (d.ok() && !IsPvogId(id)) d.Fail("ids", "\"" + id + "\" is not a PVOG service id");
-            if (d.ok() && situation.leika.empty() && situation.ids.empty()) d.Fail("leika", "or ids is required");
+            if (d.ok() && situation.leika.empty() && situation.ids.empty())
+                d.Fail("leika", "or ids is required");
             d.Finish();
             if (!d.ok()) return MakeError("config.invalid", d.error());
             s.life_situations.push_back(std::move(situation));

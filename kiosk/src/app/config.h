@@ -88,13 +88,15 @@ struct LifeSituationConfig {
 };
 
 struct ServicesConfig {
-    std::string ars;                        // empty = city.ars: the region whose PVOG catalogue is shown
-    double catalogue_interval_s = 86400;    // how often the catalogue CSV is fetched
-    int details_per_round = 40;             // service descriptions fetched per sync round (one at a time)
+    std::string ars;                      // empty = city.ars: the region whose PVOG catalogue is shown
+    double catalogue_interval_s = 86400;  // how often the catalogue CSV is fetched
+    int details_per_round = 40;           // service descriptions fetched per sync round (one at a time)
     std::string appointment_url = "https://www.herne.de/termine";  // QR when a service has no online link
-    // PVOG ids (these federal services are in every region's catalogue); only those in the catalogue are shown.
-    std::vector<std::string> most_asked{"B100019.LB.576986", "B100019.LB.577649", "B100019.LB.102730320",
-                                        "B100019.LB.102769453", "B100019.LB.102837920", "B100019.LB.574959"};
+    // PVOG ids (these federal services are in every region's catalogue); only those in the catalogue are
+    // shown.
+    std::vector<std::string> most_asked{"B100019.LB.576986",    "B100019.LB.577649",
+                                        "B100019.LB.102730320", "B100019.LB.102769453",
+                                        "B100019.LB.102837920", "B100019.LB.574959"};
     std::vector<LifeSituationConfig> life_situations{
         {"kiosk.services.situation.family", {"99041", "99107016", "99107018", "99148028"}, {}},
         {"kiosk.services.situation.work", {"99038", "99007", "99107002"}, {}},

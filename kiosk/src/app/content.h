@@ -22,8 +22,8 @@ struct ContentSnapshot {
     std::vector<nlohmann::json> published_ideas;  // CitizenIdea entities with status "published"
 };
 
-// The embedded demo dataset (sample ideas and live values; the demo services: ServicesCatalogue for the configured city), with
-// observation times relative to `now` so "as of" reads naturally.
+// The embedded demo dataset (sample ideas and live values for the configured city; the demo services are
+// svc::DemoCatalogue), with observation times relative to `now` so "as of" reads naturally.
 ContentSnapshot DemoContent(const Config& config, TimePoint now);
 std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now);
 std::vector<nlohmann::json> DemoLiveEntities(TimePoint now);
