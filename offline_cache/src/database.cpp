@@ -87,6 +87,25 @@ CREATE TABLE counter_bins (
 ALTER TABLE outbox ADD COLUMN payload_bytes INTEGER NOT NULL DEFAULT 0;
 UPDATE outbox SET payload_bytes = length(CAST(payload AS BLOB));
 )sql",
+    // v5 -> v6: the PVOG service catalogue of a region and the cached service descriptions.
+    R"sql(
+CREATE TABLE pvog_services (
+    ars     TEXT NOT NULL,
+    id      TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    json    TEXT NOT NULL,
+    PRIMARY KEY (ars, id)
+);
+CREATE TABLE pvog_details (
+    id                TEXT    NOT NULL,
+    language          TEXT    NOT NULL,
+    last_update       TEXT    NOT NULL,
+    catalogue_updated TEXT    NOT NULL,
+    json              TEXT    NOT NULL,
+    fetched_ms        INTEGER NOT NULL,
+    PRIMARY KEY (id, language)
+);
+)sql",
 };
 
 Result<int> ReadUserVersion(sqlite3* db) {

@@ -367,6 +367,9 @@ std::vector<Connector> MakeConnectors(HttpClient& client, const SyncSettings& se
         ngsi.pulls = settings.pulls;
         connectors.push_back(MakeNgsiConnector(client, std::move(ngsi)));
     }
+    if (!settings.pvog.base_url.empty() && settings.pvog.parse_catalogue && settings.pvog.parse_detail) {
+        connectors.push_back(MakePvogConnector(client, settings.pvog));
+    }
     return connectors;
 }
 

@@ -108,6 +108,7 @@ void SyncWorker::Run(Database db) {
         const TimePoint now = Now();
         const RoundSummary summary = RunSyncRound(db, connectors, settings_, state, now, options);
         ++rounds_;
+        if (summary.pulled > 0) ++pulled_rounds_;
         if (summary.delivered > 0 || summary.dead > 0) {
             spdlog::debug("sync: delivered {}, dead {}, pending {}", summary.delivered, summary.dead,
                           summary.outbox.pending);

@@ -7,6 +7,7 @@
 #include "offline_cache/database.h"
 #include "offline_cache/idea_store.h"
 #include "offline_cache/outbox.h"
+#include "offline_cache/pvog_store.h"
 #include "store_helpers.h"
 #include "test_support/test_support.h"
 
@@ -50,6 +51,10 @@ void BuildStoreAtVersion(const std::filesystem::path& path, int k) {
         ASSERT_EQ(raw.Exec("INSERT INTO counter_bins (line, start_ms, end_ms, positive, negative) VALUES "
                            "('door', 0, 900000, 3, 4)"),
                   "");
+    }
+    if (k >= 5) {
+        // From v5 on, Enqueue writes the payload size itself (earlier rows got it from the v5 backfill).
+        ASSERT_EQ(raw.Exec("UPDATE outbox SET payload_bytes = length(CAST(payload AS BLOB))"), "");
     }
 }
 
@@ -105,6 +110,8 @@ TEST_P(MigrationFrom, ReachesTheCurrentSchemaAndKeepsData) {
     CounterBin bin{"door", T(0), T(900), 1, 2, false};
     EXPECT_TRUE(SaveBin(*db, bin).ok());
     EXPECT_TRUE(PutSetting(*db, "k", "v").ok());
+    EXPECT_TRUE(ReplacePvogCatalogue(*db, "059160000000", {{"A.LB.1", "01.01.2025 00:00", "{}"}}).ok());
+    EXPECT_TRUE(PutPvogDetails(*db, {{"A.LB.1", "de", "", "01.01.2025 00:00", "{}", T(10)}}).ok());
     auto claimed = ClaimBatch(*db, "ngsi", T(100), 10, 1 << 20);
     ASSERT_TRUE(claimed.ok());
     EXPECT_EQ(claimed->size(), k >= 1 ? 3u : 2u);

@@ -199,7 +199,7 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     SetUpAdminPin(*app);
     if (app->options.start_workers && !app->options.demo && app->db) {
         const Config& c = app->options.config;
-        if (!c.central.orion_url.empty()) {
+        if (!c.central.orion_url.empty() || !c.central.pvog_url.empty()) {
             app->sync = std::make_unique<cache::SyncWorker>(c.database_path, ToSyncSettings(c));
             if (Status s = app->sync->Start(); !s.ok()) {
                 spdlog::error("sync worker not started: {}", s.error().message);
@@ -216,6 +216,7 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
             }
         }
     }
+    app->services = LoadServicesCatalogue(app->db ? &*app->db : nullptr, app->options.config, app->options.demo);
     ResetSession(*app);
     return app;
 }
@@ -233,6 +234,14 @@ void ApplyLanguage(App& app, const std::string& tag) {
 void ResetSession(App& app) {
     app.session = VisitorSession{};
     LoadLiveValues(app);
+    // A catalogue the worker stored while the last visitor was here is taken between visitors: rebuilding the
+    // index never interrupts someone typing.
+    if (app.sync && app.sync->pulled_rounds() != app.services_seen_pulls) {
+        app.services_seen_pulls = app.sync->pulled_rounds();
+        if (auto fresh = LoadServicesCatalogue(app.db ? &*app.db : nullptr, app.options.config, app.options.demo)) {
+            app.services = std::move(fresh);
+        }
+    }
     const std::string lang =
         app.options.language.empty() ? app.options.config.default_language : app.options.language;
     ApplyLanguage(app, lang);

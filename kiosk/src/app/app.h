@@ -12,6 +12,7 @@
 #include "app/config.h"
 #include "app/content.h"
 #include "features/ideas_controller.h"
+#include "features/services_controller.h"
 #include "locales/catalogue.h"
 #include "locales/display_text.h"
 #include "locales/localizer.h"
@@ -41,13 +42,7 @@ struct AppOptions {
     bool start_workers = false;  // the sync worker and the counter (interactive kiosk only)
 };
 
-
-// Per-screen state: each screen file owns the meaning of its struct.
-struct ServicesState {
-    std::string query;
-    bool keyboard_open = false;
-    std::string selected_id;
-};
+// Per-screen state: each screen file owns the meaning of its struct (ServicesState: features/).
 struct AdminState {
     std::string pin;
     bool unlocked = false;
@@ -85,6 +80,10 @@ struct App {
     IdleTimer idle;
     VisitorSession session;
     ContentSnapshot content;
+    // The service catalogue and its search index (null: none imported or synced yet). Replaced between
+    // visitors when the sync worker stored new content (services_seen_pulls).
+    std::shared_ptr<const ServicesCatalogue> services;
+    std::int64_t services_seen_pulls = 0;
     // The kiosk's store. The UI thread writes only what acknowledges something to a visitor (an idea, a
     // support) and must be committed before the acknowledgement is shown.
     std::optional<cache::Database> db;

@@ -186,7 +186,7 @@ private:
 
 const std::vector<std::string> kKnownLanguages{"de", "en", "tr", "ar", "uk", "ru", "pl"};
 const std::set<std::string> kTopLevel{"kiosk", "city", "locale", "session", "theme", "central", "sync",
-                                      "logging",  "counter", "ideas",  "privacy"};
+                                      "logging",  "counter", "ideas",  "privacy", "services"};
 
 Status ReadLine(const toml::table& t, const std::string& prefix, CountingLineConfig& line) {
     TableReader r(&t, prefix);
@@ -283,6 +283,73 @@ Status ReadDistrictMap(const toml::table& t, part::DistrictMap& map) {
     }
     r.Finish();
     if (!r.ok()) return MakeError("config.invalid", r.error());
+    return {};
+}
+
+bool IsPvogId(const std::string& s) {
+    return !s.empty() && s.size() <= 128 && std::all_of(s.begin(), s.end(), [](unsigned char ch) {
+        return std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_';
+    });
+}
+
+bool IsHttpUrl(const std::string& s) {
+    return (s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0) && s.size() > 8 &&
+           std::none_of(s.begin(), s.end(), [](unsigned char ch) { return ch <= 0x20 || ch == 0x7f; });
+}
+
+// [services] and its [[services.life_situations]].
+Status ReadServices(TableReader& r, ServicesConfig& s) {
+    r.String("ars", s.ars, 12);
+    if (r.ok() && !s.ars.empty() &&
+        (s.ars.size() != 12 || s.ars.find_first_not_of("0123456789") != std::string::npos)) {
+        r.Fail("ars", "must be a 12-digit Amtlicher Regionalschl\u00fcssel, got \"" + s.ars + "\"");
+    }
+    r.Number("catalogue_interval_s", s.catalogue_interval_s, 60, 30 * 86400);
+    r.Integer("details_per_round", s.details_per_round, 1, 1000);
+    r.String("appointment_url", s.appointment_url, 1024);
+    if (r.ok() && !s.appointment_url.empty() && !IsHttpUrl(s.appointment_url)) {
+        r.Fail("appointment_url", "must be an http(s) URL without spaces");
+    }
+    r.StringList("most_asked", s.most_asked, 0, 24, 128);
+    for (const auto& id : s.most_asked)
+        if (r.ok() && !IsPvogId(id)) r.Fail("most_asked", "\"" + id + "\" is not a PVOG service id");
+    if (const toml::node* n = r.Take("life_situations"); n && r.ok()) {
+        const toml::array* arr = n->as_array();
+        if (!arr || arr->size() > 12)
+            return MakeError(
+                "config.invalid",
+                "services.life_situations: must be up to 12 [[services.life_situations]] tables");
+        s.life_situations.clear();
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const std::string prefix = "services.life_situations[" + std::to_string(i) + "]";
+            const toml::table* t = (*arr)[i].as_table();
+            if (!t)
+                return MakeError("config.invalid",
+                                 prefix + ": must be a table with name_key and leika or ids");
+            TableReader d(t, prefix);
+            LifeSituationConfig situation;
+            d.String("name_key", situation.name_key, 80);
+            const std::string key_prefix = "kiosk.services.situation.";
+            if (d.ok() && (situation.name_key.rfind(key_prefix, 0) != 0 ||
+                           situation.name_key.size() == key_prefix.size() ||
+                           !IsIdentifier(situation.name_key.substr(key_prefix.size()), 40))) {
+                d.Fail("name_key", "must be a catalogue key \"kiosk.services.situation.<name>\", got \"" +
+                                       situation.name_key + "\"");
+            }
+            d.StringList("leika", situation.leika, 0, 64, 14);
+            for (const auto& k : situation.leika)
+                if (d.ok() && k.find_first_not_of("0123456789") != std::string::npos)
+                    d.Fail("leika", "\"" + k + "\" must be digits (a LeiKa key or its prefix)");
+            d.StringList("ids", situation.ids, 0, 64, 128);
+            for (const auto& id : situation.ids)
+                if (d.ok() && !IsPvogId(id)) d.Fail("ids", "\"" + id + "\" is not a PVOG service id");
+            if (d.ok() && situation.leika.empty() && situation.ids.empty())
+                d.Fail("leika", "or ids is required");
+            d.Finish();
+            if (!d.ok()) return MakeError("config.invalid", d.error());
+            s.life_situations.push_back(std::move(situation));
+        }
+    }
     return {};
 }
 
@@ -492,6 +559,7 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         r.String("contact", c.privacy.contact, 200);
         r.String("legal_basis", c.privacy.legal_basis, 200);
     }
+    if (Status st = ReadServices(section("services"), c.services); !st.ok()) return st.error();
     for (auto& r : readers) {
         r.Finish();
         if (!r.ok()) return MakeError("config.invalid", r.error());

@@ -79,6 +79,33 @@ struct PrivacyConfig {
     std::string legal_basis = "Art. 6 (1) e DSGVO";
 };
 
+// A way into the catalogue by life situation: a catalogue key for its name and the services it groups, by
+// LeiKa key prefix ("99041" = every Kindergeld service) or by PVOG service id.
+struct LifeSituationConfig {
+    std::string name_key;  // "kiosk.services.situation.<name>"
+    std::vector<std::string> leika;
+    std::vector<std::string> ids;
+};
+
+struct ServicesConfig {
+    std::string ars;                      // empty = city.ars: the region whose PVOG catalogue is shown
+    double catalogue_interval_s = 86400;  // how often the catalogue CSV is fetched
+    int details_per_round = 40;           // service descriptions fetched per sync round (one at a time)
+    std::string appointment_url = "https://www.herne.de/termine";  // QR when a service has no online link
+    // PVOG ids (these federal services are in every region's catalogue); only those in the catalogue are
+    // shown.
+    std::vector<std::string> most_asked{"B100019.LB.576986",    "B100019.LB.577649",
+                                        "B100019.LB.102730320", "B100019.LB.102769453",
+                                        "B100019.LB.102837920", "B100019.LB.574959"};
+    std::vector<LifeSituationConfig> life_situations{
+        {"kiosk.services.situation.family", {"99041", "99107016", "99107018", "99148028"}, {}},
+        {"kiosk.services.situation.work", {"99038", "99007", "99107002"}, {}},
+        {"kiosk.services.situation.moving", {"99115", "99125", "99011", "99097", "99122019"}, {}},
+        {"kiosk.services.situation.vehicle", {"99154", "99102015", "99036"}, {}},
+        {"kiosk.services.situation.retirement", {"99114", "99158"}, {}},
+    };
+};
+
 // The PIN every fresh installation ships with. It opens the admin screen only in demo mode, so a kiosk in a
 // public place is never one well-known PIN away from its settings.
 inline constexpr std::string_view kFactoryAdminPin = "0000";
@@ -107,6 +134,10 @@ struct Config {
     CounterConfig counter;
     IdeasConfig ideas;
     PrivacyConfig privacy;
+    ServicesConfig services;
+
+    // The region of the service catalogue: services.ars, else the city's.
+    const std::string& ServicesArs() const { return services.ars.empty() ? city_ars : services.ars; }
     std::string source_path;  // the file this was read from; empty for the built-in defaults
 };
 

@@ -13,7 +13,6 @@
 #include "opendata/live_values.h"
 #include "participation/geo.h"
 #include "participation/idea.h"
-#include "services/catalogue.h"
 
 namespace ck::kiosk {
 
@@ -21,12 +20,11 @@ struct Config;
 
 struct ContentSnapshot {
     bool demo = false;
-    std::vector<svc::Service> services;  // empty: the catalogue is not available yet
     std::vector<od::LiveValue> live;
 };
 
-// The embedded demo dataset (sample services, ideas and live values for the configured city), with
-// observation times relative to `now` so "as of" reads naturally.
+// The embedded demo dataset (sample ideas and live values for the configured city; the demo services are
+// svc::DemoCatalogue), with observation times relative to `now` so "as of" reads naturally.
 ContentSnapshot DemoContent(const Config& config, TimePoint now);
 std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now);
 std::vector<nlohmann::json> DemoLiveEntities(TimePoint now);

@@ -120,7 +120,6 @@ part::Receipt DemoReceipt(const Config& config) {
 ContentSnapshot DemoContent(const Config& config, TimePoint now) {
     ContentSnapshot c;
     c.demo = true;
-    c.services = svc::DemoCatalogue(config.city_name);
     for (const auto& e : DemoLiveEntities(now)) {
         if (auto v = od::ParseLiveEntity(e); v.ok()) c.live.push_back(*v);
     }

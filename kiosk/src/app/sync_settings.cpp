@@ -1,5 +1,6 @@
 #include "app/sync_settings.h"
 
+#include "services/catalogue_store.h"
 
 namespace ck::kiosk {
 
@@ -36,6 +37,11 @@ cache::SyncSettings ToSyncSettings(const Config& config) {
     s.site_name = config.site_name;
     s.software_version = CK_VERSION;
     s.counter_enabled = config.counter.enabled;
+    if (!config.central.pvog_url.empty()) {
+        s.pvog = svc::MakePvogSettings(config.central.pvog_url, config.ServicesArs(),
+                                       config.services.catalogue_interval_s,
+                                       static_cast<std::size_t>(config.services.details_per_round));
+    }
     return s;
 }
 

@@ -1,62 +1,166 @@
-// One service: what it needs, what it costs, where to go, and a QR code to continue on the phone.
+// One service: what it needs, what it costs, how long it takes, where to go, the legal basis (collapsed),
+// and a large QR code to continue on the phone: one per online service, or the appointment booking.
 #include <imgui.h>
 
 #include "screens/screens.h"
 #include "ui/widgets.h"
 
 namespace ck::kiosk {
+namespace {
+
+void DrawRichText(const svc::RichText& text, const ui::UiFrame& f, float width) {
+    for (const svc::TextBlock& b : text) {
+        const float indent = ui::LayoutScale(ui::units::kBulletIndent) * static_cast<float>(b.level);
+        if (indent > 0) ImGui::Indent(indent);
+        ui::Label(b.bullet ? "\xE2\x80\xA2 " + b.text : b.text, f.fonts.body, f.theme.text, width - indent,
+                  true);
+        if (indent > 0) ImGui::Unindent(indent);
+    }
+}
+
+void DrawSection(App& app, const svc::ServiceDetail& detail, std::string_view code, const char* heading_key,
+                 float width) {
+    const svc::Module* m = detail.Find(code);
+    if (!m || m->text.empty()) return;
+    const ui::UiFrame& f = app.frame;
+    ui::Label(app.T(heading_key), f.fonts.large, f.theme.primary, width);
+    DrawRichText(m->text, f, width);
+    ui::Spacing(ui::units::kSectionGap);
+}
+
+// The legal basis is for the few who ask: collapsed behind a button.
+void DrawLegalBasis(App& app, ServicesState& st, float width) {
+    const svc::Module* m = st.detail ? st.detail->Find(svc::module::kLegalBasis) : nullptr;
+    if (!m) return;
+    const ui::UiFrame& f = app.frame;
+    if (ui::SecondaryButton(
+            "##legal", app.T(st.legal_open ? "kiosk.services.legal_hide" : "kiosk.services.legal_show"))) {
+        st.legal_open = !st.legal_open;
+    }
+    if (!st.legal_open) return;
+    ui::Spacing(12);
+    DrawRichText(m->text, f, width);
+    for (const auto& l : m->links)
+        ui::Label("\xE2\x80\xA2 " + (l.title.empty() ? l.uri : l.title), f.fonts.body, f.theme.text, width,
+                  true);
+    ui::Spacing(ui::units::kSectionGap);
+}
+
+// Several online services: the visitor picks the one the QR shows.
+void DrawLinkChoices(App& app, ServicesState& st, float width) {
+    const auto& links = HandOffLinks(st);
+    if (links.size() < 2) return;
+    const ui::UiFrame& f = app.frame;
+    ui::Label(app.T("kiosk.services.online_choice"), f.fonts.large, f.theme.primary, width);
+    ui::Spacing(8);
+    for (std::size_t i = 0; i < links.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        const std::string label = links[i].title.empty()
+                                      ? app.loc->Format("kiosk.services.online_service_n",
+                                                        {{"n", static_cast<std::int64_t>(i + 1)}})
+                                      : links[i].title;
+        const std::string note = i == st.link_choice ? app.T("kiosk.services.link_shown") : std::string();
+        if (ui::ListRow("##link", label, note, "", width)) st.link_choice = i;
+        ImGui::PopID();
+        ui::Spacing(8);
+    }
+    ui::Spacing(ui::units::kSectionGap);
+}
+
+void DrawHandOff(App& app, ServicesState& st, float width) {
+    const ui::UiFrame& f = app.frame;
+    const auto& links = HandOffLinks(st);
+    if (st.link_choice >= links.size()) st.link_choice = 0;
+    const std::string& url =
+        links.empty() ? app.options.config.services.appointment_url : links[st.link_choice].uri;
+    if (url.empty()) return;
+    ui::Label(app.T(links.empty() ? "kiosk.services.appointment" : "kiosk.services.continue_on_phone"),
+              f.fonts.large, f.theme.text, width);
+    ui::Spacing(12);
+    ui::QrCode(url, width);
+    ui::Spacing(8);
+    // Exactly what the QR holds, for those who type it in.
+    ui::Label(url, f.fonts.small, f.theme.text, width, /*break_long_words=*/true);
+    ui::Spacing(8);
+    if (links.empty()) ui::Label(app.T("kiosk.services.no_online"), f.fonts.small, f.theme.text_muted, width);
+    ui::Label(app.T("kiosk.services.no_personal_data"), f.fonts.small, f.theme.text_muted, width);
+}
+
+}  // namespace
 
 void DrawServiceDetail(App& app) {
     const ui::UiFrame& f = app.frame;
-    const svc::Service* service = nullptr;
-    for (const auto& s : app.content.services)
-        if (s.id == app.session.services.selected_id) service = &s;
-    if (!service && !app.content.services.empty()) service = &app.content.services.front();
-    const float width = BeginScreenBody(app, service ? "" : "kiosk.services.title");
-    if (!service) {
+    ServicesState& st = app.session.services;
+    cache::Database* db = app.db ? &*app.db : nullptr;
+    // Started directly on this screen (a screenshot): the first service.
+    if (app.services && !st.service && st.selected_id.empty() && !app.services->index.services.empty()) {
+        OpenService(db, *app.services, st, app.services->index.services.front().id, app.session.language);
+    }
+    // The description was not cached when the service opened: look again only when the worker stored
+    // something.
+    if (app.services && st.service && !st.detail && app.sync &&
+        app.sync->pulled_rounds() != st.detail_seen_pulls) {
+        st.detail_seen_pulls = app.sync->pulled_rounds();
+        RefreshDetail(db, *app.services, st, app.session.language);
+    }
+    const float width = BeginScreenBody(app, st.service ? "" : "kiosk.services.title");
+    if (!st.service) {
         NotAvailableYet(app, width);
         EndScreenBody(app);
         return;
     }
+    const svc::Service& service = *st.service;
     const bool side_by_side = !f.layout.portrait;
-    const float qr_size = ui::LayoutScale(f.layout.portrait ? 360 : 420);
-    const float text_w = side_by_side ? width - qr_size - ui::LayoutScale(80) : width - ui::LayoutScale(24);
+    const float qr_size =
+        ui::LayoutScale(f.layout.portrait ? ui::units::kQrSizePortrait : ui::units::kQrSizeLandscape);
+    const float column_gap = ui::LayoutScale(ui::units::kDetailColumnGap);
+    const float text_w =
+        side_by_side ? width - qr_size - column_gap - ui::LayoutScale(24) : width - ui::LayoutScale(24);
     ImGui::BeginGroup();
-    ui::Label(service->name, f.fonts.title, f.theme.text, text_w);
+    ui::Label(service.Title(), f.fonts.title, f.theme.text, text_w, true);
     ui::Spacing(12);
-    ui::BeginScrollArea("##detail", ImVec2(text_w + ui::LayoutScale(24), side_by_side ? 0 : ImGui::GetContentRegionAvail().y - qr_size - ui::LayoutScale(140)));
-    ui::Label(service->summary, f.fonts.large, f.theme.text, text_w);
-    ui::Spacing(24);
-    if (!service->documents.empty()) {
-        ui::Label(app.T("kiosk.services.documents"), f.fonts.large, f.theme.primary, text_w);
-        for (const auto& d : service->documents) ui::Label("\xE2\x80\xA2 " + d, f.fonts.body, f.theme.text, text_w);
-        ui::Spacing(20);
+    // Portrait: the QR column goes below the text, which scrolls in what is left above it.
+    const float hand_off_h = qr_size + ui::LayoutScale(ui::units::kHandOffTextHeight);
+    const float scroll_h = side_by_side ? 0
+                                        : std::max(ImGui::GetContentRegionAvail().y - hand_off_h,
+                                                   ui::LayoutScale(ui::units::kMinResultListHeight));
+    ui::BeginScrollArea("##detail", ImVec2(text_w + ui::LayoutScale(24), scroll_h));
+    if (st.detail_language_differs && app.session.language != st.detail->language) {
+        ui::Label(app.T("kiosk.services.german_only"), f.fonts.body, f.theme.text_muted, text_w);
+        ui::Spacing(12);
     }
-    const std::pair<const char*, const std::string*> facts[] = {
-        {"kiosk.services.fees", &service->fees},
-        {"kiosk.services.office", &service->office},
-        {"kiosk.services.hours", &service->opening_hours},
-    };
-    for (const auto& [key, value] : facts) {
-        if (value->empty()) continue;
-        ui::Label(app.T(key), f.fonts.large, f.theme.primary, text_w);
-        ui::Label(*value, f.fonts.body, f.theme.text, text_w);
-        ui::Spacing(20);
+    const svc::Module* summary = st.detail ? st.detail->Find(svc::module::kSummary) : nullptr;
+    if (summary) {
+        for (const auto& b : summary->text) ui::Label(b.text, f.fonts.large, f.theme.text, text_w);
+    } else if (!service.summary.empty()) {
+        ui::Label(service.summary, f.fonts.large, f.theme.text, text_w);
+    } else if (service.name != service.Title()) {
+        ui::Label(service.name, f.fonts.large, f.theme.text_muted, text_w);  // the official name
+    }
+    ui::Spacing(24);
+    DrawLinkChoices(app, st, text_w);
+    if (st.detail) {
+        DrawSection(app, *st.detail, svc::module::kRequirements, "kiosk.services.requirements", text_w);
+        DrawSection(app, *st.detail, svc::module::kDocuments, "kiosk.services.documents", text_w);
+        DrawSection(app, *st.detail, svc::module::kFees, "kiosk.services.fees", text_w);
+        DrawSection(app, *st.detail, svc::module::kDeadlines, "kiosk.services.deadlines", text_w);
+        DrawSection(app, *st.detail, svc::module::kDuration, "kiosk.services.duration", text_w);
+        DrawSection(app, *st.detail, svc::module::kOffice, "kiosk.services.office", text_w);
+        DrawLegalBasis(app, st, text_w);
+    } else if (app.sync) {
+        // The worker fetches descriptions in the background; this one has not arrived yet.
+        ui::Label(app.T("kiosk.services.loading"), f.fonts.body, f.theme.text_muted, text_w);
     }
     ui::EndScrollArea();
     ImGui::EndGroup();
-    if (!service->online_url.empty()) {
-        if (side_by_side) {
-            ImGui::SameLine(0, ui::LayoutScale(56));
-        }
-        ImGui::BeginGroup();
-        ui::Label(app.T("kiosk.services.continue_on_phone"), f.fonts.large, f.theme.text, qr_size);
-        ui::Spacing(12);
-        ui::QrCode(service->online_url, qr_size);
-        ui::Spacing(8);
-        ui::Label(app.T("kiosk.services.no_personal_data"), f.fonts.small, f.theme.text_muted, qr_size);
-        ImGui::EndGroup();
+    if (side_by_side) {
+        ImGui::SameLine(0, column_gap);
+    } else {
+        ui::Spacing(16);
     }
+    ImGui::BeginGroup();
+    DrawHandOff(app, st, qr_size);
+    ImGui::EndGroup();
     EndScreenBody(app);
 }
 

@@ -100,6 +100,14 @@ inline constexpr float kFontBody = 34;
 inline constexpr float kFontLarge = 44;
 inline constexpr float kFontTitle = 64;
 inline constexpr float kFontHuge = 96;
+// Services and service detail.
+inline constexpr float kQrSizeLandscape = 420;   // the hand-off QR: large enough for an older phone at arm's length
+inline constexpr float kQrSizePortrait = 360;
+inline constexpr float kDetailColumnGap = 56;    // between the detail text and the QR column
+inline constexpr float kBulletIndent = 40;       // per list level in a service's texts
+inline constexpr float kSectionGap = 20;
+inline constexpr float kMinResultListHeight = 300;  // two result rows stay visible above the keyboard
+inline constexpr float kHandOffTextHeight = 260;   // portrait: heading, link and notes around the QR
 }  // namespace units
 
 Layout ComputeLayout(ImVec2 window_size, float text_scale);

@@ -220,18 +220,18 @@ void BeginGestureFrame() {
     }
 }
 
-ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width) {
-    const auto lines = WrapTextLines(text, wrap_width, WidthIn(font));
+ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width, bool break_long_words) {
+    const auto lines = WrapTextLines(text, wrap_width, WidthIn(font), break_long_words);
     float w = 0;
     for (const auto& l : lines) w = std::max(w, DisplayWidth(text.substr(l.begin, l.end - l.begin), font));
     return ImVec2(w, static_cast<float>(lines.size()) * font->FontSize * 1.25f);
 }
 
-void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour,
-             float wrap_width) {
+void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width,
+             bool break_long_words) {
     const bool rtl = Frame().rtl;
     float y = pos.y;
-    for (const auto& l : WrapTextLines(text, wrap_width, WidthIn(font))) {
+    for (const auto& l : WrapTextLines(text, wrap_width, WidthIn(font), break_long_words)) {
         const std::string shown = Display(text.substr(l.begin, l.end - l.begin));
         float x = pos.x;
         if (rtl && wrap_width > 0) {
@@ -244,14 +244,14 @@ void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, Im
     }
 }
 
-float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width) {
+float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width, bool break_long_words) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 pos = window->DC.CursorPos;
-    const ImVec2 size = MeasureText(text, font, wrap_width);
+    const ImVec2 size = MeasureText(text, font, wrap_width, break_long_words);
     const ImRect bb(pos, pos + ImVec2(wrap_width > 0 ? wrap_width : size.x, size.y));
     ImGui::ItemSize(bb);
     if (!ImGui::ItemAdd(bb, 0)) return size.y;
-    LabelAt(window->DrawList, pos, text, font, colour, wrap_width);
+    LabelAt(window->DrawList, pos, text, font, colour, wrap_width, break_long_words);
     Trace(text, bb.Min, bb.Max, false);
     return size.y;
 }

@@ -33,11 +33,12 @@ enum class Icon {
 // Updates the gesture state from ImGui's mouse; call once per frame after ImGui::NewFrame().
 void BeginGestureFrame();
 
-// Text. Width 0 = no wrapping. Returns the height used.
-float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0);
-void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour,
-             float wrap_width = 0);
-ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width = 0);
+// Text. Width 0 = no wrapping. Returns the height used. break_long_words: a word wider than the line (a URL)
+// is cut between characters instead of running past the edge.
+float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0, bool break_long_words = false);
+void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0,
+             bool break_long_words = false);
+ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width = 0, bool break_long_words = false);
 // Centred in a rectangle (single line, clipped with an ellipsis when too long).
 void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text, ImFont* font, ImU32 colour);
 

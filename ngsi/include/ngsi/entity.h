@@ -86,8 +86,9 @@ struct EntityView {
 // Needs an object with string id and type that pass CheckIdentifier; attribute names must pass it too.
 // "ngsi.malformed" otherwise, naming what is wrong.
 Result<EntityView> ParseEntity(const nlohmann::json& json);
-// A JSON text of one entity or an array of entities, nested at most `max_depth` levels (checked before
-// parsing, so a hostile body cannot exhaust the stack), as JSON ("ngsi.malformed" when it is not JSON).
+// A JSON text from a server (an entity, an array of them, or any other JSON such as a PVOG description),
+// nested at most `max_depth` levels (checked before parsing, so a hostile body cannot exhaust the stack), as
+// JSON ("ngsi.malformed" when it is not JSON). The one bounded JSON reader of the kiosk.
 Result<nlohmann::json> ParseJsonBounded(std::string_view text, int max_depth = 64);
 
 // Typed reads. Absent or null -> nullopt; present with a value that cannot be read as asked ->

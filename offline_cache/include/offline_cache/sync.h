@@ -21,6 +21,7 @@
 #include "offline_cache/database.h"
 #include "offline_cache/ngsi_connector.h"
 #include "offline_cache/outbox.h"
+#include "offline_cache/pvog_connector.h"
 
 namespace ck::cache {
 
@@ -45,6 +46,8 @@ struct SyncSettings {
     // This kiosk runs a passer-by counter (its health: offline_cache/counter_health.h). The heartbeat then
     // reports a failed or silent counter, and one that never saved its health as silent.
     bool counter_enabled = false;
+    // PVOG catalogue pull: a connector when pvog.base_url is set (and its parsers are given).
+    PvogSettings pvog;
 };
 
 // What the last contact with a connector's service showed. Unreachable (no HTTP answer: refused, DNS, TLS,
@@ -133,7 +136,7 @@ double BackoffSeconds(const SyncSettings& settings, int consecutive_failures,
 RoundSummary RunSyncRound(Database& db, std::vector<Connector>& connectors, const SyncSettings& settings,
                           SyncState& state, TimePoint now, const RoundOptions& options = {});
 
-// The connectors the settings describe (today: NGSI when orion_url is set). The client must outlive them.
+// The connectors the settings describe (NGSI when orion_url is set, PVOG when pvog.base_url is set). The client must outlive them.
 std::vector<Connector> MakeConnectors(HttpClient& client, const SyncSettings& settings);
 HttpClientSettings MakeHttpClientSettings(const SyncSettings& settings);
 
@@ -163,6 +166,9 @@ class SyncWorker {
     SyncSnapshot Snapshot() const;
     // Rounds completed since Start() (for tests and diagnostics).
     std::int64_t rounds() const { return rounds_.load(); }
+    // Rounds that stored pulled content: the UI compares it with the value it last saw to know that cached
+    // content (live values, the service catalogue and descriptions) changed, without a query per frame.
+    std::int64_t pulled_rounds() const { return pulled_rounds_.load(); }
 
   private:
     void Run(Database db);
@@ -172,6 +178,7 @@ class SyncWorker {
     SyncSettings settings_;
     std::atomic<bool> stop_{false};
     std::atomic<std::int64_t> rounds_{0};
+    std::atomic<std::int64_t> pulled_rounds_{0};
     mutable std::mutex mutex_;  // guards wake_, snapshot_
     std::condition_variable cv_;
     bool wake_ = false;
