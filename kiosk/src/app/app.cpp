@@ -182,8 +182,7 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     app->idle.warning_s = app->options.config.idle_warning_s;
     app->now_s = app->options.fixed_clock_unix_s.value_or(static_cast<double>(ToUnixMs(Now())) / 1000.0);
     if (app->options.demo) {
-        app->content =
-            DemoContent(app->options.config, FromUnixMs(static_cast<std::int64_t>(app->now_s * 1000)));
+        app->content = DemoContent(FromUnixMs(static_cast<std::int64_t>(app->now_s * 1000)));
     }
     Result<part::IdeaSettings> settings = IdeaSettingsFromConfig(app->options.config);
     if (!settings.ok()) return settings.error();

@@ -332,9 +332,10 @@ Status ReadServices(TableReader& r, ServicesConfig& s) {
             const std::string key_prefix = "kiosk.services.situation.";
             if (d.ok() && (situation.name_key.rfind(key_prefix, 0) != 0 ||
                            situation.name_key.size() == key_prefix.size() ||
-                           !IsIdentifier(situation.name_key.substr(key_prefix.size()), 40))) {
-                d.Fail("name_key", "must be a catalogue key \"kiosk.services.situation.<name>\", got \"" +
-                                       situation.name_key + "\"");
+                           situation.name_key.size() > key_prefix.size() + 40 ||
+                           !ngsi::IsValidToken(situation.name_key.substr(key_prefix.size())))) {
+                d.Fail("name_key", "must be a catalogue key \"kiosk.services.situation.<name>\", got " +
+                                       QuoteInput(situation.name_key));
             }
             d.StringList("leika", situation.leika, 0, 64, 14);
             for (const auto& k : situation.leika)

@@ -25,7 +25,7 @@ struct ContentSnapshot {
 
 // The embedded demo dataset (sample ideas and live values for the configured city; the demo services are
 // svc::DemoCatalogue), with observation times relative to `now` so "as of" reads naturally.
-ContentSnapshot DemoContent(const Config& config, TimePoint now);
+ContentSnapshot DemoContent(TimePoint now);
 std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now);
 std::vector<nlohmann::json> DemoLiveEntities(TimePoint now);
 // A schematic map of Herne's four districts (packaging/civic-kiosk.toml has the same outlines) for the demo

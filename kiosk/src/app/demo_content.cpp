@@ -117,7 +117,7 @@ part::Receipt DemoReceipt(const Config& config) {
     return r;
 }
 
-ContentSnapshot DemoContent(const Config& config, TimePoint now) {
+ContentSnapshot DemoContent(TimePoint now) {
     ContentSnapshot c;
     c.demo = true;
     for (const auto& e : DemoLiveEntities(now)) {

@@ -49,8 +49,10 @@ void RegisterAdminCommand(CLI::App& app, int* exit_code) {
     auto* set_pin =
         admin->add_subcommand("set-pin", "Set the admin PIN (4 to 12 digits), read from standard input");
     auto config_path = std::make_shared<std::string>();
-    set_pin->add_option("--config", *config_path,
-                        "Configuration file (default: built-in City of Herne settings)");
+    set_pin
+        ->add_option("--config", *config_path,
+                     "Configuration file (default: built-in City of Herne settings)")
+        ->check(NonEmptyPath());
     set_pin->callback([exit_code, config_path] { *exit_code = RunSetPin(*config_path); });
 }
 

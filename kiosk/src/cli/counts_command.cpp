@@ -39,10 +39,6 @@ int RunExport(const ExportArgs& args) {
         std::cerr << "civic-kiosk counts export: --to must be after --from\n";
         return kExitUsage;
     }
-    if (args.out.empty()) {
-        std::cerr << "civic-kiosk counts export: --out must name a file\n";
-        return kExitUsage;
-    }
     auto config = LoadConfigOrDefault(args.config);
     if (!config) {
         std::cerr << "civic-kiosk counts export: " << config.error().message << "\n";
@@ -110,9 +106,9 @@ void RegisterCountsCommand(CLI::App& app, int* exit_code) {
     auto args = std::make_shared<ExportArgs>();
     cmd->add_option("--from", args->from, "First day (YYYY-MM-DD, UTC) or ISO 8601 time")->required();
     cmd->add_option("--to", args->to, "Last day, included (YYYY-MM-DD) or ISO 8601 end time")->required();
-    cmd->add_option("--out", args->out, "The CSV file to write")->required();
-    cmd->add_option("--config", args->config,
-                    "Configuration file (default: built-in City of Herne settings)");
+    cmd->add_option("--out", args->out, "The CSV file to write")->check(NonEmptyPath())->required();
+    cmd->add_option("--config", args->config, "Configuration file (default: built-in City of Herne settings)")
+        ->check(NonEmptyPath());
     cmd->callback([exit_code, args] { *exit_code = RunExport(*args); });
 }
 

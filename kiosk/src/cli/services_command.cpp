@@ -149,11 +149,15 @@ void RegisterServicesCommand(CLI::App& app, int* exit_code) {
     auto import = std::make_shared<ImportOptions>();
     auto* imp =
         cmd->add_subcommand("import", "Import the catalogue CSV (and service descriptions) into the store");
-    imp->add_option("--csv", import->csv, "PVOG catalogue CSV (servicedescriptions csv?ars=...)")->required();
+    imp->add_option("--csv", import->csv, "PVOG catalogue CSV (servicedescriptions csv?ars=...)")
+        ->check(NonEmptyPath())
+        ->required();
     imp->add_option("--details", import->details_dir,
-                    "Folder of service description JSON files (detail?q=...)");
+                    "Folder of service description JSON files (detail?q=...)")
+        ->check(NonEmptyPath());
     imp->add_option("--config", import->config_path,
-                    "Configuration file (default: built-in City of Herne settings)");
+                    "Configuration file (default: built-in City of Herne settings)")
+        ->check(NonEmptyPath());
     imp->callback([exit_code, import] { *exit_code = RunImport(*import); });
 
     auto search = std::make_shared<SearchOptions>();
@@ -165,7 +169,8 @@ void RegisterServicesCommand(CLI::App& app, int* exit_code) {
     sea->add_flag("--json", search->json, R"(Print {"results":[{"id","name","score"},...]})");
     sea->add_flag("--demo", search->demo, "Search the embedded demo catalogue instead of the store");
     sea->add_option("--config", search->config_path,
-                    "Configuration file (default: built-in City of Herne settings)");
+                    "Configuration file (default: built-in City of Herne settings)")
+        ->check(NonEmptyPath());
     sea->callback([exit_code, search] { *exit_code = RunSearch(*search); });
 }
 
