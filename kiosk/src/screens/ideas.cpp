@@ -87,17 +87,9 @@ void DrawIdeas(App& app) {
         ChooseIdeaSort(st, db, true);
     ui::Spacing(ui::units::kGapMedium);
     // Topic filter: one row of chips that wraps.
-    float x = 0;
-    const float gap = ui::LayoutScale(ui::units::kChipGap);
+    ui::ChipRow row{width};
     auto chip = [&](const char* id, const std::string& label, bool selected) {
-        const float w = ui::ChipButtonWidth(label);
-        if (x > 0 && x + w <= width) {
-            ImGui::SameLine(0, gap);
-        } else {
-            x = 0;
-        }
-        x += w + gap;
-        return ui::ChipButton(id, label, selected);
+        return ui::ChipRowButton(row, id, label, selected);
     };
     if (chip("##all", app.T("kiosk.ideas.filter_all"), st.category.empty())) ChooseIdeaCategory(st, db, "");
     for (const auto& cat : app.options.config.ideas.categories) {

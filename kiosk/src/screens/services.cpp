@@ -31,21 +31,13 @@ bool QueryIsBlank(const std::string& q) {
 // Life situation chips in rows that wrap within `width`.
 void DrawSituations(App& app, const ServicesCatalogue& catalogue, ServicesState& st, float width) {
     const auto& situations = app.options.config.services.life_situations;
-    const float gap = ui::LayoutScale(ui::units::kGap) * 0.5f;
-    float x = 0;
+    ui::ChipRow row{width};
     for (std::size_t i = 0; i < situations.size(); ++i) {
         if (i >= catalogue.situations.size() || catalogue.situations[i].empty()) continue;
         const std::string& label = app.T(situations[i].name_key);
         const bool selected = st.situation == static_cast<int>(i);
-        const float w = ui::ChipButtonWidth(label);
-        if (x > 0 && x + w <= width) {
-            ImGui::SameLine(0, gap);
-        } else {
-            x = 0;
-        }
-        x += w + gap;
         ImGui::PushID(static_cast<int>(i));
-        if (ui::ChipButton("##situation", label, selected)) ChooseSituation(st, static_cast<int>(i));
+        if (ui::ChipRowButton(row, "##situation", label, selected)) ChooseSituation(st, static_cast<int>(i));
         ImGui::PopID();
     }
 }

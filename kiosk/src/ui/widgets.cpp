@@ -291,6 +291,18 @@ float ChipButtonWidth(std::string_view label) {
     return ButtonSize(label, ImVec2(0, LayoutScale(units::kSmallButtonHeight)), Frame().fonts.large, false).x;
 }
 
+bool ChipRowButton(ChipRow& row, const char* id, std::string_view label, bool selected) {
+    const float gap = LayoutScale(units::kChipGap);
+    const float w = ChipButtonWidth(label);
+    if (row.x > 0 && row.x + w <= row.width) {
+        ImGui::SameLine(0, gap);
+    } else {
+        row.x = 0;
+    }
+    row.x += w + gap;
+    return ChipButton(id, label, selected);
+}
+
 bool ChipButton(const char* id, std::string_view label, bool selected) {
     const Theme& t = Frame().theme;
     const ImVec2 size(ChipButtonWidth(label), LayoutScale(units::kSmallButtonHeight));

@@ -49,6 +49,12 @@ bool PrimaryButton(const char* id, std::string_view label, ImVec2 size = ImVec2(
 bool SecondaryButton(const char* id, std::string_view label, ImVec2 size = ImVec2(0, 0),
                      Icon icon = Icon::kNone);
 bool ChipButton(const char* id, std::string_view label, bool selected);
+// A row of chips that wraps at `width`: one ChipRow per row, then ChipRowButton for each chip in order.
+struct ChipRow {
+    float width = 0;
+    float x = 0;  // where the next chip would start
+};
+bool ChipRowButton(ChipRow& row, const char* id, std::string_view label, bool selected);
 // The width ChipButton takes for this label (to wrap a row of chips before drawing them).
 float ChipButtonWidth(std::string_view label);
 bool ListRow(const char* id, std::string_view title, std::string_view subtitle, std::string_view right_text,
