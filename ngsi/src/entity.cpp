@@ -1,5 +1,6 @@
 #include "ngsi/entity.h"
 
+#include <charconv>
 #include <cmath>
 
 #include "ngsi/rules.h"
@@ -313,14 +314,13 @@ Result<std::optional<double>> NumberValue(const EntityView& e, std::string_view 
     if (v->is_number()) {
         d = v->get<double>();
     } else if (v->is_string()) {
+        // from_chars, not stod: the decimal point must not depend on the process locale.
         const std::string& s = v->get_ref<const std::string&>();
-        std::size_t used = 0;
-        try {
-            d = std::stod(s, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used == 0 || used != s.size()) return WrongType(e, name, "a number");
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
+        if (ec != std::errc() || end != s.data() + s.size() || s.empty())
+            return WrongType(e, name, "a number");
+    } else {
+        return WrongType(e, name, "a number");
     }
     if (!std::isfinite(d)) return WrongType(e, name, "a finite number");
     return std::optional<double>(d);

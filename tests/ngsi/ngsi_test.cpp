@@ -219,6 +219,9 @@ TEST(NgsiParse, WrongTypesNumbersAsStringsAndGarbage) {
         {"type", "WeatherObserved"},
         {"temperature", {{"type", "Number"}, {"value", "7.5"}}},
         {"pressure", "abc"},
+        {"comma", "7,5"},
+        {"nan_text", "nan"},
+        {"padded", " 7.5"},
         {"huge", 1e308},
         {"count", 12.0},
         {"half", 1.5},
@@ -232,6 +235,10 @@ TEST(NgsiParse, WrongTypesNumbersAsStringsAndGarbage) {
     EXPECT_EQ(NumberValue(v, "pressure").error().code, "ngsi.wrong_type");
     EXPECT_NE(NumberValue(v, "pressure").error().message.find("WeatherObserved.pressure"), std::string::npos);
     EXPECT_EQ(NumberValue(v, "huge").value(), 1e308);
+    // Strings are read without the process locale: a decimal comma, NaN or padding is no number.
+    EXPECT_FALSE(NumberValue(v, "comma").ok());
+    EXPECT_FALSE(NumberValue(v, "nan_text").ok());
+    EXPECT_FALSE(NumberValue(v, "padded").ok());
     EXPECT_EQ(IntegerValue(v, "count").value(), 12);
     EXPECT_FALSE(IntegerValue(v, "half").ok());
     EXPECT_FALSE(NumberValue(v, "nothing").value().has_value());
