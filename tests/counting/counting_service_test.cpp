@@ -51,6 +51,21 @@ class CountingServiceTest : public ::testing::Test {
 
     ck::test::TempDir dir_;
     std::filesystem::path video_;
+    // The open bins in the store, through a connection of the test's own.
+    std::vector<cache::CounterBin> OpenBins() {
+        auto db = cache::Database::Open(settings_.database_path);
+        if (!db.ok()) {
+            ADD_FAILURE() << db.error().message;
+            return {};
+        }
+        auto open = cache::ListOpenBins(db.value());
+        if (!open.ok()) {
+            ADD_FAILURE() << open.error().message;
+            return {};
+        }
+        return *open;
+    }
+
     CountingSettings settings_;
     std::atomic<std::int64_t> now_ms_{0};
     CountingServiceOptions options_;
@@ -66,15 +81,15 @@ TEST_F(CountingServiceTest, BinsAreCheckpointedClosedIntoTheOutboxAndRestored) {
     }));
     ASSERT_TRUE(svc.Checkpoint().ok());
 
+    const auto open = OpenBins();
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].line, "mid");
+    EXPECT_EQ(open[0].start, kT0);
+    EXPECT_GE(open[0].positive, 1);
+    EXPECT_GE(open[0].negative, 1);
+
     auto db = cache::Database::Open(settings_.database_path);
     ASSERT_TRUE(db.ok());
-    auto open = cache::ListOpenBins(db.value());
-    ASSERT_TRUE(open.ok());
-    ASSERT_EQ(open->size(), 1u);
-    EXPECT_EQ(open->at(0).line, "mid");
-    EXPECT_EQ(open->at(0).start, kT0);
-    EXPECT_GE(open->at(0).positive, 1);
-    EXPECT_GE(open->at(0).negative, 1);
 
     auto health = cache::LoadCounterHealth(db.value());
     ASSERT_TRUE(health.ok() && health->has_value());
@@ -198,12 +213,9 @@ TEST_F(CountingServiceTest, ASlowDiskNeverHoldsUpTheCounterThread) {
 
     // The crossing was counted: the next checkpoint saves it in the open bin.
     ASSERT_TRUE(svc.Checkpoint().ok());
-    auto db = cache::Database::Open(settings_.database_path);
-    ASSERT_TRUE(db.ok());
-    auto open = cache::ListOpenBins(db.value());
-    ASSERT_TRUE(open.ok());
-    ASSERT_EQ(open->size(), 1u);
-    EXPECT_GE(open->at(0).positive, 1);
+    const auto open = OpenBins();
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_GE(open[0].positive, 1);
 }
 
 }  // namespace
