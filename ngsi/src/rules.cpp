@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/quote.h"
+
 namespace ck::ngsi {
 namespace {
 
@@ -9,16 +11,6 @@ constexpr std::size_t kMaxTokenLength = 64;
 
 bool IsForbidden(char c) {
     return kForbiddenChars.find(c) != std::string_view::npos;
-}
-
-// Quoted for an error message: at most 40 characters, anything unprintable as '?'.
-std::string Quote(std::string_view text) {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < text.size() && i < 40; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        out += c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '?';
-    }
-    return out + (text.size() > 40 ? "...\"" : "\"");
 }
 
 }  // namespace
@@ -54,7 +46,7 @@ Status CheckIdentifier(std::string_view field, std::string_view text) {
     for (const char c : text) {
         const auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u >= 0x7f || c == '&' || c == '?' || c == '/' || c == '#' || IsForbidden(c)) {
-            return MakeError("ngsi.invalid", "Invalid characters in " + what + " " + Quote(text));
+            return MakeError("ngsi.invalid", "Invalid characters in " + what + " " + QuoteInput(text));
         }
     }
     return {};
@@ -71,8 +63,8 @@ Status CheckToken(std::string_view field, std::string_view text) {
                    c == '-';
         });
     if (ok) return {};
-    return MakeError("ngsi.invalid",
-                     std::string(field) + " must be 1-64 letters, digits, '-' or '_', got " + Quote(text));
+    return MakeError("ngsi.invalid", std::string(field) + " must be 1-64 letters, digits, '-' or '_', got " +
+                                         QuoteInput(text));
 }
 
 Result<std::string> MakeUrn(std::string_view field, std::string_view type, std::string_view rest) {
