@@ -6,7 +6,7 @@ namespace ck::cache {
 namespace {
 
 PvogDetailRow ReadDetail(const Statement& s) {
-    return PvogDetailRow{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), FromUnixMs(s.Int64(5))};
+    return PvogDetailRow{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), FromUnixMs(s.Int64(5)), {}};
 }
 
 constexpr const char* kDetailColumns = "id, language, last_update, catalogue_updated, json, fetched_ms";
@@ -71,19 +71,45 @@ Result<std::vector<PvogDetailRow>> ListPvogDetails(Database& db, const std::stri
     return out;
 }
 
+namespace {
+
+// A service needs fetching when its German description is missing or older than the catalogue entry, or a
+// translation is (a translation row written with an empty catalogue date is one whose fetch is pending).
+constexpr const char* kStaleSelect =
+    "SELECT c.id, c.updated FROM pvog_services c LEFT JOIN pvog_details d "
+    "ON d.id = c.id AND d.language = 'de' "
+    "WHERE c.ars = ?1 AND (d.id IS NULL OR d.catalogue_updated <> c.updated OR EXISTS ("
+    "SELECT 1 FROM pvog_details t WHERE t.id = c.id AND t.language <> 'de' AND t.catalogue_updated <> "
+    "c.updated))";
+
+}  // namespace
+
 Result<std::vector<std::pair<std::string, std::string>>> StalePvogDetails(Database& db,
                                                                           const std::string& ars,
                                                                           std::size_t limit) {
     std::vector<std::pair<std::string, std::string>> out;
-    Statement s(db.handle(),
-                "SELECT c.id, c.updated FROM pvog_services c LEFT JOIN pvog_details d "
-                "ON d.id = c.id AND d.language = 'de' "
-                "WHERE c.ars = ?1 AND (d.id IS NULL OR d.catalogue_updated <> c.updated) "
-                "ORDER BY c.rowid LIMIT ?2");
+    Statement s(db.handle(), std::string(kStaleSelect) + " ORDER BY c.rowid LIMIT ?2");
     s.Bind(1, ars).Bind(2, static_cast<std::int64_t>(limit));
     while (s.Step()) out.emplace_back(s.Text(0), s.Text(1));
     if (!s.Succeeded()) return s.error();
     return out;
+}
+
+Result<std::optional<std::string>> StalePvogDetail(Database& db, const std::string& ars,
+                                                   const std::string& id) {
+    std::optional<std::string> out;
+    Statement s(db.handle(), std::string(kStaleSelect) + " AND c.id = ?2");
+    s.Bind(1, ars).Bind(2, id);
+    while (s.Step()) out = s.Text(1);
+    if (!s.Succeeded()) return s.error();
+    return out;
+}
+
+Status DeletePvogTranslations(Database& db, const std::string& id) {
+    Statement s(db.handle(), "DELETE FROM pvog_details WHERE id = ?1 AND language <> 'de'");
+    s.Bind(1, id);
+    if (!s.Run()) return s.error();
+    return {};
 }
 
 }  // namespace ck::cache

@@ -329,7 +329,8 @@ RoundSummary RunSyncRound(Database& db, std::vector<Connector>& connectors, cons
             (options.force || now >= state.next_heartbeat)) {
             reachable = SendHeartbeat(db, c, settings, state, status, now, summary);
         }
-        if (reachable && c.pull && (options.force || now >= state.next_pull[c.name])) {
+        const bool wanted = c.pull_wanted && c.pull_wanted();
+        if (reachable && c.pull && (options.force || wanted || now >= state.next_pull[c.name])) {
             PullContent(db, c, settings, state, status, now, summary);
         }
         if (auto st = SaveConnectorStatus(db, status); !st)

@@ -48,7 +48,7 @@ Result<FileImportReport> ImportFiles(cache::Database& db, const std::string& ars
             continue;
         }
         detail_rows.push_back(
-            cache::PvogDetailRow{d->id, d->language, d->last_update, updated[d->id], f.text, Now()});
+            cache::PvogDetailRow{d->id, d->language, d->last_update, updated[d->id], f.text, Now(), {}});
     }
     if (auto st = cache::ReplacePvogCatalogue(db, ars, rows); !st) return st.error();
     if (auto st = cache::PutPvogDetails(db, detail_rows); !st) return st.error();
@@ -113,7 +113,7 @@ cache::PvogSettings MakePvogSettings(std::string base_url, std::string ars, doub
     s.parse_detail = [](const std::string& json) -> Result<cache::PvogDetailRow> {
         auto d = ParseServiceDetail(json);
         if (!d) return d.error();
-        return cache::PvogDetailRow{d->id, d->language, d->last_update, "", json, {}};
+        return cache::PvogDetailRow{d->id, d->language, d->last_update, "", json, {}, d->available_languages};
     };
     return s;
 }

@@ -30,6 +30,24 @@ std::string Detail(const std::string& id, const std::string& name) {
         .dump();
 }
 
+// A description in a language, listing the languages it is published in.
+std::string Localised(const std::string& id, const std::string& name, const std::string& language,
+                      const std::vector<std::string>& available) {
+    auto j = nlohmann::json::parse(Detail(id, name));
+    j["languageCode"] = language;
+    j["availableLanguages"] = available;
+    return j.dump();
+}
+
+std::vector<std::string> DetailRequestsFor(const fake::FakeCentral& central, const std::string& language) {
+    std::vector<std::string> out;
+    for (const auto& r : central.Requests()) {
+        if (r.path.find("/detail") == std::string::npos) continue;
+        if (r.Header("Accept-Language") == language) out.push_back(r.query);
+    }
+    return out;
+}
+
 class PvogSync : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -190,6 +208,115 @@ TEST_F(PvogSync, ABrokenDescriptionIsSkippedTheOthersArrive) {
     EXPECT_FALSE(LoadDetail(*db_, "A.LB.1", "de")->has_value());
     EXPECT_TRUE(LoadDetail(*db_, "A.LB.2", "de")->has_value());
     EXPECT_EQ(Catalogue().size(), 2u);
+}
+
+TEST_F(PvogSync, AnEnglishDescriptionIsFetchedWhereTheServiceListsIt) {
+    ServeSmallCatalogue();
+    central_.SetPvogDetail(kArs, "A.LB.1", Localised("A.LB.1", "Eins beantragen", "de", {"de", "en"}));
+    central_.SetPvogDetail(kArs, "A.LB.1", Localised("A.LB.1", "Apply for one", "en", {"de", "en"}), "en");
+    const auto r = Round();
+    EXPECT_TRUE(r.errors.empty()) << r.errors.front();
+    EXPECT_EQ(r.pulled, 2 + 3) << "the catalogue, two German descriptions, one English";
+
+    auto english = LoadDetail(*db_, "A.LB.1", "en");
+    ASSERT_TRUE(english.ok() && english->has_value());
+    EXPECT_EQ((*english)->language, "en");
+    EXPECT_EQ((*english)->name, "Apply for one");
+    auto german = LoadDetail(*db_, "A.LB.1", "de");
+    ASSERT_TRUE(german.ok() && german->has_value());
+    EXPECT_EQ((*german)->name, "Eins beantragen");
+    // A.LB.2 lists no English: it is never asked for, and an English visitor gets German.
+    EXPECT_EQ(DetailRequestsFor(central_, "en"), std::vector<std::string>{"q=A.LB.1"});
+    auto fallback = LoadDetail(*db_, "A.LB.2", "en");
+    ASSERT_TRUE(fallback.ok() && fallback->has_value());
+    EXPECT_EQ((*fallback)->language, "de");
+
+    // Both are current for the catalogue date: the next round fetches neither.
+    const std::size_t before = central_.Requests().size();
+    EXPECT_TRUE(Round().errors.empty());
+    EXPECT_EQ(central_.Requests().size() - before, 1u) << "only the catalogue";
+}
+
+TEST_F(PvogSync, AnAnswerInAnotherLanguageIsNotStoredAsATranslation) {
+    ServeSmallCatalogue();
+    // The description says it has English, but the server answers every request in German.
+    central_.SetPvogDetail(kArs, "A.LB.1", Localised("A.LB.1", "Eins beantragen", "de", {"de", "en"}));
+    const auto r = Round();
+    EXPECT_TRUE(r.errors.empty()) << r.errors.front();
+    auto english = LoadDetail(*db_, "A.LB.1", "en");
+    ASSERT_TRUE(english.ok() && english->has_value());
+    EXPECT_EQ((*english)->language, "de") << "the visitor gets German (and the screen's note)";
+    EXPECT_EQ(DetailRequestsFor(central_, "en").size(), 1u);
+    Round();
+    EXPECT_EQ(DetailRequestsFor(central_, "en").size(), 1u) << "not asked again for the same catalogue date";
+}
+
+TEST_F(PvogSync, APendingTranslationIsFetchedAfterAnInterruptedRound) {
+    ServeSmallCatalogue();
+    central_.SetPvogDetail(kArs, "A.LB.1", Localised("A.LB.1", "Eins beantragen", "de", {"de", "en"}));
+    central_.SetPvogDetail(kArs, "A.LB.1", Localised("A.LB.1", "Apply for one", "en", {"de", "en"}), "en");
+    ASSERT_TRUE(Round().errors.empty());
+    // What a round cut short between the German and the English answer leaves: the translation pending.
+    ASSERT_TRUE(
+        cache::PutPvogDetails(*db_, {cache::PvogDetailRow{"A.LB.1", "en", "", "", "", Now(), {}}}).ok());
+    auto stale = cache::StalePvogDetails(*db_, kArs, 10);
+    ASSERT_TRUE(stale.ok());
+    ASSERT_EQ(stale->size(), 1u);
+    EXPECT_EQ(stale->front().first, "A.LB.1");
+    EXPECT_EQ((*LoadDetail(*db_, "A.LB.1", "en"))->language, "de") << "pending: German meanwhile";
+    ASSERT_TRUE(Round().errors.empty());
+    EXPECT_EQ((*LoadDetail(*db_, "A.LB.1", "en"))->language, "en");
+    EXPECT_TRUE(cache::StalePvogDetails(*db_, kArs, 10)->empty());
+}
+
+TEST_F(PvogSync, ATranslationNoLongerListedIsForgotten) {
+    ServeSmallCatalogue();
+    central_.SetPvogDetail(kArs, "A.LB.1", Localised("A.LB.1", "Eins beantragen", "de", {"de", "en"}));
+    central_.SetPvogDetail(kArs, "A.LB.1", Localised("A.LB.1", "Apply for one", "en", {"de", "en"}), "en");
+    ASSERT_TRUE(Round().errors.empty());
+    ASSERT_EQ((*LoadDetail(*db_, "A.LB.1", "en"))->language, "en");
+    central_.SetPvogDetail(kArs, "A.LB.1", Localised("A.LB.1", "Eins beantragen", "de", {"de"}));
+    central_.SetPvogCsv(kArs, std::string(kHeader) +
+                                  "A.LB.1|1|Eins|Eins beantragen|02.02.2025 00:00|||\n"
+                                  "A.LB.2|2|Zwei|Zwei beantragen|01.01.2025 00:00|||\n");
+    ASSERT_TRUE(Round().errors.empty());
+    EXPECT_EQ((*LoadDetail(*db_, "A.LB.1", "en"))->language, "de");
+    EXPECT_TRUE(cache::StalePvogDetails(*db_, kArs, 10)->empty()) << "nothing left to fetch forever";
+}
+
+TEST_F(PvogSync, AWishedDescriptionIsFetchedBeforeThePullIsDueAndAlone) {
+    settings_.pvog.catalogue_interval_s = 86400;
+    settings_.pvog.details_per_round = 1;
+    settings_.pull_interval_s = 3600;
+    connectors_ = cache::MakeConnectors(*client_, settings_);
+    central_.SetPvogCsv(kArs, std::string(kHeader) +
+                                  "A.LB.1|1|Eins|Eins beantragen|01.01.2025 00:00|||\n"
+                                  "A.LB.2|2|Zwei|Zwei beantragen|01.01.2025 00:00|||\n"
+                                  "A.LB.3|3|Drei|Drei beantragen|01.01.2025 00:00|||\n");
+    for (const char* id : {"A.LB.1", "A.LB.2", "A.LB.3"}) central_.SetPvogDetail(kArs, id, Detail(id, id));
+    ASSERT_TRUE(Round().errors.empty());  // the catalogue and the first description
+    ASSERT_TRUE(LoadDetail(*db_, "A.LB.1", "de")->has_value());
+
+    // Not due: a round without a wish pulls nothing.
+    cache::RoundOptions options;
+    std::size_t before = central_.RequestCount();
+    cache::RunSyncRound(*db_, connectors_, settings_, state_, Now(), options);
+    EXPECT_EQ(central_.RequestCount(), before);
+
+    // A visitor opens the third service: the next round fetches exactly its description.
+    settings_.pvog.wishes->Add("A.LB.3");
+    settings_.pvog.wishes->Add("A.LB.1");  // already cached: not fetched again
+    settings_.pvog.wishes->Add("X.LB.9");  // not in the catalogue: not fetched
+    before = central_.Requests().size();
+    const auto r = cache::RunSyncRound(*db_, connectors_, settings_, state_, Now(), options);
+    EXPECT_TRUE(r.errors.empty()) << r.errors.front();
+    EXPECT_EQ(r.pulled, 1);
+    const auto requests = central_.Requests();
+    ASSERT_EQ(requests.size() - before, 1u);
+    EXPECT_EQ(requests.back().query, "q=A.LB.3");
+    EXPECT_TRUE(LoadDetail(*db_, "A.LB.3", "de")->has_value());
+    EXPECT_FALSE(LoadDetail(*db_, "A.LB.2", "de")->has_value()) << "the background batch waits for its turn";
+    EXPECT_TRUE(settings_.pvog.wishes->Empty());
 }
 
 }  // namespace

@@ -199,10 +199,13 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     if (app->options.start_workers && !app->options.demo && app->db) {
         const Config& c = app->options.config;
         if (!c.central.orion_url.empty() || !c.central.pvog_url.empty()) {
-            app->sync = std::make_unique<cache::SyncWorker>(c.database_path, ToSyncSettings(c));
+            cache::SyncSettings sync_settings = ToSyncSettings(c);
+            if (!sync_settings.pvog.base_url.empty()) app->pvog_wishes = sync_settings.pvog.wishes;
+            app->sync = std::make_unique<cache::SyncWorker>(c.database_path, std::move(sync_settings));
             if (Status s = app->sync->Start(); !s.ok()) {
                 spdlog::error("sync worker not started: {}", s.error().message);
                 app->sync.reset();
+                app->pvog_wishes.reset();
             }
         }
         if (c.counter.enabled) {
@@ -228,6 +231,21 @@ void ApplyLanguage(App& app, const std::string& tag) {
     app.session.language = tag;
     app.frame.rtl = app.loc->direction() == loc::Direction::kRtl;
     app.display_cache.SetDirection(app.loc->direction());
+}
+
+void AskForServiceDetail(App& app, const std::string& id) {
+    if (!app.sync || !app.pvog_wishes) return;
+    app.pvog_wishes->Add(id);
+    app.session.services.detail_asked_rounds = app.sync->rounds();
+    app.sync->RequestRound();
+}
+
+bool AwaitsServiceDetail(const App& app) {
+    const ServicesState& st = app.session.services;
+    // The round running when it was asked may have missed the wish; the next one takes it. After that the
+    // description is there or will not come (the service has none, or the worker is backing off).
+    return app.sync && app.pvog_wishes && app.nav.current() == ScreenId::kServiceDetail && st.service &&
+           !st.detail && st.detail_asked_rounds >= 0 && app.sync->rounds() < st.detail_asked_rounds + 2;
 }
 
 void ResetSession(App& app) {

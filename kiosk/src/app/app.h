@@ -90,6 +90,8 @@ struct App {
     std::string demo_db_path;  // removed when the app ends
     part::IdeaSettings idea_settings;
     std::unique_ptr<cache::SyncWorker> sync;             // background delivery and pulls (nullptr: not configured)
+    // Descriptions a visitor opened before they were cached, fetched by the sync worker first (null: no PVOG).
+    std::shared_ptr<cache::PvogWishList> pvog_wishes;
     std::unique_ptr<counting::CountingService> counter;  // passer-by counting (nullptr: disabled)
     // Whether the admin pad can open at all: a PIN hash is in the store (the demo uses its configured PIN).
     bool admin_pin_set = false;
@@ -118,6 +120,10 @@ void TickSession(App& app, bool had_input);
 // Whether the loop must render again soon without input (animation, countdown).
 bool WantsAnimation(const App& app);
 void ApplyLanguage(App& app, const std::string& tag);
+// The open service's description is not cached: asks the sync worker for it now (no-op without PVOG sync).
+void AskForServiceDetail(App& app, const std::string& id);
+// A visitor is on a service's detail whose description the sync worker is fetching.
+bool AwaitsServiceDetail(const App& app);
 TimePoint AppNow(const App& app);
 // The kiosk's store for the feature controllers; null when it could not be opened.
 cache::Database* StoreOf(App& app);

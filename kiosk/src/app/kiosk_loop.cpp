@@ -182,7 +182,9 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
         if (frames_to_draw <= 0 && pending.empty() && !WantsAnimation(app)) {
             const double wall = static_cast<double>(ToUnixMs(Now())) / 1000.0;
             const double next_minute = std::floor(wall / 60.0) * 60.0 + 60.0;
-            const double deadline = std::min(next_minute, app.idle.NextDeadline(wall));
+            double deadline = std::min(next_minute, app.idle.NextDeadline(wall));
+            // A visitor looks at a service whose description is being fetched: look for it twice a second.
+            if (AwaitsServiceDetail(app)) deadline = std::min(deadline, wall + 0.5);
             timeout_ms = static_cast<int>(std::clamp((deadline - wall) * 1000.0, 1.0, 60000.0));
         }
         std::vector<InputEvent> events = host.WaitEvents(timeout_ms);

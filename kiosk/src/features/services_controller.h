@@ -45,6 +45,7 @@ struct ServicesState {
     std::size_t link_choice = 0;               // which online service the QR shows
     bool legal_open = false;
     std::int64_t detail_seen_pulls = 0;  // the sync worker's pulled_rounds() when the detail was looked up
+    std::int64_t detail_asked_rounds = -1;  // the worker's rounds() when the description was asked for
 };
 
 // Loads the catalogue of config.ServicesArs() from the store with what the cached descriptions add, or the

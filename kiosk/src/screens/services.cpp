@@ -92,6 +92,7 @@ void DrawServices(App& app) {
             st.keyboard_open = false;
             OpenService(app.db ? &*app.db : nullptr, catalogue, st, s.id, app.session.language);
             st.detail_seen_pulls = app.sync ? app.sync->pulled_rounds() : 0;
+            if (!st.detail) AskForServiceDetail(app, s.id);
             app.nav.Push(ScreenId::kServiceDetail);
         }
         ImGui::PopID();

@@ -45,6 +45,8 @@ struct Connector {
     // listed in PullOutcome::failures with its cache left as it was, and the others are still pulled.
     // IsUnreachableError(code) tells "no answer" from "an answer that was unusable".
     std::function<Result<PullOutcome>(Database& db, TimePoint now)> pull;
+    // Optional: true when a visitor waits for content, so the round pulls before the pull is due.
+    std::function<bool()> pull_wanted;
 };
 
 }  // namespace ck::cache

@@ -28,6 +28,9 @@ struct PvogDetailRow {
     std::string catalogue_updated;  // the catalogue's Updatedatum it was fetched for
     std::string json;               // the description as published
     TimePoint fetched{};
+    // Not stored: the languages the description says it is published in (its availableLanguages), which
+    // tell the sync which translations to fetch.
+    std::vector<std::string> available_languages;
 };
 
 Status ReplacePvogCatalogue(Database& db, const std::string& ars, const std::vector<PvogServiceRow>& rows);
@@ -38,10 +41,16 @@ Result<std::optional<PvogDetailRow>> GetPvogDetail(Database& db, const std::stri
                                                    const std::string& language);
 // Every cached description in one language (the index merges their synonyms and summaries).
 Result<std::vector<PvogDetailRow>> ListPvogDetails(Database& db, const std::string& language);
-// Ids of the region's services whose German description is missing or was fetched for an older catalogue
-// date, in catalogue order, at most `limit`.
+// Ids of the region's services whose German description, or one of their cached translations, is missing or
+// was fetched for an older catalogue date, in catalogue order, at most `limit`; with that catalogue date.
 Result<std::vector<std::pair<std::string, std::string>>> StalePvogDetails(Database& db,
                                                                           const std::string& ars,
                                                                           std::size_t limit);
+// The same question for one service: its catalogue date when it is in the region's catalogue and needs
+// fetching, else nullopt.
+Result<std::optional<std::string>> StalePvogDetail(Database& db, const std::string& ars,
+                                                   const std::string& id);
+// Forgets a service's cached descriptions in every language but German (a translation no longer published).
+Status DeletePvogTranslations(Database& db, const std::string& id);
 
 }  // namespace ck::cache

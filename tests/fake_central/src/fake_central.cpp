@@ -664,7 +664,8 @@ HttpOut FakeCentral::Impl::Control(const HttpIn& in) {
     }
     if (in.method == "POST" && what == "/pvog/detail") {
         std::lock_guard<std::mutex> lock(mu);
-        open_data.SetPvogDetail(in.Param("ars"), in.Param("q"), in.body);
+        open_data.SetPvogDetail(in.Param("ars"), in.Param("q"), in.body,
+                                in.HasParam("lang") ? in.Param("lang") : "de");
         return Ok();
     }
     if (in.method == "POST" && what == "/reset") {
@@ -770,9 +771,9 @@ void FakeCentral::SetPvogCsv(const std::string& ars, std::string csv) {
 }
 
 void FakeCentral::SetPvogDetail(const std::string& ars, const std::string& service_id,
-                                std::string json_text) {
+                                std::string json_text, const std::string& language) {
     std::lock_guard<std::mutex> lock(impl_->mu);
-    impl_->open_data.SetPvogDetail(ars, service_id, std::move(json_text));
+    impl_->open_data.SetPvogDetail(ars, service_id, std::move(json_text), language);
 }
 
 void FakeCentral::Reset() {

@@ -165,7 +165,11 @@ HttpOut OpenDataStore::HandlePvog(const HttpIn& in) {
         rest.compare(rest.size() - detail_suffix.size(), detail_suffix.size(), detail_suffix) == 0) {
         const std::string ars = rest.substr(0, rest.size() - detail_suffix.size());
         if (!in.HasParam("q")) return JsonOut(400, json{{"error", "q is required"}});
-        auto it = pvog_detail_.find({ars, in.Param("q")});
+        // Like the Suchdienst: the language asked for with Accept-Language where the description has it,
+        // else German.
+        const std::string language = in.Header("accept-language").substr(0, 2);
+        auto it = pvog_detail_.find({ars, in.Param("q"), language});
+        if (it == pvog_detail_.end()) it = pvog_detail_.find({ars, in.Param("q"), "de"});
         if (it == pvog_detail_.end()) return JsonOut(404, json{{"error", "service description not found"}});
         HttpOut out;
         out.body = it->second;
@@ -195,8 +199,8 @@ void OpenDataStore::SetPvogCsv(const std::string& ars, std::string csv) {
 }
 
 void OpenDataStore::SetPvogDetail(const std::string& ars, const std::string& service_id,
-                                  std::string json_text) {
-    pvog_detail_[{ars, service_id}] = std::move(json_text);
+                                  std::string json_text, const std::string& language) {
+    pvog_detail_[{ars, service_id, language}] = std::move(json_text);
 }
 
 void OpenDataStore::Clear() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <tuple>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,7 +22,8 @@ class OpenDataStore {
     void SetCkanPackage(nlohmann::json package);
     void SetCkanDatastore(const std::string& resource_id, nlohmann::json fields, nlohmann::json records);
     void SetPvogCsv(const std::string& ars, std::string csv);
-    void SetPvogDetail(const std::string& ars, const std::string& service_id, std::string json_text);
+    void SetPvogDetail(const std::string& ars, const std::string& service_id, std::string json_text,
+                       const std::string& language = "de");
     void Clear();
 
   private:
@@ -32,7 +34,7 @@ class OpenDataStore {
     std::vector<nlohmann::json> packages_;  // in insertion order
     std::map<std::string, Datastore> datastores_;
     std::map<std::string, std::string> pvog_csv_;
-    std::map<std::pair<std::string, std::string>, std::string> pvog_detail_;
+    std::map<std::tuple<std::string, std::string, std::string>, std::string> pvog_detail_;  // ars, id, language
 };
 
 }  // namespace ck::fake

@@ -88,9 +88,11 @@ class FakeCentral {
     void SetCkanPackage(nlohmann::json package);  // needs "id" and "name"
     // datastore_search answers from these records for resource_id (limit/offset, "total").
     void SetCkanDatastore(const std::string& resource_id, nlohmann::json fields, nlohmann::json records);
-    // PVOG: the catalogue CSV for an ARS and a service description for (ARS, ID-LB).
+    // PVOG: the catalogue CSV for an ARS and a service description for (ARS, ID-LB) in a language; a
+    // request's Accept-Language picks the language, German when the description lacks it.
     void SetPvogCsv(const std::string& ars, std::string csv);
-    void SetPvogDetail(const std::string& ars, const std::string& service_id, std::string json_text);
+    void SetPvogDetail(const std::string& ars, const std::string& service_id, std::string json_text,
+                       const std::string& language = "de");
 
     // Back to a fresh state: no entities, faults, canned answers, recorded requests or open data.
     void Reset();
