@@ -110,7 +110,7 @@ TEST_F(ServicesController, OpeningAServiceShowsItsDescriptionOrTheCatalogueDataF
 
     // An English description, once cached, is what an English-speaking visitor gets.
     ASSERT_TRUE(cache::PutPvogDetails(
-                    *db_, {{"A.LB.1", "en", "", "01.01.2025 00:00", Detail("en", {"de", "en"}), Now()}})
+                    *db_, {{"A.LB.1", "en", "", "01.01.2025 00:00", Detail("en", {"de", "en"}), Now(), {}}})
                     .ok());
     OpenService(&*db_, *catalogue, st, "A.LB.1", "en");
     ASSERT_TRUE(st.detail);
@@ -125,7 +125,7 @@ TEST_F(ServicesController, OpeningAServiceShowsItsDescriptionOrTheCatalogueDataF
     EXPECT_TRUE(HandOffLinks(st).empty()) << "no online service: the screen offers the appointment link";
     const std::string detail =
         nlohmann::json{{"id", "A.LB.2"}, {"details", {{{"code", "24"}, {"text", "Auskunft"}}}}}.dump();
-    ASSERT_TRUE(cache::PutPvogDetails(*db_, {{"A.LB.2", "de", "", "01.01.2025 00:00", detail, Now()}}).ok());
+    ASSERT_TRUE(cache::PutPvogDetails(*db_, {{"A.LB.2", "de", "", "01.01.2025 00:00", detail, Now(), {}}}).ok());
     RefreshDetail(&*db_, *catalogue, st, "de");
     ASSERT_TRUE(st.detail);
     EXPECT_EQ(svc::PlainText(st.detail->Find(svc::module::kSummary)->text), "Auskunft");
@@ -160,6 +160,7 @@ ars = "051110000000"
 catalogue_interval_s = 3600
 details_per_round = 5
 appointment_url = "https://termine.example.org/"
+office = ["Bürgerbüro Mitte", "Marktplatz 1", "Mo-Fr 8-12 Uhr"]
 most_asked = ["B100019.LB.576986"]
 [[services.life_situations]]
 name_key = "kiosk.services.situation.family"
@@ -169,6 +170,7 @@ ids = ["B100019.LB.581863"]
     ASSERT_TRUE(c.ok()) << c.error().message;
     EXPECT_EQ(c->ServicesArs(), "051110000000");
     EXPECT_EQ(c->services.details_per_round, 5);
+    EXPECT_EQ(c->services.office, (std::vector<std::string>{"Bürgerbüro Mitte", "Marktplatz 1", "Mo-Fr 8-12 Uhr"}));
     ASSERT_EQ(c->services.life_situations.size(), 1u);
     EXPECT_EQ(c->services.life_situations[0].ids, std::vector<std::string>{"B100019.LB.581863"});
 }
@@ -193,6 +195,8 @@ TEST(ServicesConfig, BadValuesNameTheKey) {
         {"[services]\ndetails_per_round = 0\n", "services.details_per_round"},
         {"[services]\nappointment_url = \"javascript:alert(1)\"\n", "services.appointment_url"},
         {"[services]\nmost_asked = [\"a b\"]\n", "services.most_asked"},
+        {"[services]\noffice = [\"\"]\n", "services.office"},
+        {"[services]\noffice = [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\"]\n", "services.office"},
         {"[services]\ncolour = 1\n", "services.colour: unknown key"},
         {"[[services.life_situations]]\nname_key = \"family\"\nleika = [\"99041\"]\n",
          "services.life_situations[0].name_key"},

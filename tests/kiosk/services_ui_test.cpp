@@ -59,9 +59,10 @@ class ServicesUi : public ::testing::Test {
         if (!fs::exists(csv_)) GTEST_SKIP() << "shared data not found: " << csv_.string();
         WriteConfig("de");
     }
-    void WriteConfig(const std::string& lang) {
+    void WriteConfig(const std::string& lang, const std::string& extra = "") {
         std::ofstream(config_) << "[kiosk]\ndatabase = \"" << (dir_ / "kiosk.db").string()
-                               << "\"\n[locale]\ndefault = \"" << lang << "\"\n";
+                               << "\"\n[locale]\ndefault = \"" << lang << "\"\n"
+                               << extra;
     }
     ChildResult Kiosk(const std::vector<std::string>& args) {
         std::vector<std::string> all = args;
@@ -164,6 +165,7 @@ TEST_F(ServicesUi, TheFirstResultOfKindergldIsKindergeld) {
 }
 
 TEST_F(ServicesUi, AServiceWithoutAnOnlineLinkHandsOverTheAppointmentBooking) {
+    WriteConfig("de", "[services]\noffice = [\"Bürgerbüro Mitte\", \"Mo-Fr 8-12 Uhr\"]\n");
     ASSERT_EQ(Import().exit_code, 0);
     const fs::path shot = dir_ / "appointment.png";
     // "Baukindergeld beantragen" has no online service in the catalogue.
@@ -173,7 +175,8 @@ TEST_F(ServicesUi, AServiceWithoutAnOnlineLinkHandsOverTheAppointmentBooking) {
                 Step("tap_text", Text("de", "kiosk.services.search_placeholder")),
                 Step("type", "baukindergeld"), Step("tap_text", "Baukindergeld beantragen"),
                 Step("expect_text", Text("de", "kiosk.services.appointment")),
-                Step("expect_text", "https://www.herne.de/termine"), Step("shot", shot.string())},
+                Step("expect_text", "https://www.herne.de/termine"), Step("expect_text", "Bürgerbüro Mitte"),
+                Step("expect_text", "Mo-Fr 8-12 Uhr"), Step("shot", shot.string())},
                "1920x1080");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(DecodeQr(shot), "https://www.herne.de/termine");

@@ -310,6 +310,7 @@ Status ReadServices(TableReader& r, ServicesConfig& s) {
     if (r.ok() && !s.appointment_url.empty() && !IsHttpUrl(s.appointment_url)) {
         r.Fail("appointment_url", "must be an http(s) URL without spaces");
     }
+    r.StringList("office", s.office, 0, 8, 200);
     r.StringList("most_asked", s.most_asked, 0, 24, 128);
     for (const auto& id : s.most_asked)
         if (r.ok() && !IsPvogId(id)) r.Fail("most_asked", "\"" + id + "\" is not a PVOG service id");

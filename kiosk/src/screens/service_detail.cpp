@@ -82,7 +82,13 @@ void DrawHandOff(App& app, ServicesState& st, float width) {
     // Exactly what the QR holds, for those who type it in.
     ui::Label(url, f.fonts.small, f.theme.text, width, /*break_long_words=*/true);
     ui::Spacing(8);
-    if (links.empty()) ui::Label(app.T("kiosk.services.no_online"), f.fonts.small, f.theme.text_muted, width);
+    if (links.empty()) {
+        ui::Label(app.T("kiosk.services.no_online"), f.fonts.small, f.theme.text_muted, width);
+        const auto& office = app.options.config.services.office;
+        if (!office.empty()) ui::Spacing(8);
+        for (const auto& line : office) ui::Label(line, f.fonts.body, f.theme.text, width);
+        if (!office.empty()) ui::Spacing(8);
+    }
     ui::Label(app.T("kiosk.services.no_personal_data"), f.fonts.small, f.theme.text_muted, width);
 }
 
