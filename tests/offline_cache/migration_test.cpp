@@ -111,7 +111,7 @@ TEST_P(MigrationFrom, ReachesTheCurrentSchemaAndKeepsData) {
     EXPECT_TRUE(SaveBin(*db, bin).ok());
     EXPECT_TRUE(PutSetting(*db, "k", "v").ok());
     EXPECT_TRUE(ReplacePvogCatalogue(*db, "059160000000", {{"A.LB.1", "01.01.2025 00:00", "{}"}}).ok());
-    EXPECT_TRUE(PutPvogDetails(*db, {{"A.LB.1", "de", "", "01.01.2025 00:00", "{}", T(10)}}).ok());
+    EXPECT_TRUE(PutPvogDetails(*db, {{"A.LB.1", "de", "", "01.01.2025 00:00", "{}", T(10), {}}}).ok());
     auto claimed = ClaimBatch(*db, "ngsi", T(100), 10, 1 << 20);
     ASSERT_TRUE(claimed.ok());
     EXPECT_EQ(claimed->size(), k >= 1 ? 3u : 2u);

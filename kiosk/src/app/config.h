@@ -92,7 +92,7 @@ struct ServicesConfig {
     double catalogue_interval_s = 86400;  // how often the catalogue CSV is fetched
     int details_per_round = 40;           // service descriptions fetched per sync round (one at a time)
     std::string appointment_url = "https://www.herne.de/termine";  // QR when a service has no online link
-    // The office visitors go to for a service without an online service, shown under the appointment QR:
+    // The office visitors go to for a service without an online service, shown on its detail:
     // name, address, opening hours, one line each (empty: none shown).
     std::vector<std::string> office;
     // PVOG ids (these federal services are in every region's catalogue); only those in the catalogue are

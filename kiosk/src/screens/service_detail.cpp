@@ -67,6 +67,16 @@ void DrawLinkChoices(App& app, ServicesState& st, float width) {
     ui::Spacing(ui::units::kSectionGap);
 }
 
+// No online service: where to go in person, as the operator configured it (name, address, hours).
+void DrawConfiguredOffice(App& app, const ServicesState& st, float width) {
+    const auto& office = app.options.config.services.office;
+    if (office.empty() || !HandOffLinks(st).empty()) return;
+    const ui::UiFrame& f = app.frame;
+    ui::Label(app.T("kiosk.services.in_person"), f.fonts.large, f.theme.primary, width);
+    for (const auto& line : office) ui::Label(line, f.fonts.body, f.theme.text, width, true);
+    ui::Spacing(ui::units::kSectionGap);
+}
+
 void DrawHandOff(App& app, ServicesState& st, float width) {
     const ui::UiFrame& f = app.frame;
     const auto& links = HandOffLinks(st);
@@ -82,13 +92,7 @@ void DrawHandOff(App& app, ServicesState& st, float width) {
     // Exactly what the QR holds, for those who type it in.
     ui::Label(url, f.fonts.small, f.theme.text, width, /*break_long_words=*/true);
     ui::Spacing(8);
-    if (links.empty()) {
-        ui::Label(app.T("kiosk.services.no_online"), f.fonts.small, f.theme.text_muted, width);
-        const auto& office = app.options.config.services.office;
-        if (!office.empty()) ui::Spacing(8);
-        for (const auto& line : office) ui::Label(line, f.fonts.body, f.theme.text, width);
-        if (!office.empty()) ui::Spacing(8);
-    }
+    if (links.empty()) ui::Label(app.T("kiosk.services.no_online"), f.fonts.small, f.theme.text_muted, width);
     ui::Label(app.T("kiosk.services.no_personal_data"), f.fonts.small, f.theme.text_muted, width);
 }
 
@@ -145,6 +149,7 @@ void DrawServiceDetail(App& app) {
     }
     ui::Spacing(24);
     DrawLinkChoices(app, st, text_w);
+    DrawConfiguredOffice(app, st, text_w);
     if (st.detail) {
         DrawSection(app, *st.detail, svc::module::kRequirements, "kiosk.services.requirements", text_w);
         DrawSection(app, *st.detail, svc::module::kDocuments, "kiosk.services.documents", text_w);
