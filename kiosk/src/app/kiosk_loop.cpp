@@ -182,7 +182,10 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
         if (frames_to_draw <= 0 && pending.empty() && !WantsAnimation(app)) {
             const double wall = static_cast<double>(ToUnixMs(Now())) / 1000.0;
             const double next_minute = std::floor(wall / 60.0) * 60.0 + 60.0;
-            const double deadline = std::min(next_minute, app.idle.NextDeadline(wall));
+            double deadline = std::min(next_minute, app.idle.NextDeadline(wall));
+            // The attract screen's rotating tile: one frame per rotation, nothing in between.
+            if (app.nav.current() == ScreenId::kAttract && app.live.entries.size() > 1)
+                deadline = std::min(deadline, std::max(app.live.next_rotation_s, wall + 0.001));
             timeout_ms = static_cast<int>(std::clamp((deadline - wall) * 1000.0, 1.0, 60000.0));
         }
         std::vector<InputEvent> events = host.WaitEvents(timeout_ms);
@@ -190,6 +193,7 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
         const bool had_input = !events.empty();
         for (auto& e : events) pending.push_back(std::move(e));
         TickSession(app, had_input);
+        if (TickAttract(app)) frames_to_draw = std::max(frames_to_draw, 1);
         if (had_input) frames_to_draw = std::max(frames_to_draw, 3);
         if (timeout_ms > 0 && !had_input) frames_to_draw = std::max(frames_to_draw, 1);  // a deadline passed
         if (frames_to_draw > 0 || !pending.empty() || WantsAnimation(app)) {

@@ -45,6 +45,9 @@ struct Connector {
     // listed in PullOutcome::failures with its cache left as it was, and the others are still pulled.
     // IsUnreachableError(code) tells "no answer" from "an answer that was unusable".
     std::function<Result<PullOutcome>(Database& db, TimePoint now)> pull;
+    // Time between pulls; 0 = the sync settings' pull_interval_s. A connector with its own schedule inside
+    // (live tiles, each on its refresh interval) asks to be called as often as its most frequent one.
+    double pull_interval_s = 0;
 };
 
 }  // namespace ck::cache
