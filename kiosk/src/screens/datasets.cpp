@@ -35,10 +35,11 @@ void DrawDataset(App& app, const DatasetView& v, float width) {
     const float qr = ui::LayoutScale(ui::units::kDatasetQrSize);
     const float gap = ui::LayoutScale(ui::units::kDetailColumnGap);
     const float text_w = side_by_side ? width - qr - gap : width;
-    const float scroll_h = side_by_side
-                               ? 0
-                               : std::max(ImGui::GetContentRegionAvail().y - qr - f.fonts.small->FontSize * 4,
-                                          ui::LayoutScale(ui::units::kMinResultListHeight));
+    const float scroll_h =
+        side_by_side ? 0
+                     : std::max(ImGui::GetContentRegionAvail().y - qr - gap - f.fonts.body->FontSize * 2.5f -
+                                    f.fonts.small->FontSize * 4,
+                                ui::LayoutScale(ui::units::kMinResultListHeight));
     ImGui::BeginGroup();
     ui::BeginScrollArea("##dataset", ImVec2(text_w, scroll_h));
     const float w = text_w - ui::LayoutScale(ui::units::kScrollInset);
