@@ -68,6 +68,7 @@ class LiveConnector {
         query.page_limit = settings_.page_limit;
         query.max_entities = settings_.max_entities_per_tile;
         query.what = "tile " + tile.tile;
+        query.repair_utf8 = true;
 
         std::map<std::string, LiveRow> rows;  // by entity id: paging over a changing set may repeat one
         PullOutcome outcome;

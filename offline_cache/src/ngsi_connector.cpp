@@ -230,7 +230,7 @@ Status ForEachPulledEntity(HttpClient& client, const EntityQuery& query,
                              query.what + ": " + DescribeServerError(response->status, response->body));
         }
         Result<json> parsed = ngsi::ParseJsonBounded(response->body, kMaxJsonDepth);
-        if (!parsed && FirstInvalidUtf8(response->body))
+        if (!parsed && query.repair_utf8 && FirstInvalidUtf8(response->body))
             parsed = ngsi::ParseJsonBounded(RepairUtf8(std::move(response->body)), kMaxJsonDepth);
         if (!parsed) return MakeError("ngsi.malformed", query.what + ": response " + parsed.error().message);
         const json& page_json = *parsed;

@@ -56,9 +56,11 @@ struct EntityQuery {
     int page_limit = 1000;
     std::size_t max_entities = 20000;
     std::string what;  // names the query in errors
+    // A body with invalid UTF-8 is read with the bad bytes replaced by U+FFFD (one broken text must not
+    // hide a page of live values; the entity's parser decides). Off: such a body is ngsi.malformed.
+    bool repair_utf8 = false;
 };
-// Every entity of every page, in order, to on_entity. A body with invalid UTF-8 is read with the bad bytes
-// replaced by U+FFFD (so one broken text does not hide the page; the entity's parser decides). Errors:
+// Every entity of every page, in order, to on_entity. Errors:
 // http.* (no answer, an error status), ngsi.malformed (not a JSON array), ngsi.too_many.
 Status ForEachPulledEntity(HttpClient& client, const EntityQuery& query,
                            const std::function<void(const nlohmann::json&)>& on_entity);
