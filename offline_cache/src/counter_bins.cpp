@@ -51,6 +51,15 @@ Status SaveBin(Database& db, const CounterBin& bin) {
     return tx.Commit();
 }
 
+Status SaveBins(Database& db, const std::vector<CounterBin>& bins) {
+    for (const auto& bin : bins)
+        if (auto st = ValidateBin(bin); !st) return st;
+    Transaction tx(db, Durability::kFull);
+    for (const auto& bin : bins)
+        if (auto st = UpsertOpenBin(db, bin, false); !st) return st;
+    return tx.Commit();
+}
+
 Status CloseBin(Database& db, const CounterBin& bin, const NewOutboxItem& outbox_item, TimePoint now) {
     if (auto st = ValidateBin(bin); !st) return st;
     Transaction tx(db, Durability::kFull);

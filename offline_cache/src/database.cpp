@@ -106,6 +106,33 @@ CREATE TABLE pvog_details (
     PRIMARY KEY (id, language)
 );
 )sql",
+    // v6 -> v7: live tiles (the latest value per tile and entity, entities that stopped appearing marked
+    // gone), their history (one point per observation time, pruned by the worker) and the CKAN datasets.
+    R"sql(
+CREATE TABLE live_values (
+    tile        TEXT    NOT NULL,
+    entity_id   TEXT    NOT NULL,
+    json        TEXT    NOT NULL,
+    observed_ms INTEGER NOT NULL,
+    fetched_ms  INTEGER NOT NULL,
+    gone_ms     INTEGER,
+    PRIMARY KEY (tile, entity_id)
+);
+CREATE TABLE live_history (
+    tile        TEXT    NOT NULL,
+    entity_id   TEXT    NOT NULL,
+    observed_ms INTEGER NOT NULL,
+    value       REAL    NOT NULL,
+    PRIMARY KEY (tile, entity_id, observed_ms)
+) WITHOUT ROWID;
+CREATE INDEX live_history_by_time ON live_history (observed_ms);
+CREATE TABLE ckan_datasets (
+    id         TEXT PRIMARY KEY,
+    position   INTEGER NOT NULL,
+    json       TEXT    NOT NULL,
+    fetched_ms INTEGER NOT NULL
+);
+)sql",
 };
 
 Result<int> ReadUserVersion(sqlite3* db) {

@@ -9,6 +9,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "core/quote.h"
 #include "offline_cache/content_cache.h"
 
 namespace ck::cache {
@@ -72,13 +73,7 @@ class NgsiConnector {
 
   private:
     std::vector<std::pair<std::string, std::string>> Headers(bool with_body) const {
-        std::vector<std::pair<std::string, std::string>> h;
-        if (with_body) h.emplace_back("Content-Type", "application/json");
-        h.emplace_back("Accept", "application/json");
-        if (!settings_.service.empty()) h.emplace_back("Fiware-Service", settings_.service);
-        h.emplace_back("Fiware-ServicePath", settings_.service_path.empty() ? "/" : settings_.service_path);
-        if (!settings_.auth_token.empty()) h.emplace_back("X-Auth-Token", settings_.auth_token);
-        return h;
+        return NgsiHeaders(settings_.service, settings_.service_path, settings_.auth_token, with_body);
     }
 
     static std::string BuildBody(std::span<const OutboxItem> items) {
@@ -146,64 +141,36 @@ class NgsiConnector {
         std::vector<CachedEntity> entities;
         std::unordered_map<std::string, std::size_t> index_by_id;
         PullOutcome outcome;
-        std::size_t offset = 0;
-        const std::size_t limit = static_cast<std::size_t>(std::clamp(settings_.page_limit, 1, 1000));
-        const std::size_t max_pages = settings_.max_entities_per_type / limit + 2;
-        for (std::size_t page = 0;; ++page) {
-            if (page >= max_pages || offset > settings_.max_entities_per_type) {
-                return MakeError("ngsi.too_many", spec.type + ": more than " +
-                                                      std::to_string(settings_.max_entities_per_type) +
-                                                      " entities; cache left unchanged");
+        EntityQuery query;
+        query.base_url = settings_.base_url;
+        query.headers = Headers(false);
+        query.query = "type=" + UrlEncode(spec.type);
+        if (!spec.q.empty()) query.query += "&q=" + UrlEncode(spec.q);
+        query.page_limit = settings_.page_limit;
+        query.max_entities = settings_.max_entities_per_type;
+        query.what = spec.type;
+        const Status fetched = ForEachPulledEntity(client_, query, [&](const json& entity) {
+            std::string reason = ValidatePulledEntity(entity, settings_.max_entity_bytes);
+            if (reason.empty() && entity["type"].get<std::string>() != spec.type) {
+                reason = "type is not " + spec.type;
             }
-            std::string url = settings_.base_url + "/v2/entities?type=" + UrlEncode(spec.type);
-            if (!spec.q.empty()) url += "&q=" + UrlEncode(spec.q);
-            url += "&limit=" + std::to_string(limit) + "&offset=" + std::to_string(offset) + "&options=count";
-            auto response = client_.Send(HttpRequest{"GET", url, Headers(false), {}});
-            if (!response)
-                return MakeError(response.error().code, spec.type + ": " + response.error().message);
-            if (response->status != 200) {
-                return MakeError("http.status",
-                                 spec.type + ": " + DescribeServerError(response->status, response->body));
-            }
-            Result<json> parsed = ngsi::ParseJsonBounded(response->body, kMaxJsonDepth);
-            if (!parsed) return MakeError("ngsi.malformed", spec.type + ": response " + parsed.error().message);
-            const json& page_json = *parsed;
-            if (!page_json.is_array()) {
-                return MakeError("ngsi.malformed", spec.type + ": response is not a JSON array of entities");
-            }
-            for (const auto& entity : page_json) {
-                std::string reason = ValidatePulledEntity(entity, settings_.max_entity_bytes);
-                if (reason.empty() && entity["type"].get<std::string>() != spec.type) {
-                    reason = "type is not " + spec.type;
+            if (!reason.empty()) {
+                if (outcome.skipped++ < kMaxLoggedSkips) {
+                    spdlog::warn("ngsi: skipped a pulled {} entity: {}", Printable(spec.type, 64), reason);
                 }
-                if (!reason.empty()) {
-                    if (outcome.skipped++ < kMaxLoggedSkips) {
-                        spdlog::warn("ngsi: skipped a pulled {} entity: {}", Printable(spec.type, 64),
-                                     reason);
-                    }
-                    continue;
-                }
-                CachedEntity cached{entity["id"].get<std::string>(), spec.type,
-                                    entity.dump(-1, ' ', false, json::error_handler_t::replace), now};
-                // Paging over a changing set can return an entity twice: the later copy wins.
-                const auto [it, inserted] = index_by_id.emplace(cached.id, entities.size());
-                if (inserted) {
-                    entities.push_back(std::move(cached));
-                } else {
-                    entities[it->second] = std::move(cached);
-                }
+                return;
             }
-            offset += page_json.size();
-            std::optional<std::size_t> total;
-            if (const auto header = response->Header("fiware-total-count")) {
-                if (!header->empty() && header->size() <= 9 &&
-                    header->find_first_not_of("0123456789") == std::string::npos) {
-                    total = static_cast<std::size_t>(std::stoul(*header));
-                }
+            CachedEntity cached{entity["id"].get<std::string>(), spec.type,
+                                entity.dump(-1, ' ', false, json::error_handler_t::replace), now};
+            // Paging over a changing set can return an entity twice: the later copy wins.
+            const auto [it, inserted] = index_by_id.emplace(cached.id, entities.size());
+            if (inserted) {
+                entities.push_back(std::move(cached));
+            } else {
+                entities[it->second] = std::move(cached);
             }
-            if (page_json.empty()) break;
-            if (total ? offset >= *total : page_json.size() < limit) break;
-        }
+        });
+        if (!fetched) return fetched.error();
         if (outcome.skipped > kMaxLoggedSkips) {
             spdlog::warn("ngsi: skipped {} pulled {} entities in total", outcome.skipped,
                          Printable(spec.type, 64));
@@ -218,6 +185,72 @@ class NgsiConnector {
 };
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> NgsiHeaders(const std::string& service,
+                                                             const std::string& service_path,
+                                                             const std::string& auth_token, bool with_body) {
+    std::vector<std::pair<std::string, std::string>> h;
+    if (with_body) h.emplace_back("Content-Type", "application/json");
+    h.emplace_back("Accept", "application/json");
+    if (!service.empty()) h.emplace_back("Fiware-Service", service);
+    h.emplace_back("Fiware-ServicePath", service_path.empty() ? "/" : service_path);
+    if (!auth_token.empty()) h.emplace_back("X-Auth-Token", auth_token);
+    return h;
+}
+
+static std::string RepairUtf8(std::string text) {
+    // Each invalid byte becomes U+FFFD, so one broken text does not make the whole page unreadable JSON.
+    std::size_t from = 0;
+    while (auto bad = FirstInvalidUtf8(std::string_view(text).substr(from))) {
+        const std::size_t at = from + *bad;
+        text.replace(at, 1, "\xEF\xBF\xBD");
+        from = at + 3;
+    }
+    return text;
+}
+
+Status ForEachPulledEntity(HttpClient& client, const EntityQuery& query,
+                           const std::function<void(const nlohmann::json&)>& on_entity) {
+    std::size_t offset = 0;
+    const std::size_t limit = static_cast<std::size_t>(std::clamp(query.page_limit, 1, 1000));
+    const std::size_t max_pages = query.max_entities / limit + 2;
+    for (std::size_t page = 0;; ++page) {
+        if (page >= max_pages || offset > query.max_entities) {
+            return MakeError("ngsi.too_many", query.what + ": more than " +
+                                                  std::to_string(query.max_entities) +
+                                                  " entities; cache left unchanged");
+        }
+        const std::string url = query.base_url + "/v2/entities?" + query.query +
+                                "&limit=" + std::to_string(limit) + "&offset=" + std::to_string(offset) +
+                                "&options=count";
+        auto response = client.Send(HttpRequest{"GET", url, query.headers, {}});
+        if (!response) return MakeError(response.error().code, query.what + ": " + response.error().message);
+        if (response->status != 200) {
+            return MakeError("http.status",
+                             query.what + ": " + DescribeServerError(response->status, response->body));
+        }
+        Result<json> parsed = ngsi::ParseJsonBounded(response->body, kMaxJsonDepth);
+        if (!parsed && query.repair_utf8 && FirstInvalidUtf8(response->body))
+            parsed = ngsi::ParseJsonBounded(RepairUtf8(std::move(response->body)), kMaxJsonDepth);
+        if (!parsed) return MakeError("ngsi.malformed", query.what + ": response " + parsed.error().message);
+        const json& page_json = *parsed;
+        if (!page_json.is_array()) {
+            return MakeError("ngsi.malformed", query.what + ": response is not a JSON array of entities");
+        }
+        for (const auto& entity : page_json) on_entity(entity);
+        offset += page_json.size();
+        std::optional<std::size_t> total;
+        if (const auto header = response->Header("fiware-total-count")) {
+            if (!header->empty() && header->size() <= 9 &&
+                header->find_first_not_of("0123456789") == std::string::npos) {
+                total = static_cast<std::size_t>(std::stoul(*header));
+            }
+        }
+        if (page_json.empty()) break;
+        if (total ? offset >= *total : page_json.size() < limit) break;
+    }
+    return {};
+}
 
 std::string ValidatePulledEntity(const nlohmann::json& entity, std::size_t max_entity_bytes) {
     Result<ngsi::EntityView> view = ngsi::ParseEntity(entity);

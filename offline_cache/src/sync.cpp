@@ -191,7 +191,8 @@ void PullContent(Database& db, Connector& c, const SyncSettings& settings, SyncS
                       unreachable);
         if (unreachable) return;
     }
-    state.next_pull[c.name] = AfterSeconds(now, settings.pull_interval_s);
+    state.next_pull[c.name] =
+        AfterSeconds(now, c.pull_interval_s > 0 ? c.pull_interval_s : settings.pull_interval_s);
 }
 
 }  // namespace
@@ -371,6 +372,15 @@ std::vector<Connector> MakeConnectors(HttpClient& client, const SyncSettings& se
     if (!settings.pvog.base_url.empty() && settings.pvog.parse_catalogue && settings.pvog.parse_detail) {
         connectors.push_back(MakePvogConnector(client, settings.pvog));
     }
+    if (!settings.orion_url.empty() && !settings.live.tiles.empty() && settings.live.parse) {
+        LiveSettings live = settings.live;
+        live.base_url = settings.orion_url;
+        live.service = settings.fiware_service;
+        live.service_path = settings.fiware_servicepath;
+        live.auth_token = settings.auth_token;
+        connectors.push_back(MakeLiveConnector(client, std::move(live)));
+    }
+    if (!settings.ckan.base_url.empty()) connectors.push_back(MakeCkanConnector(client, settings.ckan));
     return connectors;
 }
 

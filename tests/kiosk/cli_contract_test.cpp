@@ -47,7 +47,7 @@ TEST_F(CliContract, AConfigurationThatIsNotARegularFileExitsTwoWithoutReadingIt)
     ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
     const bool db_before = fs::exists("civic-kiosk.db");
     for (const std::string& path : {dir_.path().string(), std::string("/dev/zero"), fifo.string()}) {
-        for (const char* command : {"status", "sync"}) {
+        for (const char* command : {"status", "sync", "live"}) {
             std::vector<std::string> args{command, "--config", path};
             if (std::string(command) == "sync") args.insert(args.begin() + 1, "--once");
             const ChildResult r = Kiosk(args, seconds(30));
@@ -64,6 +64,7 @@ TEST_F(CliContract, AnEmptyFileNameIsAUsageErrorNamingTheOption) {
     const std::vector<std::vector<std::string>> cases{
         {"status", "--config", ""},
         {"sync", "--once", "--config", ""},
+        {"live", "--json", "--config", ""},
         {"screenshot", "--screen", "home", "--demo", "--out", ""},
         {"screenshot", "--screen", "home", "--demo", "--out", (dir_ / "x.png").string(), "--config", ""},
         {"run", "--demo", "--headless", "--replay", ""},
@@ -92,6 +93,15 @@ TEST_F(CliContract, ANulInAConfigurationStringExitsTwoNamingTheKey) {
     r = Kiosk({"status", "--config", (dir_ / "nul2.toml").string()});
     EXPECT_EQ(r.exit_code, 2) << r.err;
     EXPECT_NE(r.err.find("ideas.districts"), std::string::npos) << r.err;
+}
+
+// `live` with nothing cached (no store yet) is an empty list, not an error, and creates no store.
+TEST_F(CliContract, LiveWithNothingCachedExitsZeroWithNoEntries) {
+    const ChildResult r = Kiosk({"live", "--json", "--config", Config().string()}, seconds(30));
+    ASSERT_FALSE(r.timed_out);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"entries\": []"), std::string::npos) << r.out;
+    EXPECT_FALSE(fs::exists(dir_ / "kiosk.db"));
 }
 
 // Item 2: an empty script, blank lines only, a directory or a missing file are unreadable input: 3.

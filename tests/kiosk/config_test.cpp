@@ -44,6 +44,20 @@ TEST(ConfigTest, PackagedDefaultFileParses) {
     // The shipped example carries Herne's schematic district map, one outline per district.
     ASSERT_EQ(c->ideas.map.districts.size(), c->ideas.districts.size());
     EXPECT_TRUE(part::ValidateDistrictMap(c->ideas.map, c->ideas.districts).ok());
+    // The shipped tiles are the built-in ones, written out.
+    const auto defaults = od::DefaultTiles();
+    ASSERT_EQ(c->live.tiles.size(), defaults.size());
+    for (std::size_t i = 0; i < defaults.size(); ++i) {
+        const od::TileSpec &a = c->live.tiles[i], &b = defaults[i];
+        EXPECT_EQ(a.id, b.id);
+        EXPECT_EQ(a.title_key, b.title_key);
+        EXPECT_EQ(a.type, b.type);
+        EXPECT_EQ(a.attribute, b.attribute);
+        EXPECT_EQ(a.Attrs(), b.Attrs()) << a.id;
+        EXPECT_EQ(a.refresh, b.refresh) << a.id;
+        EXPECT_EQ(a.stale_after, b.stale_after) << a.id;
+        EXPECT_EQ(a.decimals, b.decimals) << a.id;
+    }
 }
 
 TEST(ConfigTest, NoDistrictMapUnlessConfigured) {
@@ -557,6 +571,68 @@ TEST(ConfigTest, LoadConfigReadsAFileAndPrefixesErrorsWithItsPath) {
     Result<Config> h = LoadConfig(huge);
     ASSERT_FALSE(h.ok());
     EXPECT_NE(h.error().message.find("larger than 1 MiB"), std::string::npos) << h.error().message;
+}
+
+TEST(ConfigTest, LiveTilesDefaultToTheBuiltInOnes) {
+    Result<Config> c = ParseConfig("");
+    ASSERT_TRUE(c.ok());
+    ASSERT_EQ(c->live.tiles.size(), od::DefaultTiles().size());
+    EXPECT_EQ(c->live.tiles[0].type, "WeatherObserved");
+    EXPECT_EQ(c->live.history_days, 8);
+}
+
+TEST(ConfigTest, LiveTilesAreRead) {
+    Result<Config> c = ParseConfig(
+        "[live]\nhistory_days = 5\n[live.ckan]\norganization = \"stadt-witten\"\npage_size = 50\n"
+        "[[live.tiles]]\nid = \"pegel\"\ntitle_key = \"kiosk.live.tile.water\"\ntype = \"WaterObserved\"\n"
+        "id_pattern = \"^urn:ngsi-ld:WaterObserved:ruhr\"\nservice_path = \"/umwelt\"\nattribute = "
+        "\"height\"\n"
+        "unit = \"CMT\"\ndecimals = 0\nnormal_range = [180, 260]\nrefresh_s = 600\nstale_after_s = 3600\n"
+        "extras = [{ attribute = \"flow\", unit = \"MQS\", decimals = 1 }]\n"
+        "[[live.tiles]]\nid = \"count\"\ntitle_key = \"kiosk.live.tile.passers_by\"\nsource = \"counter\"\n");
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->live.history_days, 5);
+    EXPECT_EQ(c->live.ckan.organization, "stadt-witten");
+    ASSERT_EQ(c->live.tiles.size(), 2u);
+    const od::TileSpec& t = c->live.tiles[0];
+    EXPECT_EQ(t.id_pattern, "^urn:ngsi-ld:WaterObserved:ruhr");
+    EXPECT_EQ(t.service_path, "/umwelt");
+    EXPECT_EQ(*t.normal_low, 180);
+    EXPECT_EQ(t.refresh.count(), 600);
+    ASSERT_EQ(t.extras.size(), 1u);
+    EXPECT_EQ(t.extras[0].unit, "MQS");
+    EXPECT_EQ(c->live.tiles[1].source, od::TileSource::kCounter);
+}
+
+TEST(ConfigTest, BadLiveValuesNameTheKey) {
+    const std::string tile =
+        "[[live.tiles]]\nid = \"t\"\ntitle_key = \"kiosk.live.tile.weather\"\n"
+        "type = \"WeatherObserved\"\nattribute = \"temperature\"\n";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"[live]\nhistory_days = 0\n", "live.history_days"},
+        {"[live]\nwhat = 1\n", "live.what"},
+        {"[live.ckan]\npage_size = 5000\n", "live.ckan.page_size"},
+        {"[live.ckan]\norganization = \"a b\"\n", "live.ckan.organization"},
+        {tile + "refresh_s = 5\n", "live.tiles[0].refresh_s"},
+        {tile + "refresh_s = 600\nstale_after_s = 300\n", "live.tiles[0].stale_after_s"},
+        {tile + "decimals = 9\n", "live.tiles[0].decimals"},
+        {tile + "display = \"gauge\"\n", "live.tiles[0].display"},
+        {tile + "entity_id = \"a\"\nid_pattern = \"b\"\n", "live.tiles[0].id_pattern"},
+        {tile + "normal_range = [3, 1]\n", "live.tiles[0].normal_range"},
+        {tile + "service_path = \"umwelt\"\n", "live.tiles[0].service_path"},
+        {tile + "extras = [{ attribute = \"a b\" }]\n", "live.tiles[0].extras[0].attribute"},
+        {tile + "colour = 1\n", "live.tiles[0].colour"},
+        {"[[live.tiles]]\nid = \"t\"\ntitle_key = \"kiosk.live.tile.x\"\nattribute = \"temperature\"\n",
+         "live.tiles[0].type"},
+        {"[[live.tiles]]\nid = \"t\"\ntitle_key = \"other.key\"\ntype = \"X\"\nattribute = \"y\"\n",
+         "live.tiles[0].title_key"},
+        {tile + tile, "live.tiles[1].id"},
+    };
+    for (const auto& [text, key] : cases) {
+        Result<Config> c = ParseConfig(text);
+        ASSERT_FALSE(c.ok()) << text;
+        EXPECT_EQ(c.error().message.rfind(key + ":", 0), 0u) << c.error().message;
+    }
 }
 
 }  // namespace

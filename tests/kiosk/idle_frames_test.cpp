@@ -176,6 +176,30 @@ TEST_F(IdleFramesTest, TheLimitReachedPageAndTheReceiptRunNoStatements) {
         << "the limit page";
 }
 
+// Live data: the tiles, a chart in both ranges, the passers-by bars, the datasets list and an open dataset.
+TEST_F(IdleFramesTest, LiveChartsAndDatasetsRunNoStatements) {
+    EXPECT_EQ(IdleStatements(ScreenId::kLiveDetail), 0) << "the 24-hour chart";
+    EXPECT_EQ(IdleStatements(ScreenId::kLiveDetail, [](App& a) { a.live.range = ChartRange::kWeek; }), 0)
+        << "the 7-day chart";
+    EXPECT_EQ(IdleStatements(ScreenId::kLiveDetail,
+                             [](App& a) {
+                                 for (std::size_t i = 0; i < a.live.entries.size(); ++i)
+                                     if (a.live.entries[i].value.type == "CrowdFlowObserved")
+                                         OpenTileDetail(a.live, StoreOf(a), i, AppNow(a));
+                             }),
+              0)
+        << "the passers-by";
+    EXPECT_EQ(IdleStatements(ScreenId::kDatasets), 0) << "the list";
+    EXPECT_EQ(IdleStatements(ScreenId::kDatasets, [](App& a) { a.live.dataset_open = 0; }), 0) << "a dataset";
+    // The demo really has charts and datasets to draw.
+    app_->options.start_screen = ScreenId::kLiveDetail;
+    ResetSession(*app_);
+    EXPECT_GE(app_->live.history.size(), 100u);
+    app_->options.start_screen = ScreenId::kDatasets;
+    ResetSession(*app_);
+    EXPECT_EQ(app_->live.datasets.size(), 4u);
+}
+
 TEST_F(IdleFramesTest, TheUnlockedAdminScreenRunsNoStatements) {
     EXPECT_EQ(IdleStatements(ScreenId::kAdmin, [](App& a) { a.session.admin.unlocked = true; }), 0);
 }

@@ -24,8 +24,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kScreens{"attract",  "home",         "services", "service-detail", "ideas",
-                                        "idea-new", "idea-receipt", "live",     "privacy",        "admin"};
+const std::vector<std::string> kScreens{"attract", "home",     "services",     "service-detail",
+                                        "ideas",   "idea-new", "idea-receipt", "live",
+                                        "privacy", "admin",    "live-detail",  "datasets"};
 const std::vector<std::string> kLanguages{"de", "en"};
 const std::vector<std::string> kSizes{"1920x1080", "1080x1920"};
 
@@ -152,8 +153,8 @@ TEST(ScreenshotCommandTest, ArabicRendersRightToLeft) {
     const float left = 300, right = 1620, top = 400;  // inside the top row's outer tiles at 1920x1080
     const std::string services_de = CatalogueText("de", "kiosk.services.search_placeholder");
     const std::string services_ar = CatalogueText("ar", "kiosk.services.search_placeholder");
-    const std::string live_de = CatalogueText("de", "kiosk.live.weather");
-    const std::string live_ar = CatalogueText("ar", "kiosk.live.weather");
+    const std::string live_de = CatalogueText("de", "kiosk.live.tile.weather");
+    const std::string live_ar = CatalogueText("ar", "kiosk.live.tile.weather");
     const ChildResult de_left = TapHomeAt(dir, "de", left, top, services_de);
     EXPECT_EQ(de_left.exit_code, 0) << "German: services at the top left\n" << de_left.err;
     const ChildResult de_right = TapHomeAt(dir, "de", right, top, live_de);

@@ -64,6 +64,12 @@ void DrawScreen(App& app) {
         case ScreenId::kAdmin:
             DrawAdmin(app);
             break;
+        case ScreenId::kLiveDetail:
+            DrawLiveDetail(app);
+            break;
+        case ScreenId::kDatasets:
+            DrawDatasets(app);
+            break;
     }
 }
 
@@ -93,9 +99,7 @@ Status OpenStore(App& app) {
                                               ToCached(DemoIdeaEntities(app.options.config, now), now));
             !s.ok())
             return s;
-        for (const auto& e : DemoLiveEntities(now)) {
-            if (Status s = cache::UpsertEntity(*app.db, ToCached({e}, now).front()); !s.ok()) return s;
-        }
+        if (Status s = SeedDemoLive(*app.db, app.options.config, now); !s.ok()) return s;
     }
     return {};
 }
@@ -125,19 +129,11 @@ void SetUpAdminPin(App& app) {
         spdlog::warn("no admin PIN is set: the admin screen stays locked until `civic-kiosk admin set-pin`");
 }
 
-// Live values come from the cached entities of the five live types.
+// The live tiles' values from the store, with the platform's health (start, session reset, new pulls).
 void LoadLiveValues(App& app) {
-    if (!app.db || app.options.demo) return;
-    app.content.live.clear();
-    for (const char* type : {"WeatherObserved", "OffStreetParking", "AirQualityObserved", "WaterObserved",
-                             "CrowdFlowObserved"}) {
-        auto entities = cache::ListEntities(*app.db, type);
-        if (!entities.ok()) continue;
-        for (const auto& e : *entities) {
-            nlohmann::json j = nlohmann::json::parse(e.json, nullptr, false);
-            if (auto v = od::ParseLiveEntity(j); v.ok()) app.content.live.push_back(*v);
-        }
-    }
+    app.live.platform_configured = !app.options.config.central.orion_url.empty() && !app.options.demo;
+    LoadLive(app.live, StoreOf(app), app.options.config.live.tiles, AppNow(app));
+    if (app.sync) app.live.seen_pulls = app.sync->pulled_rounds();
 }
 
 }  // namespace
@@ -198,7 +194,7 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     SetUpAdminPin(*app);
     if (app->options.start_workers && !app->options.demo && app->db) {
         const Config& c = app->options.config;
-        if (!c.central.orion_url.empty() || !c.central.pvog_url.empty()) {
+        if (!c.central.orion_url.empty() || !c.central.pvog_url.empty() || !c.central.ckan_url.empty()) {
             cache::SyncSettings sync_settings = ToSyncSettings(c);
             if (!sync_settings.pvog.base_url.empty()) app->pvog_wishes = sync_settings.pvog.wishes;
             app->sync = std::make_unique<cache::SyncWorker>(c.database_path, std::move(sync_settings));
@@ -248,9 +244,39 @@ bool AwaitsServiceDetail(const App& app) {
            !st.detail && st.detail_asked_rounds >= 0 && app.sync->rounds() < st.detail_asked_rounds + 2;
 }
 
+std::string PortalUrl(const App& app) {
+    const std::string& url = app.options.config.central.ckan_url;
+    return url.empty() && app.options.demo ? kDemoPortalUrl : url;
+}
+
+void RefreshLive(App& app) {
+    LoadLiveValues(app);
+}
+
+void OpenFirstChart(App& app) {
+    // The first value with a history (the screenshot of a chart); else the first value.
+    std::size_t pick = 0;
+    for (std::size_t i = 0; i < app.live.entries.size(); ++i)
+        if (app.live.entries[i].history_points >= static_cast<std::int64_t>(od::kMinChartPoints)) {
+            pick = i;
+            break;
+        }
+    OpenTileDetail(app.live, StoreOf(app), pick, AppNow(app));
+}
+
+bool TickAttract(App& app) {
+    if (app.nav.current() != ScreenId::kAttract) return false;
+    if (app.now_s < app.live.next_rotation_s) return false;
+    // New values from the worker are taken here, between visitors, at most once per rotation.
+    if (app.sync && app.sync->pulled_rounds() != app.live.seen_pulls) LoadLiveValues(app);
+    return AdvanceRotation(app.live, app.now_s);
+}
+
 void ResetSession(App& app) {
     app.session = VisitorSession{};
+    ResetLiveView(app.live);
     LoadLiveValues(app);
+    app.live.next_rotation_s = app.now_s + kAttractRotationS;
     // A catalogue the worker stored while the last visitor was here is taken between visitors: rebuilding the
     // index never interrupts someone typing.
     if (app.sync && app.sync->pulled_rounds() != app.services_seen_pulls) {
@@ -279,6 +305,9 @@ void ResetSession(App& app) {
         if (*app.options.start_screen == ScreenId::kIdeas) RefreshIdeaList(app.session.ideas, StoreOf(app));
         if (*app.options.start_screen == ScreenId::kIdeaNew)
             OpenIdeaWizard(app.session.ideas, StoreOf(app), app.idea_settings, AppNow(app));
+        if (*app.options.start_screen == ScreenId::kLiveDetail) OpenFirstChart(app);
+        if (*app.options.start_screen == ScreenId::kDatasets)
+            LoadDatasets(app.live, StoreOf(app), PortalUrl(app));
     }
 }
 

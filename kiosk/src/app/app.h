@@ -12,6 +12,7 @@
 #include "app/config.h"
 #include "app/content.h"
 #include "features/ideas_controller.h"
+#include "features/live_controller.h"
 #include "features/services_controller.h"
 #include "locales/catalogue.h"
 #include "locales/display_text.h"
@@ -80,6 +81,8 @@ struct App {
     IdleTimer idle;
     VisitorSession session;
     ContentSnapshot content;
+    // Live tiles, their charts and the datasets (features/live_controller.h); also the attract screen's tile.
+    LiveController live;
     // The service catalogue and its search index (null: none imported or synced yet). Replaced between
     // visitors when the sync worker stored new content (services_seen_pulls).
     std::shared_ptr<const ServicesCatalogue> services;
@@ -113,6 +116,15 @@ struct App {
 Result<std::unique_ptr<App>> CreateApp(AppOptions options);
 // Starts a fresh visitor session (language and settings back to defaults) and returns to the attract screen.
 void ResetSession(App& app);
+// The open data portal the datasets link to: central.ckan_url, or the demo's stand-in.
+std::string PortalUrl(const App& app);
+// Reads the live values again (the live screen opens).
+void RefreshLive(App& app);
+// Opens the detail chart of the first value that has history (screenshots, tests).
+void OpenFirstChart(App& app);
+// On the attract screen: moves the rotating tile on when due (taking values the worker stored meanwhile).
+// Returns whether it changed, so the loop draws a frame.
+bool TickAttract(App& app);
 // Builds the fonts if the scale changed (between frames) and draws one ImGui frame into the draw data.
 void BuildFrame(App& app, float width, float height, float delta_s);
 // Advances the visitor session: input extends it; an expired session resets to the attract screen.

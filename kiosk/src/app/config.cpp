@@ -185,8 +185,9 @@ private:
 };
 
 const std::vector<std::string> kKnownLanguages{"de", "en", "tr", "ar", "uk", "ru", "pl"};
-const std::set<std::string> kTopLevel{"kiosk", "city", "locale", "session", "theme", "central", "sync",
-                                      "logging",  "counter", "ideas",  "privacy", "services"};
+const std::set<std::string> kTopLevel{"kiosk",   "city",     "locale",  "session", "theme",
+                                      "central", "sync",     "logging", "counter", "ideas",
+                                      "privacy", "services", "live"};
 
 Status ReadLine(const toml::table& t, const std::string& prefix, CountingLineConfig& line) {
     TableReader r(&t, prefix);
@@ -350,6 +351,135 @@ Status ReadServices(TableReader& r, ServicesConfig& s) {
             d.Finish();
             if (!d.ok()) return MakeError("config.invalid", d.error());
             s.life_situations.push_back(std::move(situation));
+        }
+    }
+    return {};
+}
+
+// One [[live.tiles]] table.
+Status ReadTile(const toml::table& t, const std::string& prefix, od::TileSpec& tile) {
+    TableReader r(&t, prefix);
+    r.String("id", tile.id, 32);
+    if (r.ok() && !ngsi::IsValidToken(tile.id)) r.Fail("id", "is required: 1-32 letters, digits, '-' or '_'");
+    r.String("title_key", tile.title_key, 80);
+    const std::string key_prefix = "kiosk.live.tile.";
+    if (r.ok() && (tile.title_key.rfind(key_prefix, 0) != 0 || tile.title_key.size() == key_prefix.size() ||
+                   !ngsi::IsValidToken(tile.title_key.substr(key_prefix.size())))) {
+        r.Fail("title_key",
+               "must be a catalogue key \"kiosk.live.tile.<name>\", got " + QuoteInput(tile.title_key));
+    }
+    std::string source = tile.source == od::TileSource::kCounter ? "counter" : "ngsi";
+    r.OneOf("source", source, {"ngsi", "counter"});
+    tile.source = source == "counter" ? od::TileSource::kCounter : od::TileSource::kNgsi;
+    r.String("type", tile.type, 256);
+    r.String("entity_id", tile.entity_id, 256);
+    r.String("id_pattern", tile.id_pattern, 256);
+    r.String("q", tile.q, 512);
+    r.String("service_path", tile.service_path, 1024);
+    r.String("attribute", tile.attribute, 256);
+    r.String("unit", tile.unit, 16);
+    r.Integer("decimals", tile.decimals, 0, 4);
+    std::string display = tile.display == od::TileDisplay::kLevel ? "level" : "number";
+    r.OneOf("display", display, {"number", "level"});
+    tile.display = display == "level" ? od::TileDisplay::kLevel : od::TileDisplay::kNumber;
+    r.String("total_attribute", tile.total_attribute, 256);
+    double refresh = static_cast<double>(tile.refresh.count());
+    double stale = static_cast<double>(tile.stale_after.count());
+    r.Number("refresh_s", refresh, 10, 86400);
+    r.Number("stale_after_s", stale, 60, 30 * 86400);
+    tile.refresh = std::chrono::seconds(static_cast<std::int64_t>(refresh));
+    tile.stale_after = std::chrono::seconds(static_cast<std::int64_t>(stale));
+    if (r.ok() && stale < refresh) r.Fail("stale_after_s", "must not be shorter than refresh_s");
+    if (const toml::node* n = r.Take("normal_range"); n && r.ok()) {
+        const toml::array* a = n->as_array();
+        std::optional<double> lo, hi;
+        if (a && a->size() == 2) lo = (*a)[0].value<double>(), hi = (*a)[1].value<double>();
+        if (!lo || !hi || !std::isfinite(*lo) || !std::isfinite(*hi) || *lo >= *hi) {
+            r.Fail("normal_range", "must be two numbers [low, high] with low below high");
+        } else {
+            tile.normal_low = lo, tile.normal_high = hi;
+        }
+    }
+    if (const toml::node* n = r.Take("extras"); n && r.ok()) {
+        const toml::array* a = n->as_array();
+        if (!a || a->size() > 4)
+            r.Fail("extras",
+                   "must be up to 4 tables like { attribute = \"windSpeed\", unit = \"KMH\", decimals = 0 }");
+        tile.extras.clear();
+        for (std::size_t i = 0; a && r.ok() && i < a->size(); ++i) {
+            const toml::table* xt = (*a)[i].as_table();
+            const std::string xp = prefix + ".extras[" + std::to_string(i) + "]";
+            if (!xt)
+                return MakeError("config.invalid",
+                                 xp + ": must be a table with attribute, unit and decimals");
+            TableReader x(xt, xp);
+            od::TileExtra extra;
+            x.String("attribute", extra.attribute, 256);
+            if (x.ok() && !ngsi::IsValidIdentifier(extra.attribute))
+                x.Fail("attribute", "is required: an NGSI attribute name");
+            x.String("unit", extra.unit, 16);
+            x.Integer("decimals", extra.decimals, 0, 4);
+            x.Finish();
+            if (!x.ok()) return MakeError("config.invalid", x.error());
+            tile.extras.push_back(std::move(extra));
+        }
+    }
+    if (r.ok() && tile.source == od::TileSource::kNgsi) {
+        if (!ngsi::IsValidIdentifier(tile.type))
+            r.Fail("type", "is required: an NGSI entity type such as \"WeatherObserved\"");
+        else if (!ngsi::IsValidIdentifier(tile.attribute))
+            r.Fail("attribute", "is required: the NGSI attribute shown, such as \"temperature\"");
+        else if (!tile.entity_id.empty() && !ngsi::IsValidIdentifier(tile.entity_id))
+            r.Fail("entity_id", "is not a valid NGSI entity id");
+        else if (!tile.entity_id.empty() && !tile.id_pattern.empty())
+            r.Fail("id_pattern", "and entity_id exclude each other");
+        else if (!tile.total_attribute.empty() && !ngsi::IsValidIdentifier(tile.total_attribute))
+            r.Fail("total_attribute", "is not a valid NGSI attribute name");
+        else if (!tile.service_path.empty() && tile.service_path[0] != '/')
+            r.Fail("service_path", "must start with '/'");
+        else if (tile.display == od::TileDisplay::kLevel && !tile.unit.empty())
+            r.Fail("unit", "has no meaning for display = \"level\"");
+    }
+    r.Finish();
+    if (!r.ok()) return MakeError("config.invalid", r.error());
+    return {};
+}
+
+// [live], its [[live.tiles]] and [live.ckan].
+Status ReadLive(TableReader& r, LiveConfig& live) {
+    r.Number("history_days", live.history_days, 1, 90);
+    if (const toml::node* n = r.Take("ckan"); n && r.ok()) {
+        const toml::table* t = n->as_table();
+        if (!t) return MakeError("config.invalid", "live.ckan: must be a [live.ckan] table");
+        TableReader c(t, "live.ckan");
+        c.String("organization", live.ckan.organization, 100);
+        if (c.ok() && !live.ckan.organization.empty() && !ngsi::IsValidToken(live.ckan.organization))
+            c.Fail("organization", "must be a CKAN organisation name: letters, digits, '-' or '_'");
+        c.Integer("page_size", live.ckan.page_size, 1, 1000);
+        c.Number("interval_s", live.ckan.interval_s, 300, 30 * 86400);
+        c.Integer("max_datasets", live.ckan.max_datasets, 1, 10000);
+        c.Finish();
+        if (!c.ok()) return MakeError("config.invalid", c.error());
+    }
+    if (const toml::node* n = r.Take("tiles"); n && r.ok()) {
+        const toml::array* arr = n->as_array();
+        if (!arr || arr->size() > 24)
+            return MakeError("config.invalid", "live.tiles: must be up to 24 [[live.tiles]] tables");
+        live.tiles.clear();
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const std::string prefix = "live.tiles[" + std::to_string(i) + "]";
+            const toml::table* t = (*arr)[i].as_table();
+            if (!t)
+                return MakeError("config.invalid",
+                                 prefix + ": must be a table with id, title_key, type and attribute");
+            od::TileSpec tile;
+            tile.id.clear(), tile.title_key.clear(), tile.type.clear(), tile.attribute.clear();
+            if (Status s = ReadTile(*t, prefix, tile); !s.ok()) return s.error();
+            if (!ids.insert(tile.id).second)
+                return MakeError("config.invalid",
+                                 prefix + ".id: two tiles are called " + QuoteInput(tile.id));
+            live.tiles.push_back(std::move(tile));
         }
     }
     return {};
@@ -562,6 +692,7 @@ Result<Config> ParseConfig(const std::string& toml_text) {
         r.String("legal_basis", c.privacy.legal_basis, 200);
     }
     if (Status st = ReadServices(section("services"), c.services); !st.ok()) return st.error();
+    if (Status st = ReadLive(section("live"), c.live); !st.ok()) return st.error();
     for (auto& r : readers) {
         r.Finish();
         if (!r.ok()) return MakeError("config.invalid", r.error());

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "opendata/tiles.h"
 #include "participation/geo.h"
 
 namespace ck::kiosk {
@@ -30,7 +31,7 @@ struct CentralConfig {
     std::string fiware_servicepath = "/";
     std::string auth_token;          // optional X-Auth-Token (PEP proxy)
     std::string ca_bundle;           // optional CA file; verification is always on
-    std::string ckan_url;            // open data catalogue (later issue)
+    std::string ckan_url;            // open data catalogue (CKAN), without /api/3; empty = no datasets
     std::string pvog_url;            // service directory (later issue)
     double connect_timeout_s = 5;
     double total_timeout_s = 20;
@@ -109,6 +110,21 @@ struct ServicesConfig {
     };
 };
 
+// [live.ckan]: which datasets of the portal (central.ckan_url) the kiosk lists.
+struct CkanConfig {
+    std::string organization;  // CKAN organisation name (fq=organization:<name>); empty = the whole portal
+    int page_size = 100;       // rows per package_search
+    double interval_s = 86400;
+    int max_datasets = 1000;
+};
+
+// [live] and [[live.tiles]]: the live screen. Without configured tiles the built-in ones (od::DefaultTiles).
+struct LiveConfig {
+    std::vector<od::TileSpec> tiles = od::DefaultTiles();
+    double history_days = 8;  // chart history kept in the store
+    CkanConfig ckan;
+};
+
 // The PIN every fresh installation ships with. It opens the admin screen only in demo mode, so a kiosk in a
 // public place is never one well-known PIN away from its settings.
 inline constexpr std::string_view kFactoryAdminPin = "0000";
@@ -138,6 +154,7 @@ struct Config {
     IdeasConfig ideas;
     PrivacyConfig privacy;
     ServicesConfig services;
+    LiveConfig live;
 
     // The region of the service catalogue: services.ars, else the city's.
     const std::string& ServicesArs() const { return services.ars.empty() ? city_ars : services.ars; }

@@ -1,6 +1,5 @@
-// What the screens show that no visitor action loads: built off the drawing path (at start, and at every
-// session reset from the cached live entities), never fetched while a frame is drawn. Published ideas are not
-// here: the ideas controller loads them when the ideas screen opens (features/ideas_controller.h).
+// What the screens show that no visitor action loads. Live values are not here (features/live_controller.h),
+// nor published ideas (features/ideas_controller.h): their controllers load them off the drawing path.
 #pragma once
 
 #include <memory>
@@ -9,8 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/result.h"
 #include "core/time.h"
-#include "opendata/live_values.h"
+#include "offline_cache/database.h"
 #include "participation/geo.h"
 #include "participation/idea.h"
 
@@ -20,7 +20,6 @@ struct Config;
 
 struct ContentSnapshot {
     bool demo = false;
-    std::vector<od::LiveValue> live;
 };
 
 // The embedded demo dataset (sample ideas and live values for the configured city; the demo services are
@@ -28,6 +27,11 @@ struct ContentSnapshot {
 ContentSnapshot DemoContent(TimePoint now);
 std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now);
 std::vector<nlohmann::json> DemoLiveEntities(TimePoint now);
+// Fills the demo store's live tiles through the real parser, with eight days of invented history (a gap
+// included) and passer-by bins for today and the same weekday of four weeks: only ever in demo mode.
+Status SeedDemoLive(cache::Database& db, const Config& config, TimePoint now);
+// The demo's stand-in for central.ckan_url (the datasets' QR codes point there).
+inline constexpr const char* kDemoPortalUrl = "https://opendata.example.org";
 // A schematic map of Herne's four districts (packaging/civic-kiosk.toml has the same outlines) for the demo
 // when no map is configured; empty unless every district it draws is among config.ideas.districts.
 part::DistrictMap DemoDistrictMap(const Config& config);

@@ -1,10 +1,16 @@
+#include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <string>
 
 #include "app/config.h"
 #include "app/content.h"
 #include "core/time.h"
 #include "ngsi/entity.h"
+#include "offline_cache/counter_bins.h"
+#include "offline_cache/live_store.h"
+#include "opendata/freshness.h"
+#include "opendata/live_sync.h"
 #include "participation/reference.h"
 
 namespace ck::kiosk {
@@ -29,24 +35,124 @@ ngsi::Entity Observed(const char* type, const char* id, const char* name, TimePo
 std::vector<nlohmann::json> DemoLiveEntities(TimePoint now) {
     auto ago = [now](int minutes) { return now - std::chrono::minutes(minutes); };
     std::vector<ngsi::Entity> entities = {
-        Observed("WeatherObserved", "demo-mitte", "Herne-Mitte", ago(4)).Set("temperature", ngsi::Number(7.5)),
+        Observed("WeatherObserved", "demo-mitte", "Herne-Mitte", ago(4))
+            .Set("temperature", ngsi::Number(7.5))
+            .Set("precipitation", ngsi::Number(0.4))
+            .Set("windSpeed", ngsi::Number(14)),
         Observed("OffStreetParking", "demo-city-center", "Parkhaus City-Center", ago(2))
             .Set("availableSpotNumber", ngsi::WholeNumber(132))
             .Set("totalSpotNumber", ngsi::WholeNumber(420)),
         Observed("OffStreetParking", "demo-wanne", "Parkplatz Wanner Markt", ago(3))
             .Set("availableSpotNumber", ngsi::WholeNumber(12))
             .Set("totalSpotNumber", ngsi::WholeNumber(85)),
-        Observed("AirQualityObserved", "demo-mitte", "Messstelle Herne-Mitte", ago(25)).Set("no2", ngsi::Number(23)),
-        Observed("WaterObserved", "demo-kanal", "Rhein-Herne-Kanal", ago(95)).Set("height", ngsi::Number(2.41)),
+        Observed("AirQualityObserved", "demo-mitte", "Messstelle Herne-Mitte", ago(25))
+            .Set("airQualityLevel", ngsi::Text("good"))
+            .Set("no2", ngsi::Number(23))
+            .Set("pm10", ngsi::Number(14)),
+        // Older than its tile's limit on purpose: the demo shows what an outdated value looks like.
+        Observed("WaterObserved", "demo-kanal", "Rhein-Herne-Kanal", ago(200))
+            .Set("height", ngsi::Number(2.41)),
     };
-    ngsi::Entity crowd{"urn:ngsi-ld:CrowdFlowObserved:demo-forum", "CrowdFlowObserved", {}};
-    crowd.Set("name", ngsi::Text("Digitaloforum"))
-        .Set("peopleCount", ngsi::WholeNumber(148))
-        .Set("dateObservedTo", ngsi::DateTime(ago(9)));
-    entities.push_back(std::move(crowd));
     std::vector<nlohmann::json> out;
     for (const auto& e : entities) out.push_back(Normalized(e));
     return out;
+}
+
+namespace {
+
+// A plausible past for each demo value: hourly points over eight days with a daily swing, and a six-hour
+// outage two days ago so that the chart shows a gap as a gap.
+std::vector<cache::HistoryPoint> DemoHistory(double now_value, double swing, TimePoint observed) {
+    std::vector<cache::HistoryPoint> out;
+    constexpr int kHours = 8 * 24;
+    // Shaped so that it ends at the current value: no jump to the newest point.
+    auto shape = [](int h) {
+        return std::cos(static_cast<double>(h % 24) / 24.0 * 6.283185307179586) * 0.8 +
+               std::sin(static_cast<double>(h) * 0.37) * 0.25;
+    };
+    for (int h = kHours; h >= 1; --h) {
+        if (h >= 44 && h < 50) continue;
+        out.push_back({observed - std::chrono::hours(h), now_value + swing * (shape(h) - shape(0))});
+    }
+    return out;
+}
+
+}  // namespace
+
+Status SeedDemoLive(cache::Database& db, const Config& config, TimePoint now) {
+    const cache::LiveSettings settings =
+        od::MakeLiveSettings(config.live.tiles, config.live.history_days, {});
+    const auto entities = DemoLiveEntities(now);
+    for (std::size_t i = 0; i < settings.tiles.size(); ++i) {
+        std::vector<cache::LiveRow> rows;
+        for (const auto& e : entities) {
+            if (e.value("type", "") != settings.tiles[i].type) continue;
+            if (auto row = settings.parse(i, e, now)) rows.push_back(std::move(*row));
+        }
+        if (Status s = cache::StoreTilePull(db, settings.tiles[i].tile, rows, now); !s.ok()) return s;
+        for (const auto& r : rows) {
+            if (!r.chart_value) continue;
+            const double swing = std::max(std::fabs(*r.chart_value) * 0.15, 0.1);
+            if (Status s = cache::AddHistory(db, r.tile, r.entity_id,
+                                             DemoHistory(*r.chart_value, swing, r.observed));
+                !s.ok())
+                return s;
+        }
+    }
+    // A few open datasets for the datasets list (HTML notes, as portals publish them).
+    const char* const kDatasets[][5] = {
+        {"demo-parken", "parkhaeuser-belegung", "Parkhäuser: Belegung in Echtzeit",
+         "<p>Freie und belegte Stellplätze der <b>städtischen Parkhäuser</b>, alle zwei Minuten "
+         "aktualisiert.</p>"
+         "<ul><li>Parkhaus City-Center</li><li>Parkplatz Wanner Markt</li></ul>",
+         "CSV JSON"},
+        {"demo-luft", "luftqualitaet-messstellen", "Luftqualität an den Messstellen",
+         "<p>Stundenwerte für Stickstoffdioxid (NO<sub>2</sub>), Feinstaub (PM10) und Ozon.</p>",
+         "CSV GeoJSON"},
+        {"demo-pegel", "pegel-rhein-herne-kanal", "Pegel Rhein-Herne-Kanal",
+         "<p>Wasserstand am Pegel Herne &ndash; 15-Minuten-Werte der letzten 30 Tage.</p>", "JSON"},
+        {"demo-baeume", "baumkataster", "Baumkataster",
+         "<p>Alle Straßenbäume mit Art, Pflanzjahr und Standort.</p>", "CSV Shapefile"},
+    };
+    std::vector<cache::CkanRow> datasets;
+    for (const auto& d : kDatasets) {
+        nlohmann::json resources = nlohmann::json::array();
+        std::string formats = d[4];
+        for (std::size_t pos = 0; pos < formats.size();) {
+            const std::size_t end = std::min(formats.find(' ', pos), formats.size());
+            resources.push_back({{"format", formats.substr(pos, end - pos)}});
+            pos = end + 1;
+        }
+        const nlohmann::json p = {{"id", d[0]},
+                                  {"name", d[1]},
+                                  {"title", d[2]},
+                                  {"notes", d[3]},
+                                  {"license_title", "Datenlizenz Deutschland – Namensnennung – Version 2.0"},
+                                  {"metadata_modified", FormatIsoUtc(now - std::chrono::hours(30))},
+                                  {"organization", {{"title", "Stadt " + config.city_name}}},
+                                  {"resources", resources}};
+        datasets.push_back({d[0], p.dump(), now});
+    }
+    if (Status s = cache::ReplaceCkanDatasets(db, datasets); !s.ok()) return s;
+
+    // This kiosk's passers-by: today so far and the same weekday of the last four weeks, 15-minute bins.
+    const TimePoint today = od::LocalDayStart(now);
+    std::vector<cache::CounterBin> bins;
+    for (int week = 0; week <= 4; ++week) {
+        const TimePoint day =
+            od::LocalDayStart(today - std::chrono::hours(24 * 7 * week) + std::chrono::hours(12));
+        for (int quarter = 7 * 4; quarter < 20 * 4; ++quarter) {
+            const TimePoint start = day + std::chrono::minutes(15 * quarter);
+            if (start + std::chrono::minutes(15) > now) break;
+            const double hour = quarter / 4.0;
+            const double busy = std::exp(-(hour - 12.5) * (hour - 12.5) / 8.0) +
+                                0.6 * std::exp(-(hour - 17) * (hour - 17) / 3.0);
+            const auto n = static_cast<std::int64_t>(6 + 40 * busy + (week * 3 + quarter) % 5);
+            bins.push_back(
+                {"entrance", start, start + std::chrono::minutes(15), n / 2 + week % 2, n / 2, false});
+        }
+    }
+    return cache::SaveBins(db, bins);
 }
 
 std::vector<nlohmann::json> DemoIdeaEntities(const Config& config, TimePoint now) {
@@ -117,12 +223,9 @@ part::Receipt DemoReceipt(const Config& config) {
     return r;
 }
 
-ContentSnapshot DemoContent(TimePoint now) {
+ContentSnapshot DemoContent(TimePoint) {
     ContentSnapshot c;
     c.demo = true;
-    for (const auto& e : DemoLiveEntities(now)) {
-        if (auto v = od::ParseLiveEntity(e); v.ok()) c.live.push_back(*v);
-    }
     return c;
 }
 

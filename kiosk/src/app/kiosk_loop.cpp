@@ -185,6 +185,9 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
             double deadline = std::min(next_minute, app.idle.NextDeadline(wall));
             // A visitor looks at a service whose description is being fetched: look for it twice a second.
             if (AwaitsServiceDetail(app)) deadline = std::min(deadline, wall + 0.5);
+            // The attract screen's rotating tile: one frame per rotation, nothing in between.
+            if (app.nav.current() == ScreenId::kAttract && app.live.entries.size() > 1)
+                deadline = std::min(deadline, std::max(app.live.next_rotation_s, wall + 0.001));
             timeout_ms = static_cast<int>(std::clamp((deadline - wall) * 1000.0, 1.0, 60000.0));
         }
         std::vector<InputEvent> events = host.WaitEvents(timeout_ms);
@@ -192,6 +195,7 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
         const bool had_input = !events.empty();
         for (auto& e : events) pending.push_back(std::move(e));
         TickSession(app, had_input);
+        if (TickAttract(app)) frames_to_draw = std::max(frames_to_draw, 1);
         if (had_input) frames_to_draw = std::max(frames_to_draw, 3);
         if (timeout_ms > 0 && !had_input) frames_to_draw = std::max(frames_to_draw, 1);  // a deadline passed
         if (frames_to_draw > 0 || !pending.empty() || WantsAnimation(app)) {

@@ -1,21 +1,30 @@
 #include "app/sync_settings.h"
 
+#include "opendata/live_sync.h"
 #include "services/catalogue_store.h"
 
 namespace ck::kiosk {
 
-// The content the kiosk shows: published ideas and the live data types of the "Live data" screen.
+// The content the kiosk shows: published ideas (the live tiles have a connector of their own).
 namespace {
 
 std::vector<cache::NgsiPullSpec> DefaultPulls() {
-    return {{"CitizenIdea", "status==published"},
-            {"WeatherObserved", ""},
-            {"OffStreetParking", ""},
-            {"AirQualityObserved", ""},
-            {"WaterObserved", ""}};
+    return {{"CitizenIdea", "status==published"}};
 }
 
 }  // namespace
+
+od::ParseContext LiveReference(const Config& config) {
+    od::ParseContext ctx;
+    if (config.latitude && config.longitude) {
+        ctx.reference_lon = config.longitude, ctx.reference_lat = config.latitude;
+    } else if (part::HasMap(config.ideas.map)) {
+        const auto& m = config.ideas.map;
+        ctx.reference_lon = (m.south_west.lon + m.north_east.lon) / 2;
+        ctx.reference_lat = (m.south_west.lat + m.north_east.lat) / 2;
+    }
+    return ctx;
+}
 
 cache::SyncSettings ToSyncSettings(const Config& config) {
     cache::SyncSettings s;
@@ -41,6 +50,14 @@ cache::SyncSettings ToSyncSettings(const Config& config) {
         s.pvog = svc::MakePvogSettings(config.central.pvog_url, config.ServicesArs(),
                                        config.services.catalogue_interval_s,
                                        static_cast<std::size_t>(config.services.details_per_round));
+    }
+    s.live = od::MakeLiveSettings(config.live.tiles, config.live.history_days, LiveReference(config));
+    if (!config.central.ckan_url.empty()) {
+        s.ckan.base_url = config.central.ckan_url;
+        s.ckan.organization = config.live.ckan.organization;
+        s.ckan.page_size = config.live.ckan.page_size;
+        s.ckan.interval_s = config.live.ckan.interval_s;
+        s.ckan.max_datasets = static_cast<std::size_t>(config.live.ckan.max_datasets);
     }
     return s;
 }

@@ -7,5 +7,8 @@
 namespace ck::kiosk {
 
 cache::SyncSettings ToSyncSettings(const Config& config);
+// Where the kiosk's city is, for telling swapped coordinates: the kiosk's position, else the centre of the
+// district map, else none.
+od::ParseContext LiveReference(const Config& config);
 
 }  // namespace ck::kiosk

@@ -17,8 +17,9 @@ int RunSyncOnce(const std::string& config_path) {
         return kExitUsage;
     }
     const cache::SyncSettings settings = ToSyncSettings(*config);
-    if (settings.orion_url.empty() && settings.pvog.base_url.empty()) {
-        std::cerr << "civic-kiosk sync: neither central.orion_url nor central.pvog_url is set, so there is nothing to sync with\n";
+    if (settings.orion_url.empty() && settings.pvog.base_url.empty() && settings.ckan.base_url.empty()) {
+        std::cerr << "civic-kiosk sync: none of central.orion_url, central.pvog_url and central.ckan_url is "
+                     "set, so there is nothing to sync with\n";
         return kExitUsage;
     }
     auto db = cache::Database::Open(config->database_path);

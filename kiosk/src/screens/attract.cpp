@@ -1,10 +1,13 @@
 #define IMGUI_DEFINE_MATH_OPERATORS
-// The attract screen: what the kiosk offers, in several languages, and that a camera counts anonymously.
-// Static on purpose: no animation, so the idle kiosk draws nothing and sleeps.
+// The attract screen: what the kiosk offers, in several languages, that a camera counts anonymously, and one
+// live value so a passer-by sees something alive. No animation: the value changes at a deadline (the loop
+// draws one frame then), so the idle kiosk draws almost nothing and sleeps.
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "screens/live_text.h"
 #include "screens/screens.h"
+#include "ui/live_card.h"
 #include "ui/widgets.h"
 
 namespace ck::kiosk {
@@ -77,6 +80,29 @@ void DrawAttract(App& app) {
                  t.on_primary);
     ui::LabelAt(dl, nmin + ImVec2(2 * np, np * 0.5f), notice, f.fonts.body, t.on_primary, w - 2.5f * np);
     ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(m + w, nmin.y + nh), false});
+
+    // The rotating live value: in portrait above the notice, in landscape in the top corner at the end of the
+    // reading direction, clear of the title. Only a fresh one (an outdated value is no advert for live data).
+    const LiveController& live = app.live;
+    if (live.rotation < live.entries.size() && !live.entries[live.rotation].stale) {
+        const TileTexts tt = TextsFor(app, live.entries[live.rotation]);
+        const ImVec2 card(std::min(ui::LayoutScale(ui::units::kAttractTileWidth), w),
+                          ui::LayoutScale(ui::units::kAttractTileHeight));
+        const float gap = ui::LayoutScale(ui::units::kGapSection);
+        ImVec2 at(f.rtl ? m : m + w - card.x, std::max(y, nmin.y - card.y - gap));
+        bool fits = at.y + card.y < nmin.y;
+        if (!f.layout.portrait) {
+            at.y = m * 0.5f;
+            fits = ui::MeasureText(title, f.fonts.huge).x < w - card.x - gap &&
+                   at.y + card.y < size.y * 0.10f + f.fonts.large->FontSize * 1.6f +
+                                       f.fonts.huge->FontSize * 1.3f +
+                                       ui::LayoutScale(ui::units::kGapSection);
+        }
+        if (fits) {
+            ImGui::SetCursorScreenPos(at);
+            ui::LiveCard(nullptr, {tt.title, tt.name, tt.value, {}, tt.age}, false, card);
+        }
+    }
 
     if (tapped && !f.gesture.dragging) {
         app.idle.Arm(app.now_s);

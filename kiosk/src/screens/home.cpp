@@ -46,6 +46,7 @@ void DrawHome(App& app) {
                     app.nav.Push(ScreenId::kIdeas);
                     break;
                 case 2:
+                    RefreshLive(app);
                     app.nav.Push(ScreenId::kLive);
                     break;
                 case 3:

@@ -1,84 +1,85 @@
 #define IMGUI_DEFINE_MATH_OPERATORS
-// Live data: each value with its age ("as of 14:05"); outdated values say so, and no data is an honest state.
+// Live data: one card per tile value with its age; outdated values say so, an unreachable platform says when
+// it was last reached, and no data is an honest empty state. A tap opens the value's chart.
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "screens/live_text.h"
 #include "screens/screens.h"
 #include "ui/live_card.h"
 #include "ui/widgets.h"
 
 namespace ck::kiosk {
-namespace {
-
-// A value older than this is shown as outdated.
-constexpr std::chrono::minutes kStaleAfter{60};
-
-const char* TitleKey(od::LiveKind k) {
-    switch (k) {
-        case od::LiveKind::kWeather:
-            return "kiosk.live.weather";
-        case od::LiveKind::kParking:
-            return "kiosk.live.parking";
-        case od::LiveKind::kAirQuality:
-            return "kiosk.live.air";
-        case od::LiveKind::kWater:
-            return "kiosk.live.water";
-        case od::LiveKind::kCrowdFlow:
-            return "kiosk.live.crowd";
-    }
-    return "kiosk.live.weather";
-}
-
-std::string ValueText(App& app, const od::LiveValue& v) {
-    switch (v.kind) {
-        case od::LiveKind::kWeather:
-            return app.loc->FormatDecimal(v.value, 1) +
-                   " \xC2\xB0"
-                   "C";
-        case od::LiveKind::kParking:
-            return app.loc->Format("kiosk.live.parking_value",
-                                   {{"free", static_cast<std::int64_t>(v.value)},
-                                    {"total", static_cast<std::int64_t>(v.capacity.value_or(0))}});
-        case od::LiveKind::kAirQuality:
-            return app.loc->Format("kiosk.live.air_value", {{"value", static_cast<std::int64_t>(v.value)}});
-        case od::LiveKind::kWater:
-            return app.loc->FormatDecimal(v.value, 2) + " m";
-        case od::LiveKind::kCrowdFlow:
-            return app.loc->Format("kiosk.live.crowd_value", {{"count", static_cast<std::int64_t>(v.value)}});
-    }
-    return {};
-}
-
-}  // namespace
 
 void DrawLive(App& app) {
     const ui::UiFrame& f = app.frame;
-    const float width = BeginScreenBody(app, "kiosk.live.title");
-    if (app.content.live.empty()) {
+    LiveController& live = app.live;
+    // The title shares its row with the way to the datasets, so two rows of tiles fit in landscape.
+    const float width = BeginScreenBody(app, "");
+    const bool datasets = !app.options.config.central.ckan_url.empty() || app.options.demo;
+    const float button_h = ui::LayoutScale(ui::units::kCompactButtonHeight);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    float button_w = 0;
+    if (datasets) {
+        const std::string& label = app.T("kiosk.live.datasets");
+        button_w =
+            std::min(width * 0.5f, ui::MeasureText(label, f.fonts.body).x +
+                                       ui::LayoutScale(ui::units::kGapWide + ui::units::kButtonGap) * 2);
+        ImGui::SetCursorScreenPos(ImVec2(f.rtl ? top.x : top.x + width - button_w, top.y));
+        if (ui::SecondaryButton("##datasets", label, ImVec2(button_w, button_h))) {
+            LoadDatasets(live, StoreOf(app), PortalUrl(app));
+            app.nav.Push(ScreenId::kDatasets);
+        }
+    }
+    const std::string& title = app.T("kiosk.live.title");
+    const float title_w = width - button_w - (datasets ? ui::LayoutScale(ui::units::kGap) : 0);
+    const float title_h = ui::MeasureText(title, f.fonts.title, title_w).y;
+    ImGui::SetCursorScreenPos(ImVec2(f.rtl ? top.x + width - title_w : top.x, top.y));
+    ui::Label(title, f.fonts.title, f.theme.text, title_w);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(title_h, datasets ? button_h : 0.0f) +
+                                                ui::LayoutScale(ui::units::kGapMedium)));
+    const std::string offline = OfflineLine(app);
+    if (!offline.empty()) {
+        ui::Label(offline, f.fonts.body, f.theme.warn, width);
+        ui::Spacing(ui::units::kGapMedium);
+    }
+    if (!live.load_error.empty()) {
         NotAvailableYet(app, width);
-        EndScreenBody(app);
-        return;
+    } else if (live.entries.empty()) {
+        ui::Spacing(ui::units::kGapWide);
+        ui::Label(app.T("kiosk.live.empty_title"), f.fonts.large, f.theme.text, width);
+        ui::Spacing(ui::units::kGapMedium);
+        ui::Label(app.T("kiosk.live.empty_text"), f.fonts.body, f.theme.text_muted, width);
+    } else {
+        const int cols = f.layout.portrait ? 2 : 3;
+        const float gap = ui::LayoutScale(ui::units::kGap);
+        // The scroll area keeps its inset free for the finger (and the scroll bar).
+        const float inner = width - ui::LayoutScale(ui::units::kScrollInset);
+        const ImVec2 card((inner - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
+                          ui::LayoutScale(ui::units::kLiveCardHeight));
+        ui::BeginScrollArea("##live", ImVec2(width, 0));
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        for (std::size_t i = 0; i < live.entries.size(); ++i) {
+            const int col = static_cast<int>(i) % cols;
+            const int row = static_cast<int>(i) / cols;
+            // Right to left: the first tile at the right edge, as a reader of Arabic starts.
+            ImGui::SetCursorScreenPos(
+                origin + ImVec2(static_cast<float>(f.rtl ? cols - 1 - col : col) * (card.x + gap),
+                                static_cast<float>(row) * (card.y + gap)));
+            const TileTexts t = TextsFor(app, live.entries[i]);
+            ImGui::PushID(static_cast<int>(i));
+            if (ui::LiveCard("##tile", {t.title, t.name, t.value, t.detail, t.age}, live.entries[i].stale,
+                             card)) {
+                OpenTileDetail(live, StoreOf(app), i, AppNow(app));
+                app.nav.Push(ScreenId::kLiveDetail);
+            }
+            ImGui::PopID();
+        }
+        const int rows = (static_cast<int>(live.entries.size()) + cols - 1) / cols;
+        ImGui::SetCursorScreenPos(origin + ImVec2(0, static_cast<float>(rows) * (card.y + gap)));
+        ImGui::Dummy(ImVec2(inner, 1));
+        ui::EndScrollArea();
     }
-    const TimePoint now = AppNow(app);
-    const int cols = f.layout.portrait ? 2 : 3;
-    const float gap = ui::LayoutScale(ui::units::kGap);
-    const ImVec2 card((width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
-                      ui::LayoutScale(ui::units::kLiveCardHeight));
-    ui::BeginScrollArea("##live", ImVec2(width, 0));
-    for (std::size_t i = 0; i < app.content.live.size(); ++i) {
-        const od::LiveValue& v = app.content.live[i];
-        const int col = static_cast<int>(i) % cols;
-        const int row = static_cast<int>(i) / cols;
-        ImGui::SetCursorScreenPos(ImGui::GetWindowPos() +
-                                  ImVec2(static_cast<float>(f.rtl ? cols - 1 - col : col) * (card.x + gap),
-                                         static_cast<float>(row) * (card.y + gap) - ImGui::GetScrollY()));
-        const bool stale = od::IsStale(v, now, kStaleAfter);
-        const std::string value = ValueText(app, v);
-        const std::string age = app.loc->Format(stale ? "kiosk.live.outdated" : "kiosk.live.as_of",
-                                                {{"time", app.loc->FormatTime(v.observed)}});
-        ui::LiveCard({app.T(TitleKey(v.kind)), v.name, value, age}, stale, card);
-    }
-    ui::EndScrollArea();
     EndScreenBody(app);
 }
 

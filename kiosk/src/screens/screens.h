@@ -21,6 +21,8 @@ void DrawIdeaReceipt(App& app);
 void DrawLive(App& app);
 void DrawPrivacy(App& app);
 void DrawAdmin(App& app);
+void DrawLiveDetail(App& app);
+void DrawDatasets(App& app);
 
 // Language and accessibility dialogs, the idle warning: drawn over whatever screen is current.
 void DrawOverlays(App& app);

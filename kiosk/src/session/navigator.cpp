@@ -3,8 +3,9 @@
 namespace ck::kiosk {
 
 namespace {
-constexpr std::string_view kNames[] = {"attract", "home",         "services", "service-detail", "ideas",
-                                       "idea-new", "idea-receipt", "live",     "privacy",        "admin"};
+constexpr std::string_view kNames[] = {"attract", "home",     "services",     "service-detail",
+                                       "ideas",   "idea-new", "idea-receipt", "live",
+                                       "privacy", "admin",    "live-detail",  "datasets"};
 }
 
 std::string_view ScreenName(ScreenId id) { return kNames[static_cast<int>(id)]; }

@@ -19,12 +19,14 @@ enum class ScreenId {
     kLive,
     kPrivacy,
     kAdmin,
+    kLiveDetail,  // one tile value's history chart
+    kDatasets,    // the city's open datasets (CKAN)
 };
 
-inline constexpr ScreenId kAllScreens[] = {ScreenId::kAttract,     ScreenId::kHome,  ScreenId::kServices,
-                                           ScreenId::kServiceDetail, ScreenId::kIdeas, ScreenId::kIdeaNew,
-                                           ScreenId::kIdeaReceipt, ScreenId::kLive,  ScreenId::kPrivacy,
-                                           ScreenId::kAdmin};
+inline constexpr ScreenId kAllScreens[] = {
+    ScreenId::kAttract, ScreenId::kHome,    ScreenId::kServices,    ScreenId::kServiceDetail,
+    ScreenId::kIdeas,   ScreenId::kIdeaNew, ScreenId::kIdeaReceipt, ScreenId::kLive,
+    ScreenId::kPrivacy, ScreenId::kAdmin,   ScreenId::kLiveDetail,  ScreenId::kDatasets};
 
 // The CLI names ("service-detail", ...).
 std::string_view ScreenName(ScreenId id);

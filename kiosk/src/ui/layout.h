@@ -62,6 +62,18 @@ inline constexpr float kPinKeyGap = 16;
 // Cards and dialogs.
 inline constexpr float kCardPadding = 28;
 inline constexpr float kLiveCardHeight = 300;
+// Live data: the detail chart, the attract screen's tile and the datasets list.
+inline constexpr float kChartHeight = 560;
+inline constexpr float kChartHeightPortrait = 760;
+inline constexpr float kChartAxisWidth = 150;  // the y labels left of the plot
+inline constexpr float kChartAxisHeight = 64;  // the time labels under the plot
+inline constexpr float kChartLine = 4;
+inline constexpr float kChartGrid = 1;
+inline constexpr float kChartDot = 6;  // a lone point between two gaps
+inline constexpr float kChartTick = 10;
+inline constexpr float kAttractTileWidth = 760;
+inline constexpr float kAttractTileHeight = 250;
+inline constexpr float kDatasetQrSize = 360;
 inline constexpr float kDialogInset = 96;  // a dialog keeps this from the screen's sides and its text
                                            // this from the card's sides (half on each)
 inline constexpr float kDialogWidth = 1000;

@@ -10,27 +10,43 @@
 
 namespace ck::ui {
 
-void LiveCard(const LiveCardText& text, bool stale, ImVec2 size) {
+bool LiveCard(const char* id, const LiveCardText& text, bool stale, ImVec2 size, ImU32 background) {
     const UiFrame& f = Frame();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(size);
+    bool tapped = false;
+    if (id) {
+        tapped = ImGui::InvisibleButton(id, size) && !f.gesture.dragging;
+    } else {
+        ImGui::Dummy(size);
+    }
+    const bool pressed = id && ImGui::IsItemActive() && !f.gesture.dragging;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = LayoutScale(units::kRounding);
-    dl->AddRectFilled(p, p + size, f.theme.surface, rounding);
-    if (f.theme.high_contrast)
-        dl->AddRect(p, p + size, f.theme.border, rounding, 0, LayoutScale(units::kBorder));
+    dl->AddRectFilled(p, p + size,
+                      background ? background
+                      : pressed  ? f.theme.surface_pressed
+                                 : f.theme.surface,
+                      rounding);
+    if (f.theme.high_contrast || stale)
+        dl->AddRect(p, p + size, stale ? f.theme.warn : f.theme.border, rounding, 0,
+                    LayoutScale(units::kBorder));
     const float pad = LayoutScale(units::kCardPadding);
     const float w = size.x - 2 * pad;
     const float body = f.fonts.body->FontSize;
     // Lines are placed in multiples of the body font's size, so large text moves them apart with the text.
+    // LabelAt starts right-to-left lines at the right edge of the wrap width.
     LabelAt(dl, p + ImVec2(pad, pad), text.title, f.fonts.body, f.theme.text_muted, w);
     LabelAt(dl, p + ImVec2(pad, pad + body * 1.3f), text.name, f.fonts.body, f.theme.text, w);
     LabelAt(dl, p + ImVec2(pad, pad + body * 2.8f), text.value, f.fonts.title,
             stale ? f.theme.text_muted : f.theme.primary, w);
+    if (!text.detail.empty())
+        LabelAt(dl, p + ImVec2(pad, pad + body * 2.8f + f.fonts.title->FontSize * 1.1f), text.detail,
+                f.fonts.small, f.theme.text, w);
     LabelAt(dl, p + ImVec2(pad, size.y - pad - body), text.age, f.fonts.body,
             stale ? f.theme.warn : f.theme.text_muted, w);
-    for (std::string_view t : {text.title, text.name, text.value, text.age})
-        if (!t.empty()) Frame().trace.push_back(TraceEntry{std::string(t), p, p + size, false});
+    for (std::string_view t : {text.title, text.name, text.value, text.detail, text.age})
+        if (!t.empty()) Frame().trace.push_back(TraceEntry{std::string(t), p, p + size, id != nullptr});
+    return tapped;
 }
 
 }  // namespace ck::ui

@@ -9,14 +9,15 @@
 namespace ck::ui {
 
 struct LiveCardText {
-    std::string_view title;  // the kind of value ("Weather")
-    std::string_view name;   // the station or car park
-    std::string_view value;  // the formatted figure
-    std::string_view age;    // "as of 14:05" or "outdated since 09:10"
+    std::string_view title;   // the kind of value ("Weather")
+    std::string_view name;    // the station or car park
+    std::string_view value;   // the formatted figure
+    std::string_view detail;  // the second line ("precipitation 0.4 mm · wind 14 km/h"), may be empty
+    std::string_view age;     // "as of 14:05, 12 min ago" or "Outdated – as of ..."
 };
 
 // Draws the card at the cursor with `size` (pixels) and advances the cursor; every text goes into the trace
-// with the card's rectangle.
-void LiveCard(const LiveCardText& text, bool stale, ImVec2 size);
+// with the card's rectangle. With an id the card is a button (fires on release, not after a drag).
+bool LiveCard(const char* id, const LiveCardText& text, bool stale, ImVec2 size, ImU32 background = 0);
 
 }  // namespace ck::ui

@@ -47,6 +47,9 @@ struct Connector {
     std::function<Result<PullOutcome>(Database& db, TimePoint now)> pull;
     // Optional: true when a visitor waits for content, so the round pulls before the pull is due.
     std::function<bool()> pull_wanted;
+    // Time between pulls; 0 = the sync settings' pull_interval_s. A connector with its own schedule inside
+    // (live tiles, each on its refresh interval) asks to be called as often as its most frequent one.
+    double pull_interval_s = 0;
 };
 
 }  // namespace ck::cache

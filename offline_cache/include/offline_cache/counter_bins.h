@@ -23,6 +23,8 @@ struct CounterBin {
 
 // Sets the running totals of an open bin (idempotent; called each minute and at shutdown).
 Status SaveBin(Database& db, const CounterBin& bin);
+// Many open bins in one transaction (an import, the demo's past weeks).
+Status SaveBins(Database& db, const std::vector<CounterBin>& bins);
 // Marks the bin closed and enqueues its entity in one transaction.
 Status CloseBin(Database& db, const CounterBin& bin, const NewOutboxItem& outbox_item, TimePoint now);
 Result<std::vector<CounterBin>> ListBins(Database& db, TimePoint since);

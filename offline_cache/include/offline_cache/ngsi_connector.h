@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -40,5 +42,27 @@ std::string ValidatePulledEntity(const nlohmann::json& entity, std::size_t max_e
 // "400 BadRequest: Invalid characters in attribute value" from Orion's {"error","description"} body;
 // printable ASCII only, bounded length (it ends up in logs and the status output).
 std::string DescribeServerError(long status, const std::string& body);
+
+// The headers of every Orion request (Fiware-Service when set, Fiware-ServicePath, X-Auth-Token when set).
+std::vector<std::pair<std::string, std::string>> NgsiHeaders(const std::string& service,
+                                                             const std::string& service_path,
+                                                             const std::string& auth_token, bool with_body);
+
+// One GET /v2/entities query, paged with limit, offset and options=count (Fiware-Total-Count).
+struct EntityQuery {
+    std::string base_url;  // without /v2
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string query;  // "type=WeatherObserved&q=..." (URL-encoded values)
+    int page_limit = 1000;
+    std::size_t max_entities = 20000;
+    std::string what;  // names the query in errors
+    // A body with invalid UTF-8 is read with the bad bytes replaced by U+FFFD (one broken text must not
+    // hide a page of live values; the entity's parser decides). Off: such a body is ngsi.malformed.
+    bool repair_utf8 = false;
+};
+// Every entity of every page, in order, to on_entity. Errors:
+// http.* (no answer, an error status), ngsi.malformed (not a JSON array), ngsi.too_many.
+Status ForEachPulledEntity(HttpClient& client, const EntityQuery& query,
+                           const std::function<void(const nlohmann::json&)>& on_entity);
 
 }  // namespace ck::cache

@@ -16,9 +16,11 @@
 
 #include "core/result.h"
 #include "core/time.h"
+#include "offline_cache/ckan_connector.h"
 #include "offline_cache/connector.h"
 #include "offline_cache/counter_health.h"
 #include "offline_cache/database.h"
+#include "offline_cache/live_connector.h"
 #include "offline_cache/ngsi_connector.h"
 #include "offline_cache/outbox.h"
 #include "offline_cache/pvog_connector.h"
@@ -48,6 +50,11 @@ struct SyncSettings {
     bool counter_enabled = false;
     // PVOG catalogue pull: a connector when pvog.base_url is set (and its parsers are given).
     PvogSettings pvog;
+    // Live tiles from Orion: a connector when orion_url is set and tiles (and their parser) are given. Its
+    // base_url, service, service path and token are taken from the fields above.
+    LiveSettings live;
+    // The open data catalogue: a connector when ckan.base_url is set.
+    CkanSettings ckan;
 };
 
 // What the last contact with a connector's service showed. Unreachable (no HTTP answer: refused, DNS, TLS,
@@ -136,7 +143,8 @@ double BackoffSeconds(const SyncSettings& settings, int consecutive_failures,
 RoundSummary RunSyncRound(Database& db, std::vector<Connector>& connectors, const SyncSettings& settings,
                           SyncState& state, TimePoint now, const RoundOptions& options = {});
 
-// The connectors the settings describe (NGSI when orion_url is set, PVOG when pvog.base_url is set). The client must outlive them.
+// The connectors the settings describe (NGSI and live tiles when orion_url is set, PVOG when pvog.base_url
+// is set, CKAN when ckan.base_url is set). The client must outlive them.
 std::vector<Connector> MakeConnectors(HttpClient& client, const SyncSettings& settings);
 HttpClientSettings MakeHttpClientSettings(const SyncSettings& settings);
 
