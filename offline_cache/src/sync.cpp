@@ -82,6 +82,7 @@ bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncSt
         options.force ? FromUnixMs(std::numeric_limits<std::int64_t>::max() / 2) : now;
     for (int i = 0; i < options.max_batches; ++i) {
         if (options.stop && options.stop->load()) break;
+        if (options.heartbeat) options.heartbeat->Beat();
         auto batch = ClaimBatch(db, c.name, claim_time, c.max_batch_items, c.max_batch_bytes);
         if (!batch) {
             summary.errors.push_back("store: " + batch.error().message);
@@ -135,8 +136,13 @@ bool SendHeartbeat(Database& db, Connector& c, const SyncSettings& settings, Syn
         counter = stored.ok() && stored->has_value() ? **stored : CounterHealth{};
     }
     const OutboxCounts outbox = counts.value_or(OutboxCounts{});
-    Result<std::string> payload =
-        BuildDeviceHeartbeat(settings, outbox, AssessDeviceHealth(outbox, counter, now), now);
+    DeviceHealth health = AssessDeviceHealth(outbox, counter, now);
+    if (!settings.safe_mode_reason.empty()) {
+        // Safe mode outranks everything else the kiosk could say: it is why the rest may look odd.
+        health.reason = settings.safe_mode_reason + (health.reason.empty() ? "" : "; " + health.reason);
+        health.state = "safe-mode";
+    }
+    Result<std::string> payload = BuildDeviceHeartbeat(settings, outbox, health, now);
     if (!payload) {
         summary.errors.push_back("heartbeat: " + payload.error().message);
         state.next_heartbeat = AfterSeconds(now, settings.heartbeat_interval_s);
@@ -324,12 +330,18 @@ RoundSummary RunSyncRound(Database& db, std::vector<Connector>& connectors, cons
         status.name = c.name;
         if (!options.force && now < status.retry_at) continue;  // backing off
         bool reachable = true;
+        const auto beat = [&options] {
+            if (options.heartbeat) options.heartbeat->Beat();
+        };
+        beat();
         if (c.push) reachable = PushOutbox(db, c, settings, state, status, now, options, summary);
         if (reachable && c.push && c.name == kHeartbeatConnector &&
             (options.force || now >= state.next_heartbeat)) {
+            beat();
             reachable = SendHeartbeat(db, c, settings, state, status, now, summary);
         }
         if (reachable && c.pull && (options.force || now >= state.next_pull[c.name])) {
+            beat();
             PullContent(db, c, settings, state, status, now, summary);
         }
         if (auto st = SaveConnectorStatus(db, status); !st)

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <unistd.h>
+#include <cstdlib>
 #include <filesystem>
 
 #include "app/admin_pin.h"
@@ -200,6 +201,9 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
         const Config& c = app->options.config;
         if (!c.central.orion_url.empty() || !c.central.pvog_url.empty()) {
             app->sync = std::make_unique<cache::SyncWorker>(c.database_path, ToSyncSettings(c));
+            if (app->options.heartbeats) app->sync->SetHeartbeat(app->options.heartbeats->Add("sync worker"));
+            // Test-only: the watchdog test stalls the worker to see the feeding stop.
+            if (const char* stall = std::getenv("CK_TEST_STALL_SYNC_S")) app->sync->SetTestStall(std::atof(stall));
             if (Status s = app->sync->Start(); !s.ok()) {
                 spdlog::error("sync worker not started: {}", s.error().message);
                 app->sync.reset();
@@ -207,7 +211,9 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
         }
         if (c.counter.enabled) {
             // A counter that cannot start never takes the kiosk down: the visitor screens work without it.
-            auto counter = counting::CountingService::Start(ToCountingSettings(c));
+            counting::CountingSettings settings = ToCountingSettings(c);
+            if (app->options.heartbeats) settings.thread.heartbeat = app->options.heartbeats->Add("counter");
+            auto counter = counting::CountingService::Start(std::move(settings));
             if (counter.ok()) {
                 app->counter = std::move(*counter);
             } else {

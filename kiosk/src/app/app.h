@@ -11,6 +11,7 @@
 
 #include "app/config.h"
 #include "app/content.h"
+#include "core/heartbeat.h"
 #include "features/ideas_controller.h"
 #include "features/services_controller.h"
 #include "locales/catalogue.h"
@@ -40,6 +41,8 @@ struct AppOptions {
     std::string language;                      // empty = config default
     std::optional<ScreenId> start_screen;
     bool start_workers = false;  // the sync worker and the counter (interactive kiosk only)
+    // The watchdog's registry: the workers beat their own heartbeats into it (null: no watchdog).
+    HeartbeatRegistry* heartbeats = nullptr;
 };
 
 // Per-screen state: each screen file owns the meaning of its struct (ServicesState: features/).
