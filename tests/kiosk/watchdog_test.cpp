@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -101,6 +102,42 @@ TEST_F(WatchdogTest, AStalledSyncWorkerStopsTheFeedingUntilItShowsProgressAgain)
     for (long i = silent; i < resumed; ++i)
         EXPECT_NE(lines[i], "WATCHDOG=1") << "fed while a thread was stalled";
     EXPECT_NE(r.err.find("the sync worker thread has shown no progress"), std::string::npos) << r.err;
+}
+
+// Safe mode end to end: the kiosk crashes (a fatal signal through its crash handler) three times once it is
+// ready; the fourth start runs in safe mode and says so. A run stopped by SIGTERM is an orderly end.
+TEST_F(WatchdogTest, ThreeCrashesWithinThirtyMinutesStartTheKioskInSafeMode) {
+    NotifySocket socket(dir_ / "notify.sock");
+    const auto ready = [](const auto& lines) { return IndexOf(lines, "READY=1") >= 0; };
+    auto start = [&](int signal) {
+        socket.Drain();
+        const std::size_t before = socket.lines().size();
+        const ScopedEnv notify("NOTIFY_SOCKET", socket.path().string());
+        return RunChildUntil(
+            KioskBinary().string(),
+            {"run", "--headless", "--size", "1280x720", "--config", (dir_ / "kiosk.toml").string()},
+            [&] {
+                socket.Drain();
+                return ready(std::vector<std::string>(socket.lines().begin() + before, socket.lines().end()));
+            },
+            std::chrono::seconds(60), signal);
+    };
+    const ChildResult clean = start(SIGTERM);
+    EXPECT_EQ(clean.exit_code, 0) << clean.err;
+    for (int i = 0; i < 3; ++i) {
+        const ChildResult crashed = start(SIGSEGV);
+        ASSERT_FALSE(crashed.timed_out) << crashed.err;
+        EXPECT_NE(crashed.exit_code, 0) << crashed.err;
+        EXPECT_EQ(crashed.err.find("safe mode:"), std::string::npos) << "crash " << i << ": " << crashed.err;
+    }
+    const ChildResult safe = start(SIGTERM);
+    EXPECT_EQ(safe.exit_code, 0) << safe.err;
+    EXPECT_NE(safe.err.find("safe mode: 3 abnormal ends within 30 minutes"), std::string::npos) << safe.err;
+    // The crash handler left its reports beside the log.
+    int reports = 0;
+    for (const auto& e : fs::directory_iterator(dir_ / "logs"))
+        if (e.path().filename().string().find("crash") != std::string::npos) ++reports;
+    EXPECT_EQ(reports, 3);
 }
 
 }  // namespace
