@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/heartbeat.h"
+#include "core/log_limit.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "offline_cache/connector.h"
@@ -90,6 +91,8 @@ struct SyncState {
     std::map<std::string, TimePoint> next_pull;
     TimePoint next_heartbeat{};
     std::mt19937_64 rng{std::random_device{}()};
+    // Health changes and rejected items: a few lines per connector and 10 minutes, on the round's clock.
+    LogLimiter log_limit{std::chrono::minutes(10), 3};
 };
 
 struct RoundOptions {
