@@ -238,6 +238,10 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
         }
     }
     watchdog.NotifyStopping();
+    // An orderly end: the next start does not count this run as abnormal (app/safe_mode.h).
+    if (app.options.track_runs && app.db) {
+        if (Status s = EndRun(*app.db); !s) spdlog::error("run history: {}", s.error().message);
+    }
     app.upload_preview = nullptr;
     spdlog::info("kiosk loop ended after {} frames", frames_drawn);
     return kExitOk;
