@@ -197,21 +197,14 @@ TEST_F(SyncTest, TheHeartbeatReportsAFailedCounterAsAnErrorWithItsReason) {
     EXPECT_EQ((*device)["deviceStateReason"]["value"], "");
 }
 
-TEST_F(SyncTest, InSafeModeTheHeartbeatSaysSoBeforeAnyOtherReason) {
-    settings_.counter_enabled = true;
+TEST_F(SyncTest, InSafeModeTheHeartbeatSaysSoWithItsReason) {
     settings_.safe_mode_reason = "3 abnormal ends within 30 minutes";
     Connect();
-    CounterHealth failed;
-    failed.state = CounterRunState::kError;
-    failed.message = "camera 0 not found";
-    failed.updated = Now();
-    ASSERT_TRUE(SaveCounterHealth(*db_, failed).ok());
     ASSERT_TRUE(Round().heartbeat_sent);
-    auto device = central_.Entity(kTenant, "urn:ngsi-ld:Device:herne-test-01");
+    const auto device = central_.Entity(kTenant, "urn:ngsi-ld:Device:herne-test-01");
     ASSERT_TRUE(device.has_value());
     EXPECT_EQ((*device)["deviceState"]["value"], "safe-mode");
-    EXPECT_EQ((*device)["deviceStateReason"]["value"],
-              "3 abnormal ends within 30 minutes, counter failed: camera 0 not found");
+    EXPECT_EQ((*device)["deviceStateReason"]["value"], "3 abnormal ends within 30 minutes");
 }
 
 TEST(DeviceHealth, FromOutboxAndCounter) {
