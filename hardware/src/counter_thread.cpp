@@ -75,9 +75,21 @@ bool CounterThread::LatestPreview(PreviewImage& out) const {
 }
 
 bool CounterThread::WaitFor(double seconds) {
+    const auto until = SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
+                                                std::chrono::duration<double>(seconds));
     std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return stop_.load(); });
+    // Under a watchdog a long wait (camera backoff) is cut into beats.
+    while (!stop_ && SteadyClock::now() < until) {
+        const auto step =
+            config_.heartbeat ? std::min(until, SteadyClock::now() + config_.heartbeat->interval()) : until;
+        wake_.wait_until(lock, step, [this] { return stop_.load(); });
+        Beat();
+    }
     return !stop_;
+}
+
+void CounterThread::Beat() {
+    if (config_.heartbeat) config_.heartbeat->Beat();
 }
 
 void CounterThread::UpdatePreview(const cv::Mat& frame, const CountingPipeline& pipeline,
@@ -102,6 +114,13 @@ void CounterThread::UpdatePreview(const cv::Mat& frame, const CountingPipeline& 
 }
 
 void CounterThread::Run() {
+    Beat();
+    RunCounting();
+    // Ended on its own (stopped, or nothing it can count): no longer a thread that must show progress.
+    if (config_.heartbeat) config_.heartbeat->Retire();
+}
+
+void CounterThread::RunCounting() {
     CounterStatus status;
     for (const auto& line : config_.lines) status.lines.push_back({line.name, 0, 0});
     auto choice = MakeDetector(config_.detector, /*allow_fallback=*/true);
@@ -120,6 +139,7 @@ void CounterThread::Run() {
     double backoff = config_.retry_initial_s;
     int retries = 0;
     while (!stop_) {
+        Beat();
         auto source = FrameSource::Open(config_.source);
         if (source) {
             bool lines_fit = true;
@@ -178,6 +198,7 @@ void CounterThread::RunSource(FrameSource& source, CountingPipeline& pipeline,
     cv::Mat frame;  // the one frame buffer: overwritten each iteration, never stored elsewhere
     std::vector<Crossing> crossings;
     while (!stop_) {
+        Beat();
         const ReadResult read = source.Read(frame);
         if (read != ReadResult::kFrame) break;
         crossings.clear();

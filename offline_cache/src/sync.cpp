@@ -32,14 +32,26 @@ std::string ForTextAttribute(const std::string& text, std::size_t max_bytes) {
     return out.substr(0, cut);
 }
 
-// Health is logged when it changes, never per failed attempt: an offline kiosk must not fill its disk.
-void RecordSuccess(ConnectorStatus& s, TimePoint now) {
+// Health is logged when it changes, never per failed attempt, and a connector that flaps (failing,
+// recovering, failing again) is held to a few lines per window: an offline kiosk must not fill its disk.
+void LogHealthChange(SyncState& state, const std::string& connector, TimePoint now,
+                     spdlog::level::level_enum level, const std::string& text) {
+    const LogLimiter::Verdict v = state.log_limit.Check("sync.health." + connector, now);
+    if (!v.log) return;
+    if (v.held_back > 0) {
+        spdlog::log(level, "{} ({} more changes of {} were not logged)", text, v.held_back, connector);
+    } else {
+        spdlog::log(level, "{}", text);
+    }
+}
+
+void RecordSuccess(ConnectorStatus& s, SyncState& state, TimePoint now) {
     if (s.state != ConnectorState::kOnline) {
-        if (s.consecutive_failures > 0) {
-            spdlog::info("sync: {} reachable again after {} failed attempts", s.name, s.consecutive_failures);
-        } else {
-            spdlog::info("sync: {} online", s.name);
-        }
+        LogHealthChange(state, s.name, now, spdlog::level::info,
+                        s.consecutive_failures > 0
+                            ? "sync: " + s.name + " reachable again after " +
+                                  std::to_string(s.consecutive_failures) + " failed attempts"
+                            : "sync: " + s.name + " online");
     }
     s.state = ConnectorState::kOnline;
     s.online = true;
@@ -59,9 +71,11 @@ void RecordFailure(ConnectorStatus& s, const SyncSettings& settings, SyncState& 
         IsUnreachableError(code) ? ConnectorState::kUnreachable : ConnectorState::kBadResponse;
     ++s.consecutive_failures;
     if (s.state != next || s.last_error_code != code) {
-        spdlog::warn("sync: {} {} ({}: {}); further failures like this are not logged until it changes",
-                     s.name, next == ConnectorState::kUnreachable ? "unreachable" : "answered badly", code,
-                     error);
+        LogHealthChange(state, s.name, now, spdlog::level::warn,
+                        "sync: " + s.name + " " +
+                            (next == ConnectorState::kUnreachable ? "unreachable" : "answered badly") + " (" +
+                            code + ": " + error +
+                            "); further failures like this are not logged until it changes");
     }
     s.state = next;
     s.online = next != ConnectorState::kUnreachable;
@@ -82,6 +96,7 @@ bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncSt
         options.force ? FromUnixMs(std::numeric_limits<std::int64_t>::max() / 2) : now;
     for (int i = 0; i < options.max_batches; ++i) {
         if (options.stop && options.stop->load()) break;
+        if (options.heartbeat) options.heartbeat->Beat();
         auto batch = ClaimBatch(db, c.name, claim_time, c.max_batch_items, c.max_batch_bytes);
         if (!batch) {
             summary.errors.push_back("store: " + batch.error().message);
@@ -98,8 +113,11 @@ bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncSt
         for (const auto& [seq, error] : out.dead) {
             const auto it =
                 std::find_if(batch->begin(), batch->end(), [&](const auto& b) { return b.seq == seq; });
-            spdlog::warn("sync: {} rejected {} for good: {}", c.name,
-                         it != batch->end() ? it->entity_id : "?", error);
+            if (const auto v = state.log_limit.Check("sync.dead." + c.name, now); v.log) {
+                spdlog::warn("sync: {} rejected {} for good: {}{}", c.name,
+                             it != batch->end() ? it->entity_id : "?", error,
+                             v.held_back > 0 ? " (" + std::to_string(v.held_back) + " more not logged)" : "");
+            }
             if (auto st = MarkDead(db, seq, error); !st)
                 summary.errors.push_back("store: " + st.error().message);
         }
@@ -120,7 +138,7 @@ bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncSt
             summary.errors.push_back(c.name + ": " + code + ": " + out.transient_error);
             return false;
         }
-        if (out.requests > 0) RecordSuccess(status, now);
+        if (out.requests > 0) RecordSuccess(status, state, now);
     }
     return true;
 }
@@ -135,8 +153,13 @@ bool SendHeartbeat(Database& db, Connector& c, const SyncSettings& settings, Syn
         counter = stored.ok() && stored->has_value() ? **stored : CounterHealth{};
     }
     const OutboxCounts outbox = counts.value_or(OutboxCounts{});
-    Result<std::string> payload =
-        BuildDeviceHeartbeat(settings, outbox, AssessDeviceHealth(outbox, counter, now), now);
+    DeviceHealth health = AssessDeviceHealth(outbox, counter, now);
+    if (!settings.safe_mode_reason.empty()) {
+        // Safe mode outranks everything else the kiosk could say: it is why the rest may look odd.
+        health.reason = settings.safe_mode_reason + (health.reason.empty() ? "" : ", " + health.reason);
+        health.state = "safe-mode";
+    }
+    Result<std::string> payload = BuildDeviceHeartbeat(settings, outbox, health, now);
     if (!payload) {
         summary.errors.push_back("heartbeat: " + payload.error().message);
         state.next_heartbeat = AfterSeconds(now, settings.heartbeat_interval_s);
@@ -151,7 +174,7 @@ bool SendHeartbeat(Database& db, Connector& c, const SyncSettings& settings, Syn
     // next one replaces it anyway. Queuing them while offline would only delay real items afterwards.
     const PushOutcome out = c.push({beat});
     if (!out.delivered.empty()) {
-        RecordSuccess(status, now);
+        RecordSuccess(status, state, now);
         summary.heartbeat_sent = true;
     } else if (!out.dead.empty()) {
         const std::string error = "heartbeat rejected: " + out.dead.front().second;
@@ -179,7 +202,7 @@ void PullContent(Database& db, Connector& c, const SyncSettings& settings, SyncS
     summary.pulled += pulled->stored;
     summary.skipped += pulled->skipped;
     if (pulled->failures.empty()) {
-        RecordSuccess(status, now);
+        RecordSuccess(status, state, now);
     } else {
         for (const auto& f : pulled->failures)
             summary.errors.push_back(c.name + ": pull: " + f.code + ": " + f.message);
@@ -325,13 +348,19 @@ RoundSummary RunSyncRound(Database& db, std::vector<Connector>& connectors, cons
         status.name = c.name;
         if (!options.force && now < status.retry_at) continue;  // backing off
         bool reachable = true;
+        const auto beat = [&options] {
+            if (options.heartbeat) options.heartbeat->Beat();
+        };
+        beat();
         if (c.push) reachable = PushOutbox(db, c, settings, state, status, now, options, summary);
         if (reachable && c.push && c.name == kHeartbeatConnector &&
             (options.force || now >= state.next_heartbeat)) {
+            beat();
             reachable = SendHeartbeat(db, c, settings, state, status, now, summary);
         }
         const bool wanted = c.pull_wanted && c.pull_wanted();
         if (reachable && c.pull && (options.force || wanted || now >= state.next_pull[c.name])) {
+            beat();
             PullContent(db, c, settings, state, status, now, summary);
         }
         if (auto st = SaveConnectorStatus(db, status); !st)

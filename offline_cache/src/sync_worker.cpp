@@ -104,10 +104,18 @@ void SyncWorker::Run(Database db) {
 
     RoundOptions options;
     options.stop = &stop_;
+    options.heartbeat = heartbeat_.get();
     while (!stop_.load()) {
+        if (heartbeat_) heartbeat_->Beat();
         const TimePoint now = Now();
         const RoundSummary summary = RunSyncRound(db, connectors, settings_, state, now, options);
         ++rounds_;
+        if (test_stall_s_ > 0 && rounds_ == 1) {
+            // Test-only: a thread that hangs (no beats), yet still ends when asked to.
+            spdlog::warn("sync: stalling for {} s (test hook)", test_stall_s_);
+            std::unique_lock lock(mutex_);
+            cv_.wait_for(lock, std::chrono::duration<double>(test_stall_s_), [this] { return stop_.load(); });
+        }
         if (summary.pulled > 0) ++pulled_rounds_;
         if (summary.delivered > 0 || summary.dead > 0) {
             spdlog::debug("sync: delivered {}, dead {}, pending {}", summary.delivered, summary.dead,
@@ -115,9 +123,16 @@ void SyncWorker::Run(Database db) {
         }
         Publish(state, summary.outbox, now);
         const TimePoint wake = NextWake(db, connectors, settings_, state, Now());
+        const auto until = std::chrono::steady_clock::now() + (wake - Now());
         std::unique_lock lock(mutex_);
-        cv_.wait_until(lock, std::chrono::steady_clock::now() + (wake - Now()),
-                       [this] { return wake_ || stop_.load(); });
+        // Under a watchdog the wait is cut into beats: a sleeping worker is alive, a hung one is not.
+        while (!wake_ && !stop_.load() && std::chrono::steady_clock::now() < until) {
+            const auto step = heartbeat_
+                                  ? std::min(until, std::chrono::steady_clock::now() + heartbeat_->interval())
+                                  : until;
+            cv_.wait_until(lock, step, [this] { return wake_ || stop_.load(); });
+            if (heartbeat_) heartbeat_->Beat();
+        }
         wake_ = false;
     }
     std::lock_guard lock(mutex_);

@@ -204,5 +204,41 @@ TEST_F(IdleFramesTest, TheUnlockedAdminScreenRunsNoStatements) {
     EXPECT_EQ(IdleStatements(ScreenId::kAdmin, [](App& a) { a.session.admin.unlocked = true; }), 0);
 }
 
+// The PIN pad's last row (delete, 0, OK) used to sit below the fold at 1920x1080. Every key must lie inside
+// the viewport above the navigation bar, in both orientations, with and without large text.
+TEST_F(IdleFramesTest, ThePinPadFitsAboveTheNavigationBar) {
+    App& app = *app_;
+    for (const Size& size : kSizes) {
+        for (const bool large : {false, true}) {
+            app.now_s = kFixedClock;
+            app.options.start_screen = ScreenId::kAdmin;
+            ResetSession(app);
+            app.session.large_text = large;
+            const ui::Layout l = ui::ComputeLayout(ImVec2(size.w, size.h), large ? 1.3f : 1.0f);
+            Result<ui::Fonts> fonts = ui::LoadFonts(app.font_files, l.scale * l.text_scale);
+            ASSERT_TRUE(fonts.ok());
+            app.frame.fonts = *fonts;
+            app.fonts_dirty = false;
+            for (int i = 0; i < 3; ++i) BuildFrame(app, size.w, size.h, 1.0f / 60.0f);
+            const float bottom = size.h - ui::units::kNavBarHeight * l.scale;
+            int keys = 0;
+            for (const auto& e : app.frame.trace) {
+                if (e.text != "OK" && e.text != "0" && e.text != "Löschen" && e.text != "1") continue;
+                ++keys;
+                EXPECT_GE(e.min.y, 0) << e.text;
+                EXPECT_LE(e.max.y, bottom + 0.5f)
+                    << e.text << " at " << size.w << "x" << size.h << (large ? " large" : "");
+                EXPECT_LE(e.max.x, size.w) << e.text;
+            }
+            EXPECT_EQ(keys, 4) << "the pad's keys are in the trace";
+        }
+    }
+    // Back to the suite's fonts for the other tests.
+    Result<ui::Fonts> fonts = ui::LoadFonts(app.font_files, 1.0f);
+    ASSERT_TRUE(fonts.ok());
+    app.frame.fonts = *fonts;
+    app.session.large_text = false;
+}
+
 }  // namespace
 }  // namespace ck::kiosk

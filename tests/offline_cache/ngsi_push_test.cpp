@@ -197,6 +197,16 @@ TEST_F(SyncTest, TheHeartbeatReportsAFailedCounterAsAnErrorWithItsReason) {
     EXPECT_EQ((*device)["deviceStateReason"]["value"], "");
 }
 
+TEST_F(SyncTest, InSafeModeTheHeartbeatSaysSoWithItsReason) {
+    settings_.safe_mode_reason = "3 abnormal ends within 30 minutes";
+    Connect();
+    ASSERT_TRUE(Round().heartbeat_sent);
+    const auto device = central_.Entity(kTenant, "urn:ngsi-ld:Device:herne-test-01");
+    ASSERT_TRUE(device.has_value());
+    EXPECT_EQ((*device)["deviceState"]["value"], "safe-mode");
+    EXPECT_EQ((*device)["deviceStateReason"]["value"], "3 abnormal ends within 30 minutes");
+}
+
 TEST(DeviceHealth, FromOutboxAndCounter) {
     const TimePoint now = FromUnixMs(1795792500000);
     auto counter = [&](CounterRunState state, TimePoint updated, const std::string& message = "") {

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <fake_central/fake_central.h>
+#include <spdlog/sinks/ringbuffer_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -19,6 +21,27 @@
 namespace ck::cache::test {
 
 inline constexpr const char* kTenant = "herne";
+
+// Captures log lines for the duration of a test; restores the default logger after.
+class LogCapture {
+  public:
+    LogCapture()
+        : previous_(spdlog::default_logger()),
+          sink_(std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(1000)) {
+        spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink_));
+    }
+    ~LogCapture() { spdlog::set_default_logger(previous_); }
+    std::vector<std::string> Lines() const { return sink_->last_formatted(); }
+    int Count(const std::string& needle) const {
+        int n = 0;
+        for (const auto& line : sink_->last_formatted()) n += line.find(needle) != std::string::npos;
+        return n;
+    }
+
+  private:
+    std::shared_ptr<spdlog::logger> previous_;
+    std::shared_ptr<spdlog::sinks::ringbuffer_sink_mt> sink_;
+};
 
 // A CitizenIdea as participation/ builds it (normalized, free text as TextUnrestricted).
 inline NewOutboxItem IdeaItem(const std::string& uuid, const std::string& title = "Mehr Bänke am Markt") {

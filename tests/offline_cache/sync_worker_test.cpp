@@ -1,7 +1,6 @@
 // The background worker: delivery on request, snapshot and persisted health, prompt Stop(), quiet logs
 // while offline.
 #include <gtest/gtest.h>
-#include <spdlog/sinks/ringbuffer_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <functional>
@@ -15,26 +14,6 @@ namespace {
 using namespace std::chrono_literals;
 
 using ck::test::WaitFor;
-
-// Captures log lines for the duration of a test; restores the default logger after.
-class LogCapture {
-  public:
-    LogCapture()
-        : previous_(spdlog::default_logger()),
-          sink_(std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(1000)) {
-        spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink_));
-    }
-    ~LogCapture() { spdlog::set_default_logger(previous_); }
-    int Count(const std::string& needle) const {
-        int n = 0;
-        for (const auto& line : sink_->last_formatted()) n += line.find(needle) != std::string::npos;
-        return n;
-    }
-
-  private:
-    std::shared_ptr<spdlog::logger> previous_;
-    std::shared_ptr<spdlog::sinks::ringbuffer_sink_mt> sink_;
-};
 
 TEST_F(SyncTest, TheWorkerDeliversOnRequestAndPublishesItsState) {
     settings_.interval_s = 3600;

@@ -16,6 +16,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/heartbeat.h"
 #include "core/time.h"
 #include "hardware/crossing_event.h"
 #include "hardware/detector.h"
@@ -33,6 +34,8 @@ struct CounterThreadConfig {
     double retry_max_s = 30.0;
     bool pace_file = true;             // a file plays at its own frame rate (like a camera), looping
     std::function<TimePoint()> clock;  // event time stamps; default ck::Now
+    // Beaten per frame and while waiting (the watchdog); retired when the thread ends on its own.
+    std::shared_ptr<Heartbeat> heartbeat;
 };
 
 enum class CounterState { kStarting, kRunning, kRetrying, kError, kStopped };
@@ -80,6 +83,8 @@ class CounterThread {
 
   private:
     void Run();
+    void RunCounting();  // Run without the heartbeat's bookkeeping
+    void Beat();
     void RunSource(FrameSource& source, CountingPipeline& pipeline, const std::string& fallback_reason);
     bool WaitFor(double seconds);  // false when stopping
     void Publish(CounterStatus status);

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <unistd.h>
+#include <cstdlib>
 #include <filesystem>
 
 #include "app/admin_pin.h"
@@ -104,8 +105,8 @@ Status OpenStore(App& app) {
     return {};
 }
 
-// The admin PIN lives in the store as a hash. An older configuration's plain PIN is moved there once; the demo
-// (a throwaway store) compares with its configured PIN instead, so no screenshot pays for PBKDF2.
+// The admin PIN lives in the store as a hash. An older configuration's plain PIN is moved there once; the
+// demo (a throwaway store) compares with its configured PIN instead, so no screenshot pays for PBKDF2.
 void SetUpAdminPin(App& app) {
     const Config& c = app.options.config;
     if (app.options.demo) {
@@ -117,8 +118,9 @@ void SetUpAdminPin(App& app) {
     if (!migrated) {
         spdlog::error("admin PIN: {}", migrated.error().message);
     } else if (*migrated) {
-        spdlog::warn("kiosk.admin_pin in {} was plain text: it is now stored as a hash; remove it from the file",
-                     c.source_path.empty() ? std::string("the configuration") : c.source_path);
+        spdlog::warn(
+            "kiosk.admin_pin in {} was plain text: it is now stored as a hash; remove it from the file",
+            c.source_path.empty() ? std::string("the configuration") : c.source_path);
     } else if (c.admin_pin != kFactoryAdminPin) {
         spdlog::warn("kiosk.admin_pin in {} is ignored (a PIN is stored); remove it from the file",
                      c.source_path.empty() ? std::string("the configuration") : c.source_path);
@@ -177,6 +179,7 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     app->idle.timeout_s = app->options.config.idle_timeout_s;
     app->idle.warning_s = app->options.config.idle_warning_s;
     app->now_s = app->options.fixed_clock_unix_s.value_or(static_cast<double>(ToUnixMs(Now())) / 1000.0);
+    app->started_s = app->now_s;
     if (app->options.demo) {
         app->content = DemoContent(FromUnixMs(static_cast<std::int64_t>(app->now_s * 1000)));
     }
@@ -192,21 +195,47 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
         spdlog::error("store unavailable: {}", s.error().message);
     }
     SetUpAdminPin(*app);
+    if (app->options.track_runs && !app->options.demo && app->db) {
+        Result<SafeMode> mode = BeginRun(*app->db, AppNow(*app));
+        if (mode) {
+            app->safe_mode = *mode;
+        } else {
+            spdlog::error("run history not kept: {}", mode.error().message);
+        }
+        if (app->safe_mode.active)
+            spdlog::warn("safe mode: {}; the camera and remote content stay off until the next start",
+                         app->safe_mode.reason);
+    }
     if (app->options.start_workers && !app->options.demo && app->db) {
         const Config& c = app->options.config;
         if (!c.central.orion_url.empty() || !c.central.pvog_url.empty() || !c.central.ckan_url.empty()) {
-            cache::SyncSettings sync_settings = ToSyncSettings(c);
-            if (!sync_settings.pvog.base_url.empty()) app->pvog_wishes = sync_settings.pvog.wishes;
-            app->sync = std::make_unique<cache::SyncWorker>(c.database_path, std::move(sync_settings));
+            cache::SyncSettings settings = ToSyncSettings(c);
+            if (app->safe_mode.active) {
+                // Remote content may be what keeps crashing the kiosk: nothing is pulled, the outbox and
+                // the heartbeat (which says "safe-mode") still go out.
+                settings.pulls.clear();
+                settings.pvog.base_url.clear();
+                settings.live.tiles.clear();
+                settings.ckan.base_url.clear();
+                settings.safe_mode_reason = app->safe_mode.reason;
+            }
+            if (!settings.pvog.base_url.empty()) app->pvog_wishes = settings.pvog.wishes;
+            app->sync = std::make_unique<cache::SyncWorker>(c.database_path, std::move(settings));
+            if (app->options.heartbeats) app->sync->SetHeartbeat(app->options.heartbeats->Add("sync worker"));
+            // Test-only: the watchdog test stalls the worker to see the feeding stop.
+            if (const char* stall = std::getenv("CK_TEST_STALL_SYNC_S"))
+                app->sync->SetTestStall(std::atof(stall));
             if (Status s = app->sync->Start(); !s.ok()) {
                 spdlog::error("sync worker not started: {}", s.error().message);
                 app->sync.reset();
                 app->pvog_wishes.reset();
             }
         }
-        if (c.counter.enabled) {
+        if (c.counter.enabled && !app->safe_mode.active) {
             // A counter that cannot start never takes the kiosk down: the visitor screens work without it.
-            auto counter = counting::CountingService::Start(ToCountingSettings(c));
+            counting::CountingSettings settings = ToCountingSettings(c);
+            if (app->options.heartbeats) settings.thread.heartbeat = app->options.heartbeats->Add("counter");
+            auto counter = counting::CountingService::Start(std::move(settings));
             if (counter.ok()) {
                 app->counter = std::move(*counter);
             } else {
@@ -214,7 +243,8 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
             }
         }
     }
-    app->services = LoadServicesCatalogue(app->db ? &*app->db : nullptr, app->options.config, app->options.demo);
+    app->services =
+        LoadServicesCatalogue(app->db ? &*app->db : nullptr, app->options.config, app->options.demo);
     ResetSession(*app);
     return app;
 }
@@ -281,7 +311,8 @@ void ResetSession(App& app) {
     // index never interrupts someone typing.
     if (app.sync && app.sync->pulled_rounds() != app.services_seen_pulls) {
         app.services_seen_pulls = app.sync->pulled_rounds();
-        if (auto fresh = LoadServicesCatalogue(app.db ? &*app.db : nullptr, app.options.config, app.options.demo)) {
+        if (auto fresh =
+                LoadServicesCatalogue(app.db ? &*app.db : nullptr, app.options.config, app.options.demo)) {
             app.services = std::move(fresh);
         }
     }
@@ -351,6 +382,15 @@ void BuildFrame(App& app, float width, float height, float delta_s) {
 }
 
 void TickSession(App& app, bool had_input) {
+    if (app.options.track_runs && app.db && !app.safe_mode.cleared) {
+        // Once, after 30 minutes of clean running: earlier abnormal ends no longer count towards safe mode.
+        if (Result<bool> cleared = ClearAfterCleanRun(*app.db, app.safe_mode, AppNow(app)); !cleared) {
+            spdlog::error("run history: {}", cleared.error().message);
+            app.safe_mode.cleared = true;  // not again every wake
+        } else if (*cleared) {
+            spdlog::info("30 minutes of clean running: earlier abnormal ends are forgotten");
+        }
+    }
     if (had_input && app.idle.armed) app.idle.Touch(app.now_s);
     if (app.idle.Phase(app.now_s) == IdlePhase::kExpired) {
         spdlog::info("visitor session reset after {} s without input", app.idle.timeout_s);

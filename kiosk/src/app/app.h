@@ -11,6 +11,9 @@
 
 #include "app/config.h"
 #include "app/content.h"
+#include "app/safe_mode.h"
+#include "core/heartbeat.h"
+#include "features/admin_controller.h"
 #include "features/ideas_controller.h"
 #include "features/live_controller.h"
 #include "features/services_controller.h"
@@ -41,6 +44,10 @@ struct AppOptions {
     std::string language;                      // empty = config default
     std::optional<ScreenId> start_screen;
     bool start_workers = false;  // the sync worker and the counter (interactive kiosk only)
+    // The watchdog's registry: the workers beat their own heartbeats into it (null: no watchdog).
+    HeartbeatRegistry* heartbeats = nullptr;
+    // The interactive kiosk keeps the run history that decides safe mode (app/safe_mode.h).
+    bool track_runs = false;
 };
 
 // Per-screen state: each screen file owns the meaning of its struct (ServicesState: features/).
@@ -48,7 +55,8 @@ struct AdminState {
     std::string pin;
     bool unlocked = false;
     int failed_attempts = 0;
-    bool locked = false;  // too many wrong PINs: the pad answers nothing until the lockout ends
+    bool locked = false;         // too many wrong PINs: the pad answers nothing until the lockout ends
+    AdminController controller;  // the overview and the outcome of actions (features/admin_controller.h)
 };
 
 // Everything of one visitor: a reset (idle or "done") replaces it with a fresh one.
@@ -96,6 +104,7 @@ struct App {
     // Descriptions a visitor opened before they were cached, fetched by the sync worker first (null: no PVOG).
     std::shared_ptr<cache::PvogWishList> pvog_wishes;
     std::unique_ptr<counting::CountingService> counter;  // passer-by counting (nullptr: disabled)
+    SafeMode safe_mode;  // decided at start; active: no camera, no remote content
     // Whether the admin pad can open at all: a PIN hash is in the store (the demo uses its configured PIN).
     bool admin_pin_set = false;
     // Uploads a BGR image to a renderer texture and returns it as an ImGui texture id (set by the loop, which
@@ -107,7 +116,8 @@ struct App {
     int typed_backspaces = 0;
     int admin_taps = 0;
     double admin_first_tap_s = 0;
-    double now_s = 0;  // wall clock, seconds since the epoch (fixed in screenshots)
+    double now_s = 0;      // wall clock, seconds since the epoch (fixed in screenshots)
+    double started_s = 0;  // when the app started (the admin's uptime)
     bool quit = false;
 
     const std::string& T(std::string_view key) const { return loc->Text(key); }

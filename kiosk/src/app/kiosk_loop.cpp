@@ -11,6 +11,7 @@
 #include <iostream>
 #include <thread>
 
+#include "app/watchdog.h"
 #include "cli/commands.h"
 #include "replay/replay.h"
 #include "ui/fonts.h"
@@ -61,7 +62,9 @@ void FeedInput(App& app, std::deque<InputEvent>& pending) {
         InputEvent ev = std::move(pending.front());
         pending.pop_front();
         switch (ev.kind) {
-            case InputEvent::Kind::kPointerMove: io.MousePos = ImVec2(ev.x, ev.y); break;
+            case InputEvent::Kind::kPointerMove:
+                io.MousePos = ImVec2(ev.x, ev.y);
+                break;
             case InputEvent::Kind::kPointerDown:
                 io.MousePos = ImVec2(ev.x, ev.y);
                 io.MouseDown[0] = true;
@@ -70,10 +73,17 @@ void FeedInput(App& app, std::deque<InputEvent>& pending) {
                 io.MousePos = ImVec2(ev.x, ev.y);
                 io.MouseDown[0] = false;
                 return;
-            case InputEvent::Kind::kText: app.typed_text += ev.text; break;
-            case InputEvent::Kind::kBackspace: app.typed_backspaces++; break;
-            case InputEvent::Kind::kQuit: app.quit = true; break;
-            default: break;
+            case InputEvent::Kind::kText:
+                app.typed_text += ev.text;
+                break;
+            case InputEvent::Kind::kBackspace:
+                app.typed_backspaces++;
+                break;
+            case InputEvent::Kind::kQuit:
+                app.quit = true;
+                break;
+            default:
+                break;
         }
     }
 }
@@ -82,7 +92,8 @@ void RenderOnce(App& app, SdlHost& host, float delta_s) {
     BuildFrame(app, static_cast<float>(host.width()), static_cast<float>(host.height()), delta_s);
     const ui::Theme& t = app.frame.theme;
     SDL_SetRenderDrawColor(host.renderer(), (t.background >> IM_COL32_R_SHIFT) & 0xFF,
-                           (t.background >> IM_COL32_G_SHIFT) & 0xFF, (t.background >> IM_COL32_B_SHIFT) & 0xFF, 255);
+                           (t.background >> IM_COL32_G_SHIFT) & 0xFF,
+                           (t.background >> IM_COL32_B_SHIFT) & 0xFF, 255);
     SDL_RenderClear(host.renderer());
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }
@@ -94,6 +105,10 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
         return kExitFailure;
     }
     SdlHost host = std::move(*host_result);
+    // Only the interactive kiosk runs under systemd's watchdog; its workers beat into the registry.
+    const bool interactive = lo.screenshot_path.empty() && lo.replay_path.empty();
+    Watchdog watchdog = Watchdog::FromEnvironment();
+    if (interactive) app_options.heartbeats = watchdog.heartbeats();
     Result<std::unique_ptr<App>> app_result = CreateApp(std::move(app_options));
     if (!app_result.ok()) {
         std::cerr << "civic-kiosk: " << app_result.error().message << "\n";
@@ -109,7 +124,8 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
     int preview_w = 0, preview_h = 0;
     app.upload_preview = [&](const unsigned char* bgr, int w, int h, int stride) -> void* {
         if (!preview || preview_w != w || preview_h != h) {
-            preview.reset(SDL_CreateTexture(host.renderer(), SDL_PIXELFORMAT_BGR24, SDL_TEXTUREACCESS_STREAMING, w, h));
+            preview.reset(
+                SDL_CreateTexture(host.renderer(), SDL_PIXELFORMAT_BGR24, SDL_TEXTUREACCESS_STREAMING, w, h));
             preview_w = w, preview_h = h;
         }
         if (!preview || SDL_UpdateTexture(preview.get(), nullptr, bgr, stride) != 0) return nullptr;
@@ -117,7 +133,9 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
     };
 
     auto frame = [&](float dt) -> Status {
-        if (Status s = EnsureFonts(app, static_cast<float>(host.width()), static_cast<float>(host.height())); !s.ok()) return s;
+        if (Status s = EnsureFonts(app, static_cast<float>(host.width()), static_cast<float>(host.height()));
+            !s.ok())
+            return s;
         FeedInput(app, pending);
         RenderOnce(app, host, dt);
         return {};
@@ -173,44 +191,62 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
         return rc;
     }
 
-    // The interactive kiosk: sleep until input, an animation frame or a deadline (idle warning, clock minute).
+    // The interactive kiosk: sleep until input, an animation frame or a deadline (idle warning, clock
+    // minute), and wake in time to feed the watchdog, which draws nothing.
+    std::shared_ptr<Heartbeat> ui_beat = watchdog.enabled() ? watchdog.heartbeats()->Add("ui") : nullptr;
     int frames_to_draw = 2;
     std::int64_t frames_drawn = 0;  // logged at the end: an idle kiosk must draw (almost) nothing
     auto last = std::chrono::steady_clock::now();
     while (!app.quit) {
         int timeout_ms = 0;
+        double draw_deadline = 0;  // wall clock; 0 = drawing anyway
         if (frames_to_draw <= 0 && pending.empty() && !WantsAnimation(app)) {
             const double wall = static_cast<double>(ToUnixMs(Now())) / 1000.0;
             const double next_minute = std::floor(wall / 60.0) * 60.0 + 60.0;
-            double deadline = std::min(next_minute, app.idle.NextDeadline(wall));
+            draw_deadline = std::min(next_minute, app.idle.NextDeadline(wall));
             // A visitor looks at a service whose description is being fetched: look for it twice a second.
-            if (AwaitsServiceDetail(app)) deadline = std::min(deadline, wall + 0.5);
+            if (AwaitsServiceDetail(app)) draw_deadline = std::min(draw_deadline, wall + 0.5);
             // The attract screen's rotating tile: one frame per rotation, nothing in between.
             if (app.nav.current() == ScreenId::kAttract && app.live.entries.size() > 1)
-                deadline = std::min(deadline, std::max(app.live.next_rotation_s, wall + 0.001));
-            timeout_ms = static_cast<int>(std::clamp((deadline - wall) * 1000.0, 1.0, 60000.0));
+                draw_deadline = std::min(draw_deadline, std::max(app.live.next_rotation_s, wall + 0.001));
+            const double feed_in_s =
+                std::chrono::duration<double>(watchdog.NextFeed() - std::chrono::steady_clock::now()).count();
+            const double wait_s = std::min(draw_deadline - wall, feed_in_s);
+            timeout_ms = static_cast<int>(std::clamp(wait_s * 1000.0, 1.0, 60000.0));
         }
         std::vector<InputEvent> events = host.WaitEvents(timeout_ms);
+        if (ui_beat) ui_beat->Beat();
+        watchdog.Tick(std::chrono::steady_clock::now());
         app.now_s = static_cast<double>(ToUnixMs(Now())) / 1000.0;
         const bool had_input = !events.empty();
         for (auto& e : events) pending.push_back(std::move(e));
         TickSession(app, had_input);
         if (TickAttract(app)) frames_to_draw = std::max(frames_to_draw, 1);
         if (had_input) frames_to_draw = std::max(frames_to_draw, 3);
-        if (timeout_ms > 0 && !had_input) frames_to_draw = std::max(frames_to_draw, 1);  // a deadline passed
+        // A drawing deadline passed (not merely the watchdog's): one frame. Waking a little early only
+        // means one more short wait.
+        if (timeout_ms > 0 && !had_input && app.now_s >= draw_deadline)
+            frames_to_draw = std::max(frames_to_draw, 1);
         if (frames_to_draw > 0 || !pending.empty() || WantsAnimation(app)) {
             const auto now = std::chrono::steady_clock::now();
-            const float dt = std::clamp(std::chrono::duration<float>(now - last).count(), 1.0f / 240.0f, 0.1f);
+            const float dt =
+                std::clamp(std::chrono::duration<float>(now - last).count(), 1.0f / 240.0f, 0.1f);
             last = now;
             if (Status s = frame(dt); !s.ok()) {
                 spdlog::error("frame failed: {}", s.error().message);
                 return kExitFailure;
             }
             host.Present();
+            watchdog.NotifyReady();  // once: the first frame is on screen
             ++frames_drawn;
             --frames_to_draw;
             if (WantsAnimation(app)) frames_to_draw = std::max(frames_to_draw, 1);
         }
+    }
+    watchdog.NotifyStopping();
+    // An orderly end: the next start does not count this run as abnormal (app/safe_mode.h).
+    if (app.options.track_runs && app.db) {
+        if (Status s = EndRun(*app.db); !s) spdlog::error("run history: {}", s.error().message);
     }
     app.upload_preview = nullptr;
     spdlog::info("kiosk loop ended after {} frames", frames_drawn);

@@ -1,16 +1,13 @@
 // `civic-kiosk counts export --from DATE --to DATE --out F.csv [--config F]`: the passer-by count bins of a
-// period as CSV, for the city's data team or a USB stick. Reads the store read-only (safe while the kiosk
-// runs).
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
+// period as CSV, for the city's data team or a USB stick (the admin screen's export runs the same code,
+// app/count_export.h). Reads the store read-only (safe while the kiosk runs).
 #include <iostream>
 #include <memory>
 
 #include "app/config.h"
+#include "app/count_export.h"
 #include "cli/commands.h"
 #include "core/time.h"
-#include "offline_cache/counter_bins.h"
 
 namespace ck::kiosk {
 namespace {
@@ -50,50 +47,13 @@ int RunExport(const ExportArgs& args) {
                   << "\n";
         return kExitFailure;
     }
-    auto bins = cache::ListBins(*db, *from);
-    if (!bins) {
-        std::cerr << "civic-kiosk counts export: " << bins.error().message << "\n";
+    Result<std::size_t> rows = ExportCountBins(*db, *config, *from, *to, args.out);
+    if (!rows) {
+        std::cerr << "civic-kiosk counts export: " << rows.error().message << "\n";
         return kExitFailure;
     }
-    // Written next to the target and renamed, so a pulled USB stick never holds half a file under the name.
-    const std::filesystem::path out(args.out);
-    const std::filesystem::path partial = out.string() + ".partial";
-    std::ofstream csv(partial, std::ios::binary | std::ios::trunc);
-    if (!csv) {
-        std::cerr << "civic-kiosk counts export: cannot write " << partial.string() << "\n";
-        return kExitFailure;
-    }
-    csv << "kiosk_id,line,start,end,towards,away,total,closed\n";
-    std::size_t rows = 0;
-    for (const cache::CounterBin& b : *bins) {
-        if (b.start >= *to) continue;
-        bool towards_is_positive = true;
-        for (const auto& l : config->counter.lines) {
-            if (l.name == b.line) towards_is_positive = l.towards_is_positive;
-        }
-        const std::int64_t towards = towards_is_positive ? b.positive : b.negative;
-        const std::int64_t away = towards_is_positive ? b.negative : b.positive;
-        // Kiosk ids and line names are [A-Za-z0-9_-]: nothing to quote.
-        csv << config->kiosk_id << ',' << b.line << ',' << FormatIsoUtc(b.start) << ',' << FormatIsoUtc(b.end)
-            << ',' << towards << ',' << away << ',' << towards + away << ',' << (b.closed ? "yes" : "no")
-            << '\n';
-        ++rows;
-    }
-    csv.flush();
-    if (!csv) {
-        std::cerr << "civic-kiosk counts export: writing " << partial.string() << " failed (disk full?)\n";
-        return kExitFailure;
-    }
-    csv.close();
-    std::error_code ec;
-    std::filesystem::rename(partial, out, ec);
-    if (ec) {
-        std::cerr << "civic-kiosk counts export: cannot move the export to " << out.string() << ": "
-                  << ec.message() << "\n";
-        return kExitFailure;
-    }
-    std::cout << "exported " << rows << " bins from " << FormatIsoUtc(*from) << " to " << FormatIsoUtc(*to)
-              << " into " << out.string() << "\n";
+    std::cout << "exported " << *rows << " bins from " << FormatIsoUtc(*from) << " to " << FormatIsoUtc(*to)
+              << " into " << args.out << "\n";
     return kExitOk;
 }
 

@@ -58,11 +58,13 @@ void RegisterRunCommand(CLI::App& app, int* exit_code) {
         lo.host.headless = opts->headless;
         lo.replay_path = opts->replay;
         if (!opts->replay.empty() && !opts->headless) lo.host.fullscreen = false;
+        lo.host.lockdown = lo.host.fullscreen;  // --windowed is for development
         AppOptions ao;
         ao.config = *config;
         ao.demo = opts->demo;
         // A replay is a test: nothing runs behind its back unless it asks for the workers.
         ao.start_workers = opts->replay.empty() || opts->workers;
+        ao.track_runs = opts->replay.empty() && !opts->demo;
         *exit_code = RunKioskLoop(ao, lo);
     });
 }

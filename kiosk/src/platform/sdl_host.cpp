@@ -17,13 +17,22 @@ Result<SdlHost> SdlHost::Create(const HostOptions& o) {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");  // a finger drives the same pointer as a mouse
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_IME_SHOW_UI, "0");
+    if (o.lockdown) {
+        // A window manager's close (Alt+F4) must not become SDL's quit event: that one stays SIGTERM's.
+        SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+        SDL_SetHint(SDL_HINT_WINDOWS_NO_CLOSE_ON_ALT_F4, "1");
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");  // system shortcuts reach us, not the window manager
+        SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+    }
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         return MakeError("platform.sdl", std::string("SDL could not start: ") + SDL_GetError());
     }
     SdlHost host;
     host.headless_ = o.headless;
+    host.lockdown_ = o.lockdown;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o.fullscreen && !o.headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (o.fullscreen && !o.headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    if (o.lockdown && !o.headless) flags |= SDL_WINDOW_KEYBOARD_GRABBED;
     if (!o.fullscreen && !o.headless) flags |= SDL_WINDOW_RESIZABLE;
     host.window_ = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width,
                                     o.height, flags);
@@ -35,7 +44,8 @@ Result<SdlHost> SdlHost::Create(const HostOptions& o) {
         host.renderer_ = SDL_CreateRenderer(host.window_, -1, SDL_RENDERER_SOFTWARE);
     if (!host.renderer_) return MakeError("platform.sdl", std::string("no renderer: ") + SDL_GetError());
     SDL_GetRendererOutputSize(host.renderer_, &host.width_, &host.height_);
-    if (!o.headless) SDL_ShowCursor(o.fullscreen ? SDL_DISABLE : SDL_ENABLE);
+    // Touch needs no pointer; a visible one would only show where the last finger was.
+    if (o.lockdown || (o.fullscreen && !o.headless)) SDL_ShowCursor(SDL_DISABLE);
     return host;
 }
 
@@ -44,7 +54,8 @@ SdlHost::SdlHost(SdlHost&& other) noexcept
       renderer_(other.renderer_),
       width_(other.width_),
       height_(other.height_),
-      headless_(other.headless_) {
+      headless_(other.headless_),
+      lockdown_(other.lockdown_) {
     other.window_ = nullptr;
     other.renderer_ = nullptr;
 }
@@ -111,12 +122,15 @@ void SdlHost::Translate(const SDL_Event& e, std::vector<InputEvent>& out) {
             ev = {InputEvent::Kind::kText, 0, 0, e.text.text};
             break;
         case SDL_KEYDOWN:
+            // Backspace edits; nothing else on a keyboard does anything (Escape, Ctrl+Q, Alt+F4, Alt+Tab).
             if (e.key.keysym.sym == SDLK_BACKSPACE) ev.kind = InputEvent::Kind::kBackspace;
             break;
         case SDL_WINDOWEVENT:
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 SDL_GetRendererOutputSize(renderer_, &width_, &height_);
                 ev.kind = InputEvent::Kind::kResize;
+            } else if (e.window.event == SDL_WINDOWEVENT_CLOSE && !lockdown_) {
+                ev.kind = InputEvent::Kind::kQuit;  // a developer's window closes as windows do
             } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                 ev.kind = InputEvent::Kind::kResize;  // needs a redraw as well
             }

@@ -1,5 +1,5 @@
-// The platform seam: one SDL2 window + SDL_Renderer, real (fullscreen or windowed) or headless (SDL's offscreen
-// video driver with the software renderer, which renders real frames for screenshots and replays).
+// The platform seam: one SDL2 window + SDL_Renderer, real (fullscreen or windowed) or headless (SDL's
+// offscreen video driver with the software renderer, which renders real frames for screenshots and replays).
 #pragma once
 
 #include <SDL.h>
@@ -14,7 +14,11 @@ namespace ck::kiosk {
 struct HostOptions {
     int width = 1920, height = 1080;
     bool fullscreen = true;
-    bool headless = false;       // offscreen driver + software renderer
+    bool headless = false;  // offscreen driver + software renderer
+    // The public kiosk: window-close requests (Alt+F4, a window manager's close) and every key combination
+    // do nothing, the keyboard is grabbed (no Alt+Tab away), the cursor is hidden (touch). Only SIGTERM
+    // (SDL's quit event) and the admin's "leave" end the kiosk.
+    bool lockdown = false;
     std::string title = "Civic Kiosk";
 };
 
@@ -27,7 +31,7 @@ struct InputEvent {
 };
 
 class SdlHost {
-public:
+  public:
     static Result<SdlHost> Create(const HostOptions& options);
     SdlHost(SdlHost&& other) noexcept;
     SdlHost& operator=(SdlHost&&) = delete;
@@ -39,6 +43,7 @@ public:
     int width() const { return width_; }
     int height() const { return height_; }
     bool headless() const { return headless_; }
+    bool lockdown() const { return lockdown_; }
 
     // Waits up to timeout_ms for events the app acts on (0 = poll) and converts them; returns empty only when
     // the time is up. Sleeps in the kernel, not in a spin.
@@ -47,7 +52,7 @@ public:
     Status SaveFramePng(const std::string& path) const;
     void Present() { SDL_RenderPresent(renderer_); }
 
-private:
+  private:
     SdlHost() = default;
     void TranslatePending(std::vector<InputEvent>& out);  // every queued event
     void Translate(const SDL_Event& e, std::vector<InputEvent>& out);
@@ -55,6 +60,7 @@ private:
     SDL_Renderer* renderer_ = nullptr;
     int width_ = 0, height_ = 0;
     bool headless_ = false;
+    bool lockdown_ = false;
 };
 
 }  // namespace ck::kiosk

@@ -1,7 +1,8 @@
 #define IMGUI_DEFINE_MATH_OPERATORS
 // The attract screen: what the kiosk offers, in several languages, that a camera counts anonymously, and one
 // live value so a passer-by sees something alive. No animation: the value changes at a deadline (the loop
-// draws one frame then), so the idle kiosk draws almost nothing and sleeps.
+// draws one frame then), so the idle kiosk draws almost nothing and sleeps. Against burn-in the content
+// drifts a few units once a minute, on the frame the status clock's minute draws anyway.
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -20,12 +21,13 @@ void DrawAttract(App& app) {
     dl->AddRectFilled(ImVec2(0, 0), size, t.primary);
     const float m = ui::LayoutScale(ui::units::kMargin) * 2;
     const float w = size.x - 2 * m;
+    const ImVec2 drift = ui::BurnInDrift(f.time_s) * f.layout.scale;
 
     // The whole screen is one big target: any touch starts a session.
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     const bool tapped = ImGui::InvisibleButton("##start", size);
 
-    float y = size.y * (f.layout.portrait ? 0.18f : 0.10f);
+    float y = size.y * (f.layout.portrait ? 0.18f : 0.10f) + drift.y;
     // Every text goes into the frame trace too, so replays and tests can find what a visitor sees.
     auto text = [&](ImVec2 pos, const std::string& s, ImFont* font, float wrap) {
         ui::LabelAt(dl, pos, s, font, t.on_primary, wrap);
@@ -33,18 +35,19 @@ void DrawAttract(App& app) {
         ui::Frame().trace.push_back(ui::TraceEntry{s, pos, pos + sz, false});
         return sz.y;
     };
-    text(ImVec2(m, y), app.options.config.city_name, f.fonts.large, w);
+    const float x = m + drift.x;
+    text(ImVec2(x, y), app.options.config.city_name, f.fonts.large, w);
     y += f.fonts.large->FontSize * 1.6f;
     const std::string& title = app.T("kiosk.attract.title");
-    y += text(ImVec2(m, y), title, f.fonts.huge, w) + ui::LayoutScale(ui::units::kGapSection);
+    y += text(ImVec2(x, y), title, f.fonts.huge, w) + ui::LayoutScale(ui::units::kGapSection);
     const std::string& sub = app.T("kiosk.attract.subtitle");
-    y += text(ImVec2(m, y), sub, f.fonts.large, w) + ui::LayoutScale(ui::units::kAttractSubtitleGap);
+    y += text(ImVec2(x, y), sub, f.fonts.large, w) + ui::LayoutScale(ui::units::kAttractSubtitleGap);
 
     // The start call in the visitor languages, each in its own script (shaped by the display helper).
     const std::string& start = app.T("kiosk.attract.touch_to_start");
     const ImVec2 pill = ui::MeasureText(start, f.fonts.title) +
                         ui::LayoutScale(ui::units::kPillPaddingX, ui::units::kPillPaddingY);
-    const ImVec2 pmin(m, y);
+    const ImVec2 pmin(x, y);
     dl->AddRectFilled(pmin, pmin + pill, t.on_primary, pill.y * 0.5f);
     ui::LabelCentered(dl, pmin, pmin + pill, start, f.fonts.title, t.primary);
     ui::Frame().trace.push_back(ui::TraceEntry{start, pmin, pmin + pill, true});
@@ -59,7 +62,7 @@ void DrawAttract(App& app) {
         if (!cat) continue;
         auto it = cat->messages.find("kiosk.attract.touch_to_start");
         if (it == cat->messages.end()) continue;
-        const float lx = m + static_cast<float>(shown % 2) * col_w;
+        const float lx = x + static_cast<float>(shown % 2) * col_w;
         const float h = text(ImVec2(lx, y), lang.native_name + ": " + it->second, f.fonts.large,
                              col_w - ui::LayoutScale(ui::units::kGapSection));
         row_h = std::max(row_h, h);
@@ -73,13 +76,13 @@ void DrawAttract(App& app) {
     // The icon sits centred one padding in; the text starts two paddings in and ends half a padding early.
     const float np = ui::LayoutScale(ui::units::kNoticePadding);
     const float nh = ui::MeasureText(notice, f.fonts.body, w - np).y + np;
-    const ImVec2 nmin(m, size.y - m - nh);
-    dl->AddRectFilled(nmin, ImVec2(m + w, nmin.y + nh), (t.on_primary & 0x00FFFFFF) | 0x26000000,
+    const ImVec2 nmin(x, size.y - m - nh + drift.y);
+    dl->AddRectFilled(nmin, ImVec2(x + w, nmin.y + nh), (t.on_primary & 0x00FFFFFF) | 0x26000000,
                       ui::LayoutScale(ui::units::kRoundingSmall));
     ui::DrawIcon(dl, ui::Icon::kPrivacy, nmin + ImVec2(np, np), ui::LayoutScale(ui::units::kNoticeIconSize),
                  t.on_primary);
     ui::LabelAt(dl, nmin + ImVec2(2 * np, np * 0.5f), notice, f.fonts.body, t.on_primary, w - 2.5f * np);
-    ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(m + w, nmin.y + nh), false});
+    ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(x + w, nmin.y + nh), false});
 
     // The rotating live value: in portrait above the notice, in landscape in the top corner at the end of the
     // reading direction, clear of the title. Only a fresh one (an outdated value is no advert for live data).

@@ -1,5 +1,7 @@
 #include "ui/layout.h"
 
+#include <cmath>
+
 #include <algorithm>
 
 #include "ui/ui_frame.h"
@@ -15,8 +17,23 @@ Layout ComputeLayout(ImVec2 window_size, float text_scale) {
     return l;
 }
 
-const Layout& CurrentLayout() { return Frame().layout; }
-float LayoutScale(float units) { return units * Frame().layout.scale; }
-ImVec2 LayoutScale(float x, float y) { return ImVec2(x * Frame().layout.scale, y * Frame().layout.scale); }
+const Layout& CurrentLayout() {
+    return Frame().layout;
+}
+float LayoutScale(float units) {
+    return units * Frame().layout.scale;
+}
+ImVec2 BurnInDrift(double time_s) {
+    // Two sines with periods of 17 and 13 minutes: the path repeats only after 221 minutes, each minute's
+    // step is at most 2*pi/13 of the amplitude (about 12 units).
+    constexpr double kTwoPi = 6.283185307179586;
+    const double minute = std::floor(time_s / 60.0);
+    return ImVec2(static_cast<float>(units::kBurnInDrift * std::sin(minute * kTwoPi / 17.0)),
+                  static_cast<float>(units::kBurnInDrift * std::sin(minute * kTwoPi / 13.0)));
+}
+
+ImVec2 LayoutScale(float x, float y) {
+    return ImVec2(x * Frame().layout.scale, y * Frame().layout.scale);
+}
 
 }  // namespace ck::ui

@@ -88,6 +88,7 @@ inline constexpr float kIdeaDetailFixedHeight =
 
 // The attract screen.
 inline constexpr float kAttractSubtitleGap = 56;
+inline constexpr float kBurnInDrift = 24;  // the attract screen's content wanders this far each way
 inline constexpr float kPillPaddingX = 96;  // the "touch the screen" pill around its text
 inline constexpr float kPillPaddingY = 48;
 inline constexpr float kNoticePadding = 48;  // the counting notice
@@ -127,6 +128,9 @@ Layout ComputeLayout(ImVec2 window_size, float text_scale);
 // Layout units -> pixels for the current frame's layout (read from the UiFrame of the current ImGui context).
 float LayoutScale(float units);
 ImVec2 LayoutScale(float x, float y);
+// Against burn-in: an offset in layout units within +-kBurnInDrift that moves a few units once a minute
+// (on the frame the status clock draws anyway) along a slow closed path. Pure function of the wall clock.
+ImVec2 BurnInDrift(double time_s);
 const Layout& CurrentLayout();
 
 }  // namespace ck::ui

@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/heartbeat.h"
+#include "core/log_limit.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "offline_cache/ckan_connector.h"
@@ -55,6 +57,9 @@ struct SyncSettings {
     LiveSettings live;
     // The open data catalogue: a connector when ckan.base_url is set.
     CkanSettings ckan;
+    // Not empty: the kiosk runs in safe mode (kiosk/src/app/safe_mode.h) and the heartbeat reports
+    // deviceState "safe-mode" with this reason.
+    std::string safe_mode_reason;
 };
 
 // What the last contact with a connector's service showed. Unreachable (no HTTP answer: refused, DNS, TLS,
@@ -93,12 +98,15 @@ struct SyncState {
     std::map<std::string, TimePoint> next_pull;
     TimePoint next_heartbeat{};
     std::mt19937_64 rng{std::random_device{}()};
+    // Health changes and rejected items: a few lines per connector and 10 minutes, on the round's clock.
+    LogLimiter log_limit{std::chrono::minutes(10), 3};
 };
 
 struct RoundOptions {
     bool force = false;                       // ignore backoff and due times (sync --once)
     const std::atomic<bool>* stop = nullptr;  // checked between batches
     int max_batches = 1000;                   // per connector and round
+    Heartbeat* heartbeat = nullptr;           // beaten between steps and batches (the watchdog)
 };
 
 struct RoundSummary {
@@ -166,6 +174,10 @@ class SyncWorker {
     SyncWorker(const SyncWorker&) = delete;
     SyncWorker& operator=(const SyncWorker&) = delete;
 
+    // The worker beats it between rounds, steps and batches and wakes from its wait to beat it. Before Start.
+    void SetHeartbeat(std::shared_ptr<Heartbeat> heartbeat) { heartbeat_ = std::move(heartbeat); }
+    // Test-only (the watchdog test): after the first round the thread stalls this long without beating.
+    void SetTestStall(double seconds) { test_stall_s_ = seconds; }
     // Opens the store and starts the thread.
     Status Start();
     // Asks for a round now (e.g. after an idea was committed); returns immediately.
@@ -191,6 +203,8 @@ class SyncWorker {
     std::condition_variable cv_;
     bool wake_ = false;
     SyncSnapshot snapshot_;
+    std::shared_ptr<Heartbeat> heartbeat_;
+    double test_stall_s_ = 0;
     std::thread thread_;
 };
 
