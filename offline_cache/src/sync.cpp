@@ -96,8 +96,8 @@ bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncSt
         }
         summary.delivered += static_cast<std::int64_t>(out.delivered.size());
         for (const auto& [seq, error] : out.dead) {
-            const auto it =
-                std::find_if(batch->begin(), batch->end(), [&](const auto& b) { return b.seq == seq; });
+            const auto it = std::find_if(batch->begin(), batch->end(),
+                                         [&, seq = seq](const auto& b) { return b.seq == seq; });
             spdlog::warn("sync: {} rejected {} for good: {}", c.name,
                          it != batch->end() ? it->entity_id : "?", error);
             if (auto st = MarkDead(db, seq, error); !st)
