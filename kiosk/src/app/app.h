@@ -40,6 +40,8 @@ struct AppOptions {
     std::string language;                      // empty = config default
     std::optional<ScreenId> start_screen;
     bool start_workers = false;  // the sync worker and the counter (interactive kiosk only)
+    // The sync worker's clock; empty = Now(). The soak test runs the worker on its accelerated clock.
+    cache::SyncWorker::Clock worker_clock;
 };
 
 // Per-screen state: each screen file owns the meaning of its struct (ServicesState: features/).
