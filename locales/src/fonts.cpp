@@ -28,7 +28,7 @@ constexpr std::uint16_t kArabic[] = {
     0x0600,
     0x06FF,  // Arabic (letters, Arabic-Indic digits, ، ؛ ؟)
     // Presentation Forms-A: the contextual forms of the letters beyond the basic 28 (پ چ ژ گ ی ...). The
-    // ligatures from FC00 on are left out (about 750 glyphs per size, 40 % of the atlas): ICU's shaping,
+    // ligatures from FC00 on are left out (about 440 glyphs per size, a quarter of the atlas): ICU's shaping,
     // which is how Arabic reaches the screen (ForDisplay), never produces them, except shadda with a haraka.
     0xFB50,
     0xFBFF,

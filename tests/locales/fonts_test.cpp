@@ -114,7 +114,7 @@ TEST_F(UiFonts, EveryCatalogueCharacterHasAGlyphAfterShaping) {
     }
 }
 
-// The Arabic ranges leave out most ligatures of Presentation Forms-A (FC00..FDFF, about 750 glyphs per font
+// The Arabic ranges leave out most ligatures of Presentation Forms-A (FC00..FDFF, about 440 glyphs per font
 // size, docs/performance.md): shaping never produces them. This holds that true for every letter of the
 // Arabic block in every position, lam-alef and shadda with each haraka.
 TEST_F(UiFonts, EveryShapedArabicLetterHasAGlyph) {
