@@ -8,8 +8,8 @@ Result<Fonts> LoadFonts(const loc::FontFiles& files, float scale) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     atlas->TexDesiredWidth = 4096;  // many scripts at large sizes: grow wide rather than tall
-    // Every renderer SDL offers takes any texture height; rounding up to a power of two nearly doubled the
-    // atlas (4096x8192 RGBA = 128 MiB for a 4096x4600 atlas) and its copies (docs/performance.md).
+    // Every renderer SDL offers takes any texture height; rounding it up to a power of two can nearly double
+    // the atlas and its copies (docs/performance.md, Memory).
     atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     auto add = [&](float units, loc::FontWeight weight) -> ImFont* {
         const float px = static_cast<float>(static_cast<int>(units * scale + 0.5f));
