@@ -200,8 +200,9 @@ TEST(Soak, TenThousandVisitorSessionsWithFlakyCentralAndCounter) {
     std::string toml =
         "[kiosk]\nid = \"soak-01\"\ndatabase = \"" + db_path + "\"\n" + "[central]\norion_url = \"" +
         central.url() + "\"\nfiware_service = \"herne\"\nconnect_timeout_s = 1\ntotal_timeout_s = 3\n" +
-        "[sync]\nbackoff_min_s = 1\nbackoff_max_s = 60\n" + "[ideas]\nmax_per_hour = 60\n" +
-        "[counter]\nenabled = true\nsource = \"file\"\nvideo_file = \"" + clip.string() +
+        "[sync]\nbackoff_min_s = 1\nbackoff_max_s = 60\nretention_days = 365\n" +
+        "[ideas]\nmax_per_hour = 60\n" + "[counter]\nenabled = true\nsource = \"file\"\nvideo_file = \"" +
+        clip.string() +
         "\"\ndetector = \"motion\"\n[[counter.lines]]\nname = \"vertical\"\nline = [240, 0, 240, 360]\n";
     auto config = kiosk::ParseConfig(toml);
     ASSERT_TRUE(config.ok()) << config.error().message;
@@ -281,7 +282,9 @@ TEST(Soak, TenThousandVisitorSessionsWithFlakyCentralAndCounter) {
         std::this_thread::sleep_for(100ms);
     }
     EXPECT_EQ(counts.dead, 0);
-    // Every idea and support the store acknowledged reached the central exactly once (deterministic ids: the
+    // 10,000 sessions are 15 simulated days: delivered items are kept for 365 days (retention_days above),
+    // else the worker prunes them and they cannot be counted. Every idea and support the store acknowledged
+    // reached the central exactly once (deterministic ids: the
     // central holds one entity per id), and nearly every session got its receipt.
     auto delivered = cache::ListOutbox(*db, cache::OutboxState::kDelivered, 10 * sessions + 100000);
     ASSERT_TRUE(delivered.ok());
