@@ -25,9 +25,21 @@ constexpr std::uint16_t kLatinCyrillic[] = {
 };
 
 constexpr std::uint16_t kArabic[] = {
-    0x0600, 0x06FF,  // Arabic (letters, Arabic-Indic digits, ، ؛ ؟)
-    0xFB50, 0xFDFF,  // Arabic Presentation Forms-A
-    0xFE70, 0xFEFF,  // Arabic Presentation Forms-B (shaped letters, lam-alef ligatures)
+    0x0600,
+    0x06FF,  // Arabic (letters, Arabic-Indic digits, ، ؛ ؟)
+    // Presentation Forms-A: the contextual forms of the letters beyond the basic 28 (پ چ ژ گ ی ...). The
+    // ligatures from FC00 on are left out (about 440 glyphs per size, a quarter of the atlas): ICU's shaping,
+    // which is how Arabic reaches the screen (ForDisplay), never produces them, except shadda with a haraka.
+    0xFB50,
+    0xFBFF,
+    0xFC5E,
+    0xFC63,  // shadda + haraka ligatures
+    0xFDF2,
+    0xFDF2,  // the ligature "Allah", as texts sometimes carry it
+    0xFDFC,
+    0xFDFC,  // rial sign
+    0xFE70,
+    0xFEFF,  // Arabic Presentation Forms-B (shaped letters, lam-alef ligatures)
     0,
 };
 

@@ -112,7 +112,7 @@ bool PushOutbox(Database& db, Connector& c, const SyncSettings& settings, SyncSt
         summary.delivered += static_cast<std::int64_t>(out.delivered.size());
         for (const auto& [seq, error] : out.dead) {
             const auto it =
-                std::find_if(batch->begin(), batch->end(), [&](const auto& b) { return b.seq == seq; });
+                std::find_if(batch->begin(), batch->end(), [&, seq = seq](const auto& b) { return b.seq == seq; });
             if (const auto v = state.log_limit.Check("sync.dead." + c.name, now); v.log) {
                 spdlog::warn("sync: {} rejected {} for good: {}{}", c.name,
                              it != batch->end() ? it->entity_id : "?", error,

@@ -12,8 +12,10 @@ namespace {
 // queued for a target without a connector) must not turn the loop into a spin.
 constexpr auto kMinSleep = std::chrono::milliseconds(1000);
 
-TimePoint NextWake(Database& db, const std::vector<Connector>& connectors, const SyncSettings& settings,
-                   const SyncState& state, TimePoint now) {
+}  // namespace
+
+TimePoint NextRoundTime(Database& db, const std::vector<Connector>& connectors, const SyncSettings& settings,
+                        const SyncState& state, TimePoint now) {
     TimePoint wake = now + std::chrono::milliseconds(static_cast<std::int64_t>(
                                std::clamp(settings.interval_s, 1.0, 86400.0) * 1000.0));
     for (const auto& c : connectors) {
@@ -35,10 +37,8 @@ TimePoint NextWake(Database& db, const std::vector<Connector>& connectors, const
     return std::max(wake, now + kMinSleep);
 }
 
-}  // namespace
-
-SyncWorker::SyncWorker(std::string database_path, SyncSettings settings)
-    : database_path_(std::move(database_path)), settings_(std::move(settings)) {}
+SyncWorker::SyncWorker(std::string database_path, SyncSettings settings, Clock clock)
+    : database_path_(std::move(database_path)), settings_(std::move(settings)), clock_(std::move(clock)) {}
 
 SyncWorker::~SyncWorker() {
     Stop();
@@ -107,7 +107,7 @@ void SyncWorker::Run(Database db) {
     options.heartbeat = heartbeat_.get();
     while (!stop_.load()) {
         if (heartbeat_) heartbeat_->Beat();
-        const TimePoint now = Now();
+        const TimePoint now = clock_();
         const RoundSummary summary = RunSyncRound(db, connectors, settings_, state, now, options);
         ++rounds_;
         if (test_stall_s_ > 0 && rounds_ == 1) {
@@ -122,8 +122,8 @@ void SyncWorker::Run(Database db) {
                           summary.outbox.pending);
         }
         Publish(state, summary.outbox, now);
-        const TimePoint wake = NextWake(db, connectors, settings_, state, Now());
-        const auto until = std::chrono::steady_clock::now() + (wake - Now());
+        const TimePoint wake = NextRoundTime(db, connectors, settings_, state, clock_());
+        const auto until = std::chrono::steady_clock::now() + (wake - clock_());
         std::unique_lock lock(mutex_);
         // Under a watchdog the wait is cut into beats: a sleeping worker is alive, a hung one is not.
         while (!wake_ && !stop_.load() && std::chrono::steady_clock::now() < until) {

@@ -374,6 +374,11 @@ std::vector<InvalidCase> InvalidCases() {
         {"[[counter.lines]]\nname = \"a\"\nline = [0, 0, 1, 10001]", "counter.lines[0].line",
          "from 0 to 10000"},
         {"[[counter.lines]]\nname = \"a\"\nline = [0, -1, 1, 1]", "counter.lines[0].line", "from 0 to 10000"},
+        // A float far beyond any integer: toml++'s own conversion was undefined here (found by tests/fuzz).
+        {"[[counter.lines]]\nname = \"a\"\nline = [320, 40, 320, 4e40]", "counter.lines[0].line",
+         "four whole pixel"},
+        {"[[counter.lines]]\nname = \"a\"\nline = [0, 0, 1.0, 1]", "counter.lines[0].line",
+         "four whole pixel"},
         {"[[counter.lines]]\nname = \"a\"\nline = [0, 0.5, 1, 1]", "counter.lines[0].line", "whole pixel"},
         {"[[counter.lines]]\nname = \"a\"\nline = [5, 5, 5, 5]", "counter.lines[0].line",
          "two different end"},

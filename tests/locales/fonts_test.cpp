@@ -114,6 +114,44 @@ TEST_F(UiFonts, EveryCatalogueCharacterHasAGlyphAfterShaping) {
     }
 }
 
+// The Arabic ranges leave out most ligatures of Presentation Forms-A (FC00..FDFF, about 440 glyphs per font
+// size, docs/performance.md): shaping never produces them. This holds that true for every letter of the
+// Arabic block in every position, lam-alef and shadda with each haraka.
+TEST_F(UiFonts, EveryShapedArabicLetterHasAGlyph) {
+    const FileFacts latin = Query(files_.regular);
+    const FileFacts arabic = Query(files_.arabic_regular);
+    ASSERT_TRUE(latin.charset && arabic.charset);
+    std::vector<std::u32string> texts;
+    const char32_t beh = 0x0628;
+    for (char32_t c = 0x0621; c <= 0x06FF; ++c) {
+        if (!FcCharSetHasChar(arabic.charset.get(), c)) continue;
+        texts.push_back({c});
+        texts.push_back({beh, c});
+        texts.push_back({c, beh});
+        texts.push_back({beh, c, beh});
+    }
+    for (const char32_t alef : {0x0622, 0x0623, 0x0625, 0x0627}) {
+        texts.push_back({0x0644, alef});
+        texts.push_back({beh, 0x0644, alef, beh});
+    }
+    for (char32_t haraka = 0x064B; haraka <= 0x0652; ++haraka) {
+        texts.push_back({beh, 0x0651, haraka, beh});
+        texts.push_back({beh, haraka, 0x0651, beh});
+        texts.push_back({0x0640, 0x0651, haraka});
+    }
+    for (const std::u32string& text : texts) {
+        for (const char32_t c : DecodeUtf8(ForDisplay(EncodeUtf8(text), Direction::kRtl))) {
+            const bool in_latin =
+                RangesContain(LatinCyrillicGlyphRanges(), c) && FcCharSetHasChar(latin.charset.get(), c);
+            const bool in_arabic =
+                RangesContain(ArabicGlyphRanges(), c) && FcCharSetHasChar(arabic.charset.get(), c);
+            EXPECT_TRUE(in_latin || in_arabic)
+                << "shaping U+" << std::hex << static_cast<unsigned>(text[0]) << ".. gives U+"
+                << static_cast<unsigned>(c) << ", outside the baked ranges";
+        }
+    }
+}
+
 TEST_F(UiFonts, SourcesPutNotoSansFirstAndMergeArabic) {
     const auto bold = FontSourcesFor(files_, FontWeight::kBold);
     ASSERT_EQ(bold.size(), 2u);

@@ -220,7 +220,9 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
                 settings.safe_mode_reason = app->safe_mode.reason;
             }
             if (!settings.pvog.base_url.empty()) app->pvog_wishes = settings.pvog.wishes;
-            app->sync = std::make_unique<cache::SyncWorker>(c.database_path, std::move(settings));
+            app->sync = std::make_unique<cache::SyncWorker>(
+                c.database_path, std::move(settings),
+                app->options.worker_clock ? app->options.worker_clock : cache::SyncWorker::Clock(Now));
             if (app->options.heartbeats) app->sync->SetHeartbeat(app->options.heartbeats->Add("sync worker"));
             // Test-only: the watchdog test stalls the worker to see the feeding stop.
             if (const char* stall = std::getenv("CK_TEST_STALL_SYNC_S"))
@@ -319,7 +321,8 @@ void ResetSession(App& app) {
     const std::string lang =
         app.options.language.empty() ? app.options.config.default_language : app.options.language;
     ApplyLanguage(app, lang);
-    app.fonts_dirty = true;  // large text off again
+    // Large text is off again: the loop rebuilds the atlas when that changes its scale, and only then.
+    // Marking it dirty here rebuilt it after every visitor (about 0.25 s of CPU and a 40 MiB peak each time).
     app.frame.theme = ui::MakeTheme(CityColours(app.options.config.theme), false);
     app.frame.gesture = ui::Gesture{};
     app.idle.Disarm();

@@ -48,6 +48,8 @@ struct AppOptions {
     HeartbeatRegistry* heartbeats = nullptr;
     // The interactive kiosk keeps the run history that decides safe mode (app/safe_mode.h).
     bool track_runs = false;
+    // The sync worker's clock; empty = Now(). The soak test runs the worker on its accelerated clock.
+    cache::SyncWorker::Clock worker_clock;
 };
 
 // Per-screen state: each screen file owns the meaning of its struct (ServicesState: features/).

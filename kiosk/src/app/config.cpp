@@ -197,8 +197,13 @@ Status ReadLine(const toml::table& t, const std::string& prefix, CountingLineCon
         const toml::array* a = n->as_array();
         std::vector<int> xy;
         if (a && a->size() == 4) {
-            for (const auto& el : *a)
-                if (auto v = el.value<std::int64_t>(); v && el.is_integer() && *v >= 0 && *v <= 10000) xy.push_back(static_cast<int>(*v));
+            for (const auto& el : *a) {
+                // is_integer() first: toml++ converts a float to an integer with an unchecked cast, undefined
+                // for 4e40 (found by tests/fuzz).
+                if (!el.is_integer()) continue;
+                if (auto v = el.value<std::int64_t>(); v && *v >= 0 && *v <= 10000)
+                    xy.push_back(static_cast<int>(*v));
+            }
         }
         if (xy.size() != 4) {
             r.Fail("line", "must be four whole pixel coordinates [x1, y1, x2, y2] from 0 to 10000");

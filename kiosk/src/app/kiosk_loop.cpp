@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <iostream>
 #include <thread>
 
@@ -38,7 +39,8 @@ struct ImGuiScope {
     ImGuiScope& operator=(const ImGuiScope&) = delete;
 };
 
-Status EnsureFonts(App& app, float width, float height) {
+// with_renderer false: the atlas only (an unrendered replay has no texture to upload).
+Status EnsureFonts(App& app, float width, float height, bool with_renderer = true) {
     const ui::Layout l = ui::ComputeLayout(ImVec2(width, height), app.session.large_text ? 1.3f : 1.0f);
     const float scale = l.scale * l.text_scale;
     if (!app.fonts_dirty && std::fabs(scale - app.fonts_built_for) < 1e-3f) return {};
@@ -47,8 +49,11 @@ Status EnsureFonts(App& app, float width, float height) {
     app.frame.fonts = *fonts;
     app.fonts_built_for = scale;
     app.fonts_dirty = false;
-    ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    ImGui_ImplSDLRenderer_CreateFontsTexture();
+    if (with_renderer) {
+        ImGui_ImplSDLRenderer_DestroyFontsTexture();
+        ImGui_ImplSDLRenderer_CreateFontsTexture();
+    }
+    ui::ReleaseFontPixels();
     return {};
 }
 
@@ -87,6 +92,29 @@ void FeedInput(App& app, std::deque<InputEvent>& pending) {
         }
     }
 }
+
+namespace {
+
+// One replay step: queue its events, advance the app clock, and draw until every event has reached ImGui,
+// plus a frame to settle. `draw` feeds the next pending input (FeedInput) and builds one frame (the kiosk
+// loop also renders it).
+Status DriveReplayStep(App& app, std::deque<InputEvent>& pending, const std::vector<InputEvent>& events,
+                       double advance_s, const std::function<Status()>& draw, std::int64_t& frames) {
+    for (const auto& e : events) pending.push_back(e);
+    if (!events.empty()) app.idle.Touch(app.now_s);
+    app.now_s += advance_s;
+    TickSession(app, !events.empty());
+    do {
+        if (Status s = draw(); !s.ok()) return s;
+        ++frames;
+        app.now_s += 1.0 / 60.0;
+    } while (!pending.empty());
+    if (Status s = draw(); !s.ok()) return s;
+    ++frames;
+    return {};
+}
+
+}  // namespace
 
 void RenderOnce(App& app, SdlHost& host, float delta_s) {
     BuildFrame(app, static_cast<float>(host.width()), static_cast<float>(host.height()), delta_s);
@@ -165,28 +193,18 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
                 if (e.kind == InputEvent::Kind::kQuit) app.quit = true;
             return app.quit;
         };
-        const int rc =
-            RunReplay(app, lo.replay_path,
-                      [&](const std::vector<InputEvent>& events, double advance_s, const std::string& shot) {
-                          if (stopped()) return Status(MakeError(kReplayStopped, "stopped"));
-                          for (const auto& e : events) pending.push_back(e);
-                          if (!events.empty() || advance_s > 0) {
-                              if (!events.empty()) app.idle.Touch(app.now_s);
-                          }
-                          app.now_s += advance_s;
-                          TickSession(app, !events.empty());
-                          // Render until every queued input has reached ImGui, plus a frame to settle.
-                          do {
-                              if (stopped()) return Status(MakeError(kReplayStopped, "stopped"));
-                              if (Status s = frame(1.0f / 60.0f); !s.ok()) return s;
-                              ++replay_frames;
-                              app.now_s += 1.0 / 60.0;
-                          } while (!pending.empty());
-                          if (Status s = frame(1.0f / 60.0f); !s.ok()) return s;
-                          ++replay_frames;
-                          if (!shot.empty()) return host.SaveFramePng(shot);
-                          return Status{};
-                      });
+        const int rc = RunReplay(
+            app, lo.replay_path,
+            [&](const std::vector<InputEvent>& events, double advance_s, const std::string& shot) {
+                const auto draw = [&]() -> Status {
+                    if (stopped()) return MakeError(kReplayStopped, "stopped");
+                    return frame(1.0f / 60.0f);
+                };
+                if (Status s = DriveReplayStep(app, pending, events, advance_s, draw, replay_frames); !s.ok())
+                    return s;
+                if (!shot.empty()) return host.SaveFramePng(shot);
+                return Status{};
+            });
         spdlog::info("replay ended after {} frames", replay_frames);
         return rc;
     }
@@ -251,6 +269,37 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
     app.upload_preview = nullptr;
     spdlog::info("kiosk loop ended after {} frames", frames_drawn);
     return kExitOk;
+}
+
+int RunReplayUnrendered(App& app, const std::string& path, float width, float height,
+                        const std::function<void(const App&, std::int64_t drives)>& after_drive) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    ui::BindFrame(&app.frame);
+    std::deque<InputEvent> pending;
+    std::int64_t frames = 0;
+    std::int64_t drives = 0;
+    const int rc = RunReplay(
+        app, path,
+        [&](const std::vector<InputEvent>& events, double advance_s, const std::string& shot) -> Status {
+            if (!shot.empty()) return MakeError("replay.shot", "an unrendered replay takes no screenshots");
+            const auto draw = [&]() -> Status {
+                if (Status s = EnsureFonts(app, width, height, /*with_renderer=*/false); !s.ok()) return s;
+                FeedInput(app, pending);
+                BuildFrame(app, width, height, 1.0f / 60.0f);
+                return {};
+            };
+            Status s = DriveReplayStep(app, pending, events, advance_s, draw, frames);
+            if (after_drive) after_drive(app, ++drives);
+            return s;
+        });
+    spdlog::info("unrendered replay ended after {} frames", frames);
+    ui::BindFrame(nullptr);
+    ImGui::DestroyContext();
+    return rc;
 }
 
 }  // namespace ck::kiosk

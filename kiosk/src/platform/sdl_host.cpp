@@ -13,6 +13,10 @@ Result<SdlHost> SdlHost::Create(const HostOptions& o) {
         // only.
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
         setenv("SDL_RENDER_DRIVER", "software", 1);
+        // The software renderer draws into the window surface. Without this hint SDL emulates that surface
+        // with an OpenGL texture, which on a machine without a GPU loads Mesa's llvmpipe (libLLVM alone is
+        // about 46 MiB resident) and keeps another copy of every frame.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");  // a finger drives the same pointer as a mouse
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");

@@ -15,10 +15,6 @@ constexpr std::size_t kMaxReplayBytes = 64 * 1024 * 1024;
 // simulated second: after this many one-second frames the wait jumps to the next deadline.
 constexpr int kMaxAnimationChunks = 120;
 
-Error StepError(int line, const std::string& what) {
-    return MakeError("replay.step", "line " + std::to_string(line) + ": " + what);
-}
-
 std::string VisibleTexts(const App& app) {
     std::string out;
     for (const auto& e : app.frame.trace) {
@@ -32,65 +28,6 @@ std::string VisibleTexts(const App& app) {
 }
 
 }  // namespace
-
-Result<ReplayStep> ParseReplayStep(const std::string& text, int line) {
-    // Say what is wrong: a visitor script is written by hand, and "not one object" helps nobody when the
-    // real problem is an encoding or a number.
-    if (const auto bad = FirstInvalidUtf8(text)) {
-        return StepError(line, "invalid UTF-8 at byte " + std::to_string(*bad) + " (counted from 0)");
-    }
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        return StepError(line,
-                         "not valid JSON (at byte " + std::to_string(e.byte) +
-                             "): each line must be one JSON object with one key, e.g. {\"tap\":[100,200]}");
-    } catch (const nlohmann::json::out_of_range&) {
-        return StepError(line, "a number is out of range");
-    }
-    if (!j.is_object())
-        return StepError(line, "must be one JSON object with one key, e.g. {\"tap\":[100,200]}");
-    if (j.size() != 1) {
-        return StepError(line,
-                         "must be one JSON object with one key, e.g. {\"tap\":[100,200]}; this one has " +
-                             std::to_string(j.size()));
-    }
-    ReplayStep s;
-    s.line = line;
-    const auto& [key, v] = *j.items().begin();
-    auto numbers = [&](std::size_t n) -> bool {
-        if (!v.is_array() || v.size() != n) return false;
-        for (const auto& x : v)
-            if (!x.is_number() || x.get<double>() < 0 || x.get<double>() > 100000) return false;
-        return true;
-    };
-    if (key == "tap") {
-        if (!numbers(2)) return StepError(line, "tap needs [x, y]");
-        s.kind = ReplayStep::Kind::kTap, s.x1 = v[0].get<float>(), s.y1 = v[1].get<float>();
-    } else if (key == "drag") {
-        if (!numbers(5)) return StepError(line, "drag needs [x1, y1, x2, y2, ms]");
-        s.kind = ReplayStep::Kind::kDrag;
-        s.x1 = v[0].get<float>(), s.y1 = v[1].get<float>(), s.x2 = v[2].get<float>(), s.y2 = v[3].get<float>();
-        s.ms = v[4].get<double>();
-    } else if (key == "wait_ms") {
-        if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 24 * 3600 * 1000.0) {
-            return StepError(line, "wait_ms needs a number of milliseconds from 0 to 86400000");
-        }
-        s.kind = ReplayStep::Kind::kWait, s.ms = v.get<double>();
-    } else if (key == "tap_text" || key == "type" || key == "shot" || key == "expect_text") {
-        if (!v.is_string() || v.get<std::string>().empty()) return StepError(line, key + " needs a non-empty text");
-        s.text = v.get<std::string>();
-        s.kind = key == "tap_text" ? ReplayStep::Kind::kTapText
-               : key == "type"     ? ReplayStep::Kind::kType
-               : key == "shot"     ? ReplayStep::Kind::kShot
-                                   : ReplayStep::Kind::kExpectText;
-    } else {
-        return StepError(line, "unknown step " + QuoteInput(key) +
-                                   " (tap, tap_text, drag, type, wait_ms, shot, expect_text)");
-    }
-    return s;
-}
 
 const ui::TraceEntry* FindVisibleText(const App& app, const std::string& text, bool tappable_only) {
     for (const auto& e : app.frame.trace)
@@ -140,8 +77,8 @@ int RunReplay(App& app, const std::string& path, const ReplayDriver& drive) {
             case ReplayStep::Kind::kTapText: {
                 const ui::TraceEntry* e = FindVisibleText(app, step.text, true);
                 if (!e) {
-                    st = StepError(step.line, "no visible widget shows " + QuoteInput(step.text) +
-                                                  "; visible: " + VisibleTexts(app));
+                    st = ReplayStepError(step.line, "no visible widget shows " + QuoteInput(step.text) +
+                                                        "; visible: " + VisibleTexts(app));
                     break;
                 }
                 const ImVec2 c((e->min.x + e->max.x) * 0.5f, (e->min.y + e->max.y) * 0.5f);
@@ -181,8 +118,8 @@ int RunReplay(App& app, const std::string& path, const ReplayDriver& drive) {
             case ReplayStep::Kind::kShot: st = drive({}, 0, step.text); break;
             case ReplayStep::Kind::kExpectText:
                 if (!FindVisibleText(app, step.text, false)) {
-                    st = StepError(step.line, "expected text " + QuoteInput(step.text) +
-                                                  " is not visible; visible: " + VisibleTexts(app));
+                    st = ReplayStepError(step.line, "expected text " + QuoteInput(step.text) +
+                                                        " is not visible; visible: " + VisibleTexts(app));
                 }
                 break;
         }

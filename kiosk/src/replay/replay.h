@@ -10,20 +10,9 @@
 #include "app/app.h"
 #include "core/result.h"
 #include "platform/sdl_host.h"
+#include "replay/replay_step.h"
 
 namespace ck::kiosk {
-
-struct ReplayStep {
-    enum class Kind { kTap, kTapText, kDrag, kType, kWait, kShot, kExpectText };
-    Kind kind = Kind::kTap;
-    float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-    double ms = 0;
-    std::string text;   // tap_text / type / expect_text label, or the shot path
-    int line = 0;
-};
-
-// Parses one line; errors name the line and what is wrong.
-Result<ReplayStep> ParseReplayStep(const std::string& json_line, int line_number);
 
 // Feeds events and advances the clock, renders until they are consumed, optionally saves a shot. Returns
 // an Error with code kReplayStopped when the process was asked to quit (SIGTERM, SIGINT): the replay ends.

@@ -8,6 +8,9 @@ Result<Fonts> LoadFonts(const loc::FontFiles& files, float scale) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     atlas->TexDesiredWidth = 4096;  // many scripts at large sizes: grow wide rather than tall
+    // Every renderer SDL offers takes any texture height; rounding it up to a power of two can nearly double
+    // the atlas and its copies (docs/performance.md, Memory).
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     auto add = [&](float units, loc::FontWeight weight) -> ImFont* {
         const float px = static_cast<float>(static_cast<int>(units * scale + 0.5f));
         ImFont* first = nullptr;
@@ -38,6 +41,10 @@ Result<Fonts> LoadFonts(const loc::FontFiles& files, float scale) {
     }
     if (!atlas->Build()) return MakeError("fonts.build", "the font atlas could not be built");
     return f;
+}
+
+void ReleaseFontPixels() {
+    ImGui::GetIO().Fonts->ClearTexData();
 }
 
 }  // namespace ck::ui

@@ -12,4 +12,8 @@ namespace ck::ui {
 // recreated afterwards.
 Result<Fonts> LoadFonts(const loc::FontFiles& files, float scale);
 
+// Frees the atlas pixels Dear ImGui keeps on the CPU (one byte and four bytes per texel) once the renderer
+// has its texture: glyph positions stay, and nothing reads the pixels again before the next LoadFonts.
+void ReleaseFontPixels();
+
 }  // namespace ck::ui

@@ -35,7 +35,8 @@ struct FontSource {
 // subscripts (CO₂), currency (€ ₺ ₴ ₽), letterlike (№), Cyrillic and U+FFFD: what Noto Sans covers for our
 // languages.
 const std::uint16_t* LatinCyrillicGlyphRanges();
-// Arabic, Arabic Presentation Forms-A and -B (what ForDisplay produces): from Noto Sans Arabic.
+// Arabic, the letter forms of Presentation Forms-A and all of -B (what ForDisplay produces; not the
+// ligatures of Forms-A, which shaping never makes): from Noto Sans Arabic.
 const std::uint16_t* ArabicGlyphRanges();
 
 // Asks fontconfig for one family and weight. Fails (code "fonts.missing") when fontconfig would substitute

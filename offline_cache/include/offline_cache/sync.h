@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -151,6 +152,13 @@ double BackoffSeconds(const SyncSettings& settings, int consecutive_failures,
 RoundSummary RunSyncRound(Database& db, std::vector<Connector>& connectors, const SyncSettings& settings,
                           SyncState& state, TimePoint now, const RoundOptions& options = {});
 
+// When the worker runs its next round if nobody asks sooner: the earliest of the next interval, a pull, the
+// heartbeat and the first due outbox item, never before a connector's backoff ends, and at least a second
+// after `now` (items that stay due must not turn the loop into a spin). A simulation on a compressed clock
+// (tests/fleet) schedules rounds with it exactly as SyncWorker does.
+TimePoint NextRoundTime(Database& db, const std::vector<Connector>& connectors, const SyncSettings& settings,
+                        const SyncState& state, TimePoint now);
+
 // The connectors the settings describe (NGSI and live tiles when orion_url is set, PVOG when pvog.base_url
 // is set, CKAN when ckan.base_url is set). The client must outlive them.
 std::vector<Connector> MakeConnectors(HttpClient& client, const SyncSettings& settings);
@@ -169,7 +177,10 @@ struct SyncSnapshot {
 // in progress is aborted.
 class SyncWorker {
   public:
-    SyncWorker(std::string database_path, SyncSettings settings);
+    // The time rounds are run at (backoff, due items, heartbeats): Now() in the kiosk; the soak test's
+    // accelerated clock (tests/soak). Called on the worker thread.
+    using Clock = std::function<TimePoint()>;
+    SyncWorker(std::string database_path, SyncSettings settings, Clock clock = Now);
     ~SyncWorker();
     SyncWorker(const SyncWorker&) = delete;
     SyncWorker& operator=(const SyncWorker&) = delete;
@@ -196,6 +207,7 @@ class SyncWorker {
 
     std::string database_path_;
     SyncSettings settings_;
+    Clock clock_;
     std::atomic<bool> stop_{false};
     std::atomic<std::int64_t> rounds_{0};
     std::atomic<std::int64_t> pulled_rounds_{0};
