@@ -269,7 +269,7 @@ void BuildFrame(App& app, float width, float height, float delta_s) {
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = delta_s > 0 ? delta_s : 1.0f / 60.0f;
     ui::UiFrame& f = app.frame;
-    f.layout = ui::ComputeLayout(io.DisplaySize, app.session.large_text ? 1.3f : 1.0f);
+    f.layout = ui::ComputeLayout(io.DisplaySize, TextScale(app));
     f.delta_s = io.DeltaTime;
     f.time_s = app.now_s;
     f.trace.clear();
@@ -301,6 +301,10 @@ void BuildFrame(App& app, float width, float height, float delta_s) {
     app.typed_backspaces = 0;
     // Screen changes requested while drawing take effect now, before the next frame starts.
     if (app.nav.ApplyPending()) f.gesture.fling_owner = 0;
+}
+
+float TextScale(const App& app) {
+    return app.session.large_text ? app.large_text_scale : 1.0f;
 }
 
 void TickSession(App& app, bool had_input) {

@@ -106,7 +106,12 @@ struct App {
     bool quit = false;
 
     const std::string& T(std::string_view key) const { return loc->Text(key); }
+    // Text scale of large-text mode, from the display's size and viewing distance (ui/accessibility.h).
+    float large_text_scale = 1.3f;
 };
+
+// The text scale of the visitor's session: 1, or large_text_scale in large-text mode.
+float TextScale(const App& app);
 
 Result<std::unique_ptr<App>> CreateApp(AppOptions options);
 // Starts a fresh visitor session (language and settings back to defaults) and returns to the attract screen.

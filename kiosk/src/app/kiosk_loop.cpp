@@ -38,7 +38,7 @@ struct ImGuiScope {
 };
 
 Status EnsureFonts(App& app, float width, float height) {
-    const ui::Layout l = ui::ComputeLayout(ImVec2(width, height), app.session.large_text ? 1.3f : 1.0f);
+    const ui::Layout l = ui::ComputeLayout(ImVec2(width, height), TextScale(app));
     const float scale = l.scale * l.text_scale;
     if (!app.fonts_dirty && std::fabs(scale - app.fonts_built_for) < 1e-3f) return {};
     Result<ui::Fonts> fonts = ui::LoadFonts(app.font_files, scale);

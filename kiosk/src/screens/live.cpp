@@ -70,7 +70,7 @@ void DrawLive(App& app) {
         const int col = static_cast<int>(i) % cols;
         const int row = static_cast<int>(i) / cols;
         ImGui::SetCursorScreenPos(ImGui::GetWindowPos() +
-                                  ImVec2(static_cast<float>(f.rtl ? cols - 1 - col : col) * (card.x + gap),
+                                  ImVec2(static_cast<float>(col) * (card.x + gap),
                                          static_cast<float>(row) * (card.y + gap) - ImGui::GetScrollY()));
         const bool stale = od::IsStale(v, now, kStaleAfter);
         const std::string value = ValueText(app, v);

@@ -12,8 +12,9 @@ namespace ck::ui {
 
 void LiveCard(const LiveCardText& text, bool stale, ImVec2 size) {
     const UiFrame& f = Frame();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 laid_out = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
+    const ImVec2 p(ReadingX(laid_out.x, size.x), laid_out.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = LayoutScale(units::kRounding);
     dl->AddRectFilled(p, p + size, f.theme.surface, rounding);

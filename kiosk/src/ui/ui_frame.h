@@ -28,6 +28,7 @@ struct TraceEntry {
     std::string text;      // logical text (before bidi reordering)
     ImVec2 min, max;       // screen rectangle
     bool tappable = false;
+    bool keeps_order = false;  // inside a keep-order block: not mirrored right to left (keyboard letters)
 };
 
 // Finger gesture state shared by all scroll areas: a press that travels more than kDragThreshold becomes a
@@ -50,6 +51,10 @@ struct UiFrame {
     double time_s = 0;          // frame time (fixed in screenshots)
     float delta_s = 0;
     bool rtl = false;           // the UI language is right-to-left
+    // Inside a keep-order block (see ui::BeginKeepOrder) items are shifted by keep_order_dx instead of
+    // mirrored one by one.
+    bool keep_order = false;
+    float keep_order_dx = 0;
     bool wants_animation = false;  // a widget is animating: the loop must render another frame soon
     // Logical UTF-8 -> what ImGui should draw (Arabic shaped and reordered). Set by the app.
     std::function<std::string(std::string_view)> display_text;

@@ -21,13 +21,19 @@ std::string Display(std::string_view text) {
     return f.display_text ? f.display_text(text) : std::string(text);
 }
 
+// The rectangle an item laid out at `ltr` is drawn in (mirrored within its window right to left).
+ImRect Mirrored(const ImRect& ltr) {
+    const float x = ReadingX(ltr.Min.x, ltr.GetWidth());
+    return ImRect(ImVec2(x, ltr.Min.y), ImVec2(x + ltr.GetWidth(), ltr.Max.y));
+}
+
 void Trace(std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
     if (text.empty()) return;
     // Only what is visible counts: clipped by the current window's clip rectangle.
     const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     if (max.x <= clip.Min.x || min.x >= clip.Max.x || max.y <= clip.Min.y || min.y >= clip.Max.y) return;
-    Frame().trace.push_back(
-        TraceEntry{std::string(text), ImMax(min, clip.Min), ImMin(max, clip.Max), tappable});
+    Frame().trace.push_back(TraceEntry{std::string(text), ImMax(min, clip.Min), ImMin(max, clip.Max),
+                                       tappable, Frame().keep_order});
 }
 
 float DisplayWidth(std::string_view logical, ImFont* font) {
@@ -57,6 +63,33 @@ std::size_t LongestFit(std::string_view text, std::size_t begin, std::size_t end
 }
 
 }  // namespace
+
+float ReadingX(float x, float width) {
+    const UiFrame& f = Frame();
+    if (!f.rtl) return x;
+    if (f.keep_order) return x + f.keep_order_dx;
+    // Mirrored about the window's own axis: nested windows (scroll areas) are mirrored themselves, so an item
+    // ends up mirrored about the screen's axis wherever it is.
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float left = w->Pos.x + w->WindowPadding.x;
+    const float right = w->Pos.x + w->Size.x - w->WindowPadding.x;
+    return left + right - x - width;
+}
+
+KeepOrder BeginKeepOrder(float x, float width) {
+    UiFrame& f = Frame();
+    const KeepOrder previous{f.keep_order, f.keep_order_dx};
+    const float shown = ReadingX(x, width);
+    f.keep_order = f.rtl;
+    f.keep_order_dx = shown - x;
+    return previous;
+}
+
+void EndKeepOrder(const KeepOrder& previous) {
+    UiFrame& f = Frame();
+    f.keep_order = previous.active;
+    f.keep_order_dx = previous.dx;
+}
 
 std::vector<TextLine> WrapTextLines(std::string_view text, float wrap_width, const TextWidthFn& width,
                                     bool break_long_words) {
@@ -146,6 +179,7 @@ Press Pressable(const char* id_str, ImVec2 size) {
     Press p;
     p.bb = ImRect(window->DC.CursorPos, window->DC.CursorPos + size);
     ImGui::ItemSize(p.bb);
+    p.bb = Mirrored(p.bb);
     const ImGuiID id = window->GetID(id_str);
     if (!ImGui::ItemAdd(p.bb, id)) return p;
     bool hovered = false;
@@ -187,9 +221,16 @@ bool FilledButton(const char* id_str, std::string_view label, ImVec2 size, Icon 
         const float tw = f.fonts.large->CalcTextSizeA(f.fonts.large->FontSize, FLT_MAX, 0, shown.c_str()).x;
         const float total = s + LayoutScale(16) + tw;
         const float x0 = bb.Min.x + std::max(LayoutScale(16), (size.x - total) * 0.5f);
-        DrawIcon(dl, icon, ImVec2(x0 + s * 0.5f, bb.GetCenter().y), s, fg);
         text_min.x = x0 + s + LayoutScale(16);
         text_max.x = std::min(bb.Max.x - LayoutScale(8), text_min.x + tw + LayoutScale(4));
+        float icon_x = x0 + s * 0.5f;
+        if (f.rtl) {  // the icon leads in reading order: on the right
+            icon_x = bb.Min.x + bb.Max.x - icon_x;
+            const float mirrored_min = bb.Min.x + bb.Max.x - text_max.x;
+            text_max.x = bb.Min.x + bb.Max.x - text_min.x;
+            text_min.x = mirrored_min;
+        }
+        DrawIcon(dl, icon, ImVec2(icon_x, bb.GetCenter().y), s, fg);
     }
     LabelCentered(dl, text_min, text_max, label, f.fonts.large, fg);
     Trace(label, bb.Min, bb.Max, true);
@@ -248,10 +289,11 @@ float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width,
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 pos = window->DC.CursorPos;
     const ImVec2 size = MeasureText(text, font, wrap_width, break_long_words);
-    const ImRect bb(pos, pos + ImVec2(wrap_width > 0 ? wrap_width : size.x, size.y));
+    ImRect bb(pos, pos + ImVec2(wrap_width > 0 ? wrap_width : size.x, size.y));
     ImGui::ItemSize(bb);
+    bb = Mirrored(bb);
     if (!ImGui::ItemAdd(bb, 0)) return size.y;
-    LabelAt(window->DrawList, pos, text, font, colour, wrap_width, break_long_words);
+    LabelAt(window->DrawList, bb.Min, text, font, colour, wrap_width, break_long_words);
     Trace(text, bb.Min, bb.Max, false);
     return size.y;
 }
@@ -389,13 +431,14 @@ bool CheckBox(const char* id_str, std::string_view label, bool* value, float wid
     if (pressed) *value = !*value;
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
-    const ImVec2 bmin(bb.Min.x + pad, bb.GetCenter().y - box * 0.5f);
+    // The box leads in reading order: on the right in a right-to-left UI.
+    const ImVec2 bmin(f.rtl ? bb.Max.x - pad - box : bb.Min.x + pad, bb.GetCenter().y - box * 0.5f);
     dl->AddRectFilled(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.surface, LayoutScale(10));
     dl->AddRect(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.text_muted, LayoutScale(10), 0,
                 LayoutScale(4));
     if (*value) DrawIcon(dl, Icon::kCheck, bmin + ImVec2(box, box) * 0.5f, box * 0.7f, t.on_primary);
-    LabelAt(dl, ImVec2(bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f), label, f.fonts.body,
-            t.text, width - box - 2 * pad);
+    LabelAt(dl, ImVec2(f.rtl ? bb.Min.x + pad : bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f),
+            label, f.fonts.body, t.text, width - box - 2 * pad);
     Trace(label, bb.Min, bb.Max, true);
     return pressed;
 }
@@ -499,8 +542,21 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
 }
 
 void BeginScrollArea(const char* id, ImVec2 size) {
-    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoBackground);
+    const ImVec2 laid_out = ImGui::GetCursorScreenPos();
+    if (Frame().rtl) {
+        // The area is an item of its parent: it goes to its mirrored place, and its rows are mirrored
+        // within it.
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float w = size.x > 0 ? size.x : std::max(avail.x + size.x, 4.0f);
+        ImGui::SetNextWindowPos(ImVec2(ReadingX(laid_out.x, w), laid_out.y));
+    }
+    // No ImGui scroll bar: it would stand on the right in both directions and clip mirrored rows.
+    // EndScrollArea draws a thin indicator on the trailing side instead.
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
     ImGuiWindow* w = ImGui::GetCurrentWindow();
+    // BeginChild moved the parent's cursor to where the child stands; the parent's flow goes on from the
+    // left-to-right place (as every mirrored item's does).
+    if (w->ParentWindow) w->ParentWindow->DC.CursorPos = laid_out;
     UiFrame& f = Frame();
     Gesture& g = f.gesture;
     const ImGuiIO& io = ImGui::GetIO();
@@ -533,6 +589,19 @@ void BeginScrollArea(const char* id, ImVec2 size) {
 }
 
 void EndScrollArea() {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    if (w->ScrollMax.y > 0) {
+        // Where the list stands and how much more there is, in the strip the rows leave free for the finger.
+        const UiFrame& f = Frame();
+        const float bar = ImGui::GetStyle().ScrollbarSize;
+        const float track = w->Size.y;
+        const float grab =
+            std::max(track * track / (track + w->ScrollMax.y), LayoutScale(units::kMinTouchTarget));
+        const float y = w->Pos.y + (track - grab) * (w->Scroll.y / w->ScrollMax.y);
+        const float x = f.rtl ? w->Pos.x : w->Pos.x + w->Size.x - bar;
+        w->DrawList->AddRectFilled(ImVec2(x, y), ImVec2(x + bar, y + grab), f.theme.border,
+                                   ImGui::GetStyle().ScrollbarRounding);
+    }
     ImGui::EndChild();
 }
 
@@ -568,9 +637,10 @@ bool QrCode(const std::string& text, float size_px) {
     std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M),
                                                        &QRcode_free);
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, pos + ImVec2(size_px, size_px));
+    ImRect bb(window->DC.CursorPos, window->DC.CursorPos + ImVec2(size_px, size_px));
     ImGui::ItemSize(bb);
+    bb = Mirrored(bb);
+    const ImVec2 pos = bb.Min;
     if (!ImGui::ItemAdd(bb, 0)) return qr != nullptr;
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, IM_COL32_WHITE);  // always dark on white: phones need the contrast
@@ -658,8 +728,9 @@ void Badge(std::string_view text, ImU32 background, ImU32 foreground) {
     const ImVec2 ts = MeasureText(text, f.fonts.small);
     const ImVec2 pad = LayoutScale(16, 6);
     const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, pos + ts + pad * 2);
+    ImRect bb(pos, pos + ts + pad * 2);
     ImGui::ItemSize(bb);
+    bb = Mirrored(bb);
     if (!ImGui::ItemAdd(bb, 0)) return;
     window->DrawList->AddRectFilled(bb.Min, bb.Max, background, LayoutScale(10));
     LabelCentered(window->DrawList, bb.Min, bb.Max, text, f.fonts.small, foreground);

@@ -30,6 +30,23 @@ enum class Icon {
     kAdmin
 };
 
+// ---- Right to left ----
+// In a right-to-left UI (Frame().rtl) the widget layer mirrors every item horizontally within its window:
+// screens lay out left to right as usual (SameLine, columns, rows of chips), and chips, tiles, buttons, list
+// rows and scroll areas come out in right-to-left reading order. ImGui keeps the left-to-right rectangle for
+// its flow (ItemSize); the widget draws, hit-tests and traces the mirrored one.
+
+// Where an item laid out at `x` with `width` is drawn (the left edge): x itself left to right.
+float ReadingX(float x, float width);
+// A block whose inside keeps its left-to-right order (the letters of a keyboard layout, the PIN pad's
+// digits): the block moves to its mirrored place as a whole. Returns the previous state for EndKeepOrder.
+struct KeepOrder {
+    bool active = false;
+    float dx = 0;
+};
+KeepOrder BeginKeepOrder(float x, float width);
+void EndKeepOrder(const KeepOrder& previous);
+
 // Updates the gesture state from ImGui's mouse; call once per frame after ImGui::NewFrame().
 void BeginGestureFrame();
 
