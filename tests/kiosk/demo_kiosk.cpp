@@ -41,7 +41,7 @@ std::vector<ui::TraceEntry> DemoKiosk::Draw(const DrawRequest& r) {
     if (r.prepare) r.prepare(app);
     if (r.force_left_to_right) app.frame.rtl = false;
     // Fonts as the loop builds them (EnsureFonts): for the layout scale times the text scale.
-    const ui::Layout l = ui::ComputeLayout(r.size, TextScale(app));
+    const ui::Layout l = ui::ComputeLayout(r.size, TextScale(app, r.size));
     const float scale = l.scale * l.text_scale;
     if (std::fabs(scale - fonts_scale_) > 1e-3f) {
         Result<ui::Fonts> fonts = ui::LoadFonts(app.font_files, scale);

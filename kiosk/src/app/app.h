@@ -40,6 +40,8 @@ struct AppOptions {
     std::string language;                      // empty = config default
     std::optional<ScreenId> start_screen;
     bool start_workers = false;  // the sync worker and the counter (interactive kiosk only)
+    bool large_text = false;     // screenshots: sessions start with large text / high contrast
+    bool high_contrast = false;
 };
 
 // Per-screen state: each screen file owns the meaning of its struct (ServicesState: features/).
@@ -55,6 +57,7 @@ struct VisitorSession {
     std::string language;
     bool large_text = false;
     bool high_contrast = false;
+    bool reduced_motion = false;  // no scroll inertia (the attract screen never moves)
     bool language_dialog = false;
     bool accessibility_dialog = false;
     ServicesState services;
@@ -74,6 +77,7 @@ struct App {
     loc::FontFiles font_files;
     loc::DisplayTextCache display_cache;
     ui::UiFrame frame;
+    ui::ThemeColours city_colours{};  // the configured colours, made readable (ui::EnsureReadableCityColours)
     float fonts_built_for = 0;  // scale the atlas was built for
     bool fonts_dirty = true;
     Navigator nav;
@@ -106,12 +110,11 @@ struct App {
     bool quit = false;
 
     const std::string& T(std::string_view key) const { return loc->Text(key); }
-    // Text scale of large-text mode, from the display's size and viewing distance (ui/accessibility.h).
-    float large_text_scale = 1.3f;
 };
 
-// The text scale of the visitor's session: 1, or large_text_scale in large-text mode.
-float TextScale(const App& app);
+// The text scale of the visitor's session in a window of this size: 1, or in large-text mode what the
+// configured display needs for a capital H of at least 0.7 degrees (ui/text_size.h).
+float TextScale(const App& app, ImVec2 window);
 
 Result<std::unique_ptr<App>> CreateApp(AppOptions options);
 // Starts a fresh visitor session (language and settings back to defaults) and returns to the attract screen.

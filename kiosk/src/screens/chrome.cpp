@@ -105,13 +105,13 @@ float BeginScreenBody(App& app, std::string_view title_key) {
     }
     const float body_h = f.layout.size.y - ImGui::GetCursorScreenPos().y -
                          ui::LayoutScale(ui::units::kNavBarHeight) - m * 0.5f;
-    ImGui::BeginChild("##body", ImVec2(width, body_h), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    // The body scrolls when its content is taller than the screen (large text on a small display).
+    ui::BeginScrollArea("##body", ImVec2(width, body_h), true);
     return width;
 }
 
 void EndScreenBody(App& app) {
-    ImGui::EndChild();
+    ui::EndScrollArea();
     ImGui::EndGroup();
     const ui::UiFrame& f = app.frame;
     const float bar_h = ui::LayoutScale(ui::units::kNavBarHeight);

@@ -93,7 +93,10 @@ MapTap DistrictMapPicker(const char* id, const part::DistrictMap& map, std::stri
         const ImRect label(c - half, c + half);
         LabelCentered(dl, label.Min, label.Max, d.district, f.fonts.body, f.theme.text);
         // Traced as tappable: its centre lies in the district, so a replay's tap_text places a pin there.
-        f.trace.push_back(TraceEntry{d.district, label.Min, label.Max, true, f.rtl});
+        // The text's own extent (not the label box), so tests see what a visitor sees.
+        const float tw = std::min(MeasureText(d.district, f.fonts.body).x * 0.5f, half.x);
+        f.trace.push_back(TraceEntry{d.district, ImVec2(c.x - tw, label.Min.y), ImVec2(c.x + tw, label.Max.y),
+                                     true, f.rtl});
     }
     if (pin) DrawPin(dl, ToImVec(part::GeoToScreen(view, *pin)), f.theme.accent, f.theme.on_accent);
 

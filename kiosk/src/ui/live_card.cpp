@@ -26,7 +26,14 @@ void LiveCard(const LiveCardText& text, bool stale, ImVec2 size) {
     // Lines are placed in multiples of the body font's size, so large text moves them apart with the text.
     LabelAt(dl, p + ImVec2(pad, pad), text.title, f.fonts.body, f.theme.text_muted, w);
     LabelAt(dl, p + ImVec2(pad, pad + body * 1.3f), text.name, f.fonts.body, f.theme.text, w);
-    LabelAt(dl, p + ImVec2(pad, pad + body * 2.8f), text.value, f.fonts.title,
+    // A value with a long word (Leichte Sprache writes units out) takes the large size rather than run out.
+    ImFont* value_font = f.fonts.title;
+    for (const TextLine& l :
+         WrapTextLines(text.value, w, [&](std::string_view s) { return MeasureText(s, f.fonts.title).x; })) {
+        if (MeasureText(text.value.substr(l.begin, l.end - l.begin), f.fonts.title).x > w)
+            value_font = f.fonts.large;
+    }
+    LabelAt(dl, p + ImVec2(pad, pad + body * 2.8f), text.value, value_font,
             stale ? f.theme.text_muted : f.theme.primary, w);
     LabelAt(dl, p + ImVec2(pad, size.y - pad - body), text.age, f.fonts.body,
             stale ? f.theme.warn : f.theme.text_muted, w);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <vector>
 
@@ -34,6 +35,26 @@ void Trace(std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
     if (max.x <= clip.Min.x || min.x >= clip.Max.x || max.y <= clip.Min.y || min.y >= clip.Max.y) return;
     Frame().trace.push_back(TraceEntry{std::string(text), ImMax(min, clip.Min), ImMin(max, clip.Max),
                                        tappable, Frame().keep_order});
+}
+
+void Problem(std::string_view text, std::string what, ImVec2 min, ImVec2 max) {
+    Frame().text_problems.push_back(TextProblem{std::string(text), std::move(what), min, max});
+}
+
+// Every character of the display form has a glyph in `font` (Dear ImGui would draw '?' without a word).
+void CheckGlyphs(ImFont* font, std::string_view logical, std::string_view shown, ImVec2 min, ImVec2 max) {
+    for (const char* p = shown.data(); p < shown.data() + shown.size();) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, shown.data() + shown.size());
+        if (n <= 0) break;
+        p += n;
+        if (c < 0x20) continue;  // line breaks are layout
+        if (c <= 0xFFFF && font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "U+%04X", c);
+        Problem(logical, std::string("no glyph for ") + hex, min, max);
+        return;
+    }
 }
 
 float DisplayWidth(std::string_view logical, ImFont* font) {
@@ -274,12 +295,15 @@ void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, Im
     float y = pos.y;
     for (const auto& l : WrapTextLines(text, wrap_width, WidthIn(font), break_long_words)) {
         const std::string shown = Display(text.substr(l.begin, l.end - l.begin));
+        const float w =
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x;
         float x = pos.x;
-        if (rtl && wrap_width > 0) {
-            x = pos.x + wrap_width -
-                font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size())
-                    .x;
-        }
+        if (rtl && wrap_width > 0) x = pos.x + wrap_width - w;
+        const ImVec2 line_max(pos.x + std::max(w, wrap_width), y + font->FontSize);
+        CheckGlyphs(font, text, shown, ImVec2(pos.x, y), line_max);
+        // A word longer than the line (without break_long_words) runs out of the widget.
+        if (wrap_width > 0 && w > wrap_width + 0.5f)
+            Problem(text, "a word is wider than the line", pos, line_max);
         dl->AddText(font, font->FontSize, ImVec2(x, y), colour, shown.c_str(), shown.c_str() + shown.size());
         y += font->FontSize * 1.25f;
     }
@@ -304,8 +328,34 @@ void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text
     ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size());
     const float avail = max.x - min.x;
     if (ts.x > avail && avail > 0) {
-        // Cut the logical text (so right-to-left labels keep their beginning), then measure the display form.
+        // Too wide for one line: wrapped within the rectangle, in a smaller size of the UI's fonts when the
+        // lines do not fit its height. A label is never cut while any of these fits.
         const UiFrame& f = Frame();
+        for (ImFont* candidate : {font, f.fonts.body, f.fonts.small}) {
+            if (!candidate || candidate->FontSize > font->FontSize) continue;
+            const std::vector<TextLine> lines = WrapTextLines(text, avail, WidthIn(candidate));
+            const float line_h = candidate->FontSize * 1.15f;
+            const float h = candidate->FontSize + line_h * static_cast<float>(lines.size() - 1);
+            bool fits = h <= max.y - min.y + 0.5f;
+            for (const TextLine& l : lines)
+                fits = fits && DisplayWidth(text.substr(l.begin, l.end - l.begin), candidate) <= avail + 0.5f;
+            if (!fits) continue;
+            float y = min.y + (max.y - min.y - h) * 0.5f;
+            for (const TextLine& l : lines) {
+                const std::string line = Display(text.substr(l.begin, l.end - l.begin));
+                const float w = candidate
+                                    ->CalcTextSizeA(candidate->FontSize, FLT_MAX, 0, line.c_str(),
+                                                    line.c_str() + line.size())
+                                    .x;
+                CheckGlyphs(candidate, text, line, min, max);
+                dl->AddText(candidate, candidate->FontSize, ImVec2(min.x + (avail - w) * 0.5f, y), colour,
+                            line.c_str(), line.c_str() + line.size());
+                y += line_h;
+            }
+            return;
+        }
+        // Nothing fits: cut the logical text (so right-to-left labels keep their beginning) and report it.
+        Problem(text, "cut: too long for its widget even wrapped and smaller", min, max);
         auto fits = [&](std::string_view display_form) {
             return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, display_form.data(),
                                        display_form.data() + display_form.size())
@@ -314,6 +364,7 @@ void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text
         shown = loc::FitForDisplay(text, f.rtl ? loc::Direction::kRtl : loc::Direction::kLtr, fits);
         ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size());
     }
+    CheckGlyphs(font, text, shown, min, max);
     const ImVec2 p(min.x + std::max(0.0f, (avail - ts.x) * 0.5f), min.y + (max.y - min.y - ts.y) * 0.5f);
     dl->AddText(font, font->FontSize, p, colour, shown.c_str(), shown.c_str() + shown.size());
 }
@@ -376,9 +427,11 @@ bool TileButton(const char* id_str, std::string_view title, std::string_view sub
                   f.fonts.large, t.text);
     if (!subtitle.empty()) {
         const float sy = ty + f.fonts.large->FontSize * 1.15f;
+        // Up to two lines where the tile has the room (a long subtitle wraps rather than being cut).
+        const float sub_h = std::max(f.fonts.body->FontSize,
+                                     std::min(bb.Max.y - LayoutScale(8) - sy, f.fonts.body->FontSize * 2.2f));
         LabelCentered(dl, ImVec2(bb.Min.x + LayoutScale(16), sy),
-                      ImVec2(bb.Max.x - LayoutScale(16), sy + f.fonts.body->FontSize), subtitle, f.fonts.body,
-                      t.text_muted);
+                      ImVec2(bb.Max.x - LayoutScale(16), sy + sub_h), subtitle, f.fonts.body, t.text_muted);
     }
     Trace(title, bb.Min, bb.Max, true);
     return pressed;
@@ -391,7 +444,9 @@ bool ListRow(const char* id_str, std::string_view title, std::string_view subtit
     const UiFrame& f = Frame();
     const Theme& t = f.theme;
     const float pad = LayoutScale(28);
-    const float right_w = right_text.empty() ? 0 : MeasureText(right_text, f.fonts.large).x + pad;
+    // The figure on the side takes at most a third of the row (it wraps within it); the title keeps the rest.
+    const float right_w =
+        right_text.empty() ? 0 : std::min(MeasureText(right_text, f.fonts.large).x + pad, width / 3);
     const float text_w = width - 2 * pad - right_w;
     const ImVec2 title_size = MeasureText(title, f.fonts.large, text_w);
     const ImVec2 sub_size = subtitle.empty() ? ImVec2(0, 0) : MeasureText(subtitle, f.fonts.body, text_w);
@@ -541,7 +596,7 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
     }
 }
 
-void BeginScrollArea(const char* id, ImVec2 size) {
+void BeginScrollArea(const char* id, ImVec2 size, bool only_when_needed) {
     const ImVec2 laid_out = ImGui::GetCursorScreenPos();
     if (Frame().rtl) {
         // The area is an item of its parent: it goes to its mirrored place, and its rows are mirrored
@@ -561,17 +616,22 @@ void BeginScrollArea(const char* id, ImVec2 size) {
     Gesture& g = f.gesture;
     const ImGuiIO& io = ImGui::GetIO();
     const ImRect r = w->Rect();
-    if (g.pressed && !g.dragging && r.Contains(g.press_pos) &&
+    // A nested area under the finger takes a drag its parent began in this same frame: the innermost area
+    // that can scroll is the one the finger means.
+    const bool may_take = !g.dragging || (g.drag_frame == ImGui::GetFrameCount() && g.drag_owner != w->ID &&
+                                          w->ScrollMax.y > 0);
+    if (g.pressed && may_take && r.Contains(g.press_pos) && (!only_when_needed || w->ScrollMax.y > 0) &&
         std::fabs(io.MousePos.y - g.press_pos.y) > LayoutScale(units::kDragThreshold)) {
         g.dragging = true;  // from now on this press scrolls; the button under the finger must not fire
         g.drag_owner = w->ID;
+        g.drag_frame = ImGui::GetFrameCount();
         ImGui::ClearActiveID();
     }
     const float dt = std::max(1e-3f, f.delta_s);
     if (g.dragging && g.drag_owner == w->ID && g.pressed) {
         ImGui::SetScrollY(w, std::clamp(w->Scroll.y - io.MouseDelta.y, 0.0f, w->ScrollMax.y));
         g.velocity = 0.7f * g.velocity + 0.3f * (-io.MouseDelta.y / dt);
-    } else if (g.dragging && g.drag_owner == w->ID && !g.pressed && g.fling_owner == 0 &&
+    } else if (g.dragging && g.drag_owner == w->ID && !g.pressed && g.fling_owner == 0 && !f.reduced_motion &&
                std::fabs(g.velocity) > 50) {
         g.fling_owner = w->ID;  // release: continue with the finger's speed and let it decay
     }
@@ -616,6 +676,13 @@ void BeginDialog(const char* id, ImVec2 card_size) {
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
+    // The card grows to what its content took last frame (large text, a long translation), up to the screen.
+    const float pad = LayoutScale(48);
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const float content_h = storage->GetFloat(ImGui::GetID("##content_h"), 0);
+    card_size.y =
+        std::min(std::max(card_size.y, content_h + 2 * pad), vp->Size.y - LayoutScale(units::kGapBlock));
+    storage->SetFloat(ImGui::GetID("##card_h"), card_size.y);
     const ImVec2 origin = vp->Pos + (vp->Size - card_size) * 0.5f;
     ImGui::GetWindowDrawList()->AddRectFilled(origin, origin + card_size, f.theme.surface,
                                               LayoutScale(units::kRounding));
@@ -623,13 +690,21 @@ void BeginDialog(const char* id, ImVec2 card_size) {
         ImGui::GetWindowDrawList()->AddRect(origin, origin + card_size, f.theme.border,
                                             LayoutScale(units::kRounding), 0, LayoutScale(3));
     }
-    const float pad = LayoutScale(48);
     ImGui::SetCursorScreenPos(origin + ImVec2(pad, pad));
     ImGui::BeginGroup();
 }
 
 void EndDialog() {
     ImGui::EndGroup();
+    const float pad = LayoutScale(48);
+    const float content_h = ImGui::GetItemRectSize().y;
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    storage->SetFloat(ImGui::GetID("##content_h"), content_h);
+    const float card_h = storage->GetFloat(ImGui::GetID("##card_h"), 0);
+    if (content_h + 2 * pad > card_h + 1.5f && ImGui::GetFrameCount() > 1) {  // ImGui rounds positions
+        Problem(ImGui::GetCurrentWindow()->Name, "the dialog's content runs past its card",
+                ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
     ImGui::End();
 }
 
@@ -677,7 +752,11 @@ bool TextField(const char* id_str, const std::string& text, std::string_view pla
     const ImVec2 origin = bb.Min + ImVec2(pad, pad * 0.8f);
     const TextWidthFn width = WidthIn(font);
     dl->PushClipRect(bb.Min, bb.Max, true);
-    if (text.empty()) LabelAt(dl, origin, placeholder, font, t.text_muted, inner_w);
+    if (text.empty()) {
+        LabelAt(dl, origin, placeholder, font, t.text_muted, inner_w);
+        if (MeasureText(placeholder, font, inner_w).y > size.y - pad * 0.8f + 0.5f)
+            Problem(placeholder, "the placeholder is taller than its field", bb.Min, bb.Max);
+    }
 
     // Lines as byte ranges, so the caret can be drawn at and tapped to any character (wrapped lines too).
     const std::vector<TextLine> lines = WrapTextLines(text, multiline ? inner_w : 0, width, multiline);
