@@ -19,7 +19,7 @@ TEST(ConfigTest, EmptyTextGivesTheDefaults) {
     EXPECT_EQ(c->kiosk_id, defaults.kiosk_id);
     EXPECT_EQ(c->city_ars, "059160000000");
     EXPECT_EQ(c->default_language, "de");
-    EXPECT_EQ(c->languages.size(), 7u);
+    EXPECT_EQ(c->languages.size(), 8u);  // with Leichte Sprache (de-x-ls)
     EXPECT_DOUBLE_EQ(c->idle_timeout_s, 90);
     EXPECT_DOUBLE_EQ(c->idle_warning_s, 20);
     EXPECT_FALSE(c->counter.enabled);
@@ -292,15 +292,15 @@ std::vector<InvalidCase> InvalidCases() {
         {"[city]\nars = \"05916\"", "city.ars", "12-digit"},
         {"[city]\nars = \"05916000000x\"", "city.ars", "12-digit"},
         // [locale]
-        {"[locale]\ndefault = \"fr\"", "locale.default", "de, en, tr, ar, uk, ru, pl, got \"fr\""},
+        {"[locale]\ndefault = \"fr\"", "locale.default", "de, de-x-ls, en, tr, ar, uk, ru, pl, got \"fr\""},
         {"[locale]\ndefault = \"tr\"\nlanguages = [\"de\", \"en\"]", "locale.default",
          "one of locale.languages"},
         {"[locale]\nlanguages = [\"de\", \"fr\"]", "locale.languages", "\"fr\" is not available"},
-        {"[locale]\nlanguages = []", "locale.languages", "from 1 to 7 entries, got 0"},
+        {"[locale]\nlanguages = []", "locale.languages", "from 1 to 8 entries, got 0"},
         {"[locale]\nlanguages = \"de\"", "locale.languages", "list of texts"},
         {"[locale]\nlanguages = [\"de\", 5]", "locale.languages", "non-empty texts"},
-        {"[locale]\nlanguages = [\"de\",\"en\",\"tr\",\"ar\",\"uk\",\"ru\",\"pl\",\"de\"]",
-         "locale.languages", "from 1 to 7 entries, got 8"},
+        {"[locale]\nlanguages = [\"de\",\"de-x-ls\",\"en\",\"tr\",\"ar\",\"uk\",\"ru\",\"pl\",\"de\"]",
+         "locale.languages", "from 1 to 8 entries, got 9"},
         // [session]
         {"[session]\nidle_timeout_s = -3", "session.idle_timeout_s", "from 15 to 3600, got -3"},
         {"[session]\nidle_timeout_s = 3601", "session.idle_timeout_s", "from 15 to 3600"},
@@ -456,7 +456,11 @@ std::vector<InvalidCase> InvalidCases() {
          "[7.2, 51.6]]",
          "ideas.map.districts[0].name", "is required"},
         {"[privacy]\nemail = \"x@y\"", "privacy.email", "unknown key"},
-        {"[display]\nwidth = 1920", "display", "unknown section (allowed: "},
+        {"[screen]\nwidth = 1920", "screen", "unknown section (allowed: "},
+        {"[display]\nwidth = 1920", "display.width",
+         "unknown key (allowed here: diagonal_inch, viewing_distance_cm)"},
+        {"[display]\ndiagonal_inch = 3", "display.diagonal_inch", "from 7 to 120, got 3"},
+        {"[display]\nviewing_distance_cm = 1000", "display.viewing_distance_cm", "from 20 to 400, got 1000"},
         {"idle_timeout_s = 90", "idle_timeout_s", "unknown section"},
         {"kiosk = \"herne\"", "kiosk", "must be a [section]"},
     };

@@ -118,7 +118,7 @@ TEST_F(GlyphCoverageTest, DatesTimesAndNumbersFromIcu) {
 }
 
 TEST_F(GlyphCoverageTest, NativeLanguageNames) {
-    ASSERT_EQ(catalogues_.languages.size(), 7u);
+    ASSERT_EQ(catalogues_.languages.size(), 8u);
     for (const loc::Language& lang : catalogues_.languages) {
         EXPECT_EQ(CheckText("languages.json " + lang.tag, lang.native_name, lang.direction), 0);
         // The picker shows every native name in whatever the current UI direction is.

@@ -256,8 +256,11 @@ class RealCatalogues : public ::testing::Test {
 TEST_F(RealCatalogues, ListTheKiosksLanguagesWithNativeNames) {
     std::vector<std::string> native;
     for (const auto& lang : set_.languages) native.push_back(lang.native_name);
-    EXPECT_EQ(native, (std::vector<std::string>{"Deutsch", "English", "Türkçe", "العربية", "Українська",
-                                                "Русский", "Polski"}));
+    EXPECT_EQ(native, (std::vector<std::string>{"Deutsch", "Leichte Sprache", "English", "Türkçe", "العربية",
+                                                "Українська", "Русский", "Polski"}));
+    // Leichte Sprache is a variant of German: German plurals, German for what it does not translate.
+    EXPECT_EQ(set_.FindLanguage("de-x-ls")->fallback, "de");
+    EXPECT_EQ(set_.FindLanguage("de-x-ls")->direction, Direction::kLtr);
     EXPECT_EQ(set_.languages.front().tag, "de");
     EXPECT_TRUE(set_.languages.front().fallback.empty());
     EXPECT_EQ(set_.FindLanguage("ar")->direction, Direction::kRtl);

@@ -17,6 +17,7 @@
 
 #include "locales/display_text.h"
 #include "screens/screens.h"
+#include "ui/text_size.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -176,6 +177,8 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
     app->frame.display_text = [raw](std::string_view text) {
         return std::string(raw->display_cache.Get(text));
     };
+    app->city_colours = CityColours(app->options.config.theme);
+    for (const std::string& change : ui::EnsureReadableCityColours(app->city_colours)) spdlog::warn("{}", change);
     app->idle.timeout_s = app->options.config.idle_timeout_s;
     app->idle.warning_s = app->options.config.idle_warning_s;
     app->now_s = app->options.fixed_clock_unix_s.value_or(static_cast<double>(ToUnixMs(Now())) / 1000.0);
@@ -323,7 +326,9 @@ void ResetSession(App& app) {
     ApplyLanguage(app, lang);
     // Large text is off again: the loop rebuilds the atlas when that changes its scale, and only then.
     // Marking it dirty here rebuilt it after every visitor (about 0.25 s of CPU and a 40 MiB peak each time).
-    app.frame.theme = ui::MakeTheme(CityColours(app.options.config.theme), false);
+    app.session.large_text = app.options.large_text;
+    app.session.high_contrast = app.options.high_contrast;
+    app.frame.theme = ui::MakeTheme(app.city_colours, false);
     app.frame.gesture = ui::Gesture{};
     app.idle.Disarm();
     app.nav.Reset();
@@ -350,12 +355,14 @@ void BuildFrame(App& app, float width, float height, float delta_s) {
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = delta_s > 0 ? delta_s : 1.0f / 60.0f;
     ui::UiFrame& f = app.frame;
-    f.layout = ui::ComputeLayout(io.DisplaySize, app.session.large_text ? 1.3f : 1.0f);
+    f.layout = ui::ComputeLayout(io.DisplaySize, TextScale(app, io.DisplaySize));
     f.delta_s = io.DeltaTime;
     f.time_s = app.now_s;
     f.trace.clear();
+    f.text_problems.clear();
     f.wants_animation = false;
-    f.theme = ui::MakeTheme(CityColours(app.options.config.theme), app.session.high_contrast);
+    f.reduced_motion = app.session.reduced_motion;
+    f.theme = ui::MakeTheme(app.city_colours, app.session.high_contrast);
     ui::ApplyImGuiStyle(f.theme, f.layout.scale);
 
     ImGui::NewFrame();
@@ -382,6 +389,14 @@ void BuildFrame(App& app, float width, float height, float delta_s) {
     app.typed_backspaces = 0;
     // Screen changes requested while drawing take effect now, before the next frame starts.
     if (app.nav.ApplyPending()) f.gesture.fling_owner = 0;
+}
+
+float TextScale(const App& app, ImVec2 window) {
+    if (!app.session.large_text) return 1.0f;
+    const DisplayConfig& d = app.options.config.display;
+    const float layout_scale = ui::ComputeLayout(window, 1.0f).scale;
+    return ui::LargeTextScale(static_cast<float>(d.diagonal_inch), static_cast<float>(d.viewing_distance_cm), window,
+                              ui::units::kFontSmall * layout_scale);
 }
 
 void TickSession(App& app, bool had_input) {

@@ -50,6 +50,8 @@ struct AppOptions {
     bool track_runs = false;
     // The sync worker's clock; empty = Now(). The soak test runs the worker on its accelerated clock.
     cache::SyncWorker::Clock worker_clock;
+    bool large_text = false;     // screenshots: sessions start with large text / high contrast
+    bool high_contrast = false;
 };
 
 // Per-screen state: each screen file owns the meaning of its struct (ServicesState: features/).
@@ -66,6 +68,7 @@ struct VisitorSession {
     std::string language;
     bool large_text = false;
     bool high_contrast = false;
+    bool reduced_motion = false;  // no scroll inertia (the attract screen never moves)
     bool language_dialog = false;
     bool accessibility_dialog = false;
     ServicesState services;
@@ -85,6 +88,7 @@ struct App {
     loc::FontFiles font_files;
     loc::DisplayTextCache display_cache;
     ui::UiFrame frame;
+    ui::ThemeColours city_colours{};  // the configured colours, made readable (ui::EnsureReadableCityColours)
     float fonts_built_for = 0;  // scale the atlas was built for
     bool fonts_dirty = true;
     Navigator nav;
@@ -124,6 +128,10 @@ struct App {
 
     const std::string& T(std::string_view key) const { return loc->Text(key); }
 };
+
+// The text scale of the visitor's session in a window of this size: 1, or in large-text mode what the
+// configured display needs for a capital H of at least 0.7 degrees (ui/text_size.h).
+float TextScale(const App& app, ImVec2 window);
 
 Result<std::unique_ptr<App>> CreateApp(AppOptions options);
 // Starts a fresh visitor session (language and settings back to defaults) and returns to the attract screen.

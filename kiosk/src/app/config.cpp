@@ -184,10 +184,10 @@ private:
     std::string error_;
 };
 
-const std::vector<std::string> kKnownLanguages{"de", "en", "tr", "ar", "uk", "ru", "pl"};
-const std::set<std::string> kTopLevel{"kiosk",   "city",     "locale",  "session", "theme",
-                                      "central", "sync",     "logging", "counter", "ideas",
-                                      "privacy", "services", "live"};
+const std::vector<std::string> kKnownLanguages{"de", "de-x-ls", "en", "tr", "ar", "uk", "ru", "pl"};
+const std::set<std::string> kTopLevel{"kiosk",   "city",     "locale",   "session", "theme",
+                                      "central", "sync",     "logging",  "counter", "ideas",
+                                      "privacy", "services", "live",     "display"};
 
 Status ReadLine(const toml::table& t, const std::string& prefix, CountingLineConfig& line) {
     TableReader r(&t, prefix);
@@ -557,7 +557,7 @@ Result<Config> ParseConfig(const std::string& toml_text) {
             if (!r.ok()) break;
             if (std::find(kKnownLanguages.begin(), kKnownLanguages.end(), l) == kKnownLanguages.end()) {
                 r.Fail("languages",
-                       QuoteInput(l) + " is not available (available: de, en, tr, ar, uk, ru, pl)");
+                       QuoteInput(l) + " is not available (available: de, de-x-ls, en, tr, ar, uk, ru, pl)");
             }
         }
         if (r.ok() && std::find(c.languages.begin(), c.languages.end(), c.default_language) == c.languages.end()) {
@@ -698,6 +698,11 @@ Result<Config> ParseConfig(const std::string& toml_text) {
     }
     if (Status st = ReadServices(section("services"), c.services); !st.ok()) return st.error();
     if (Status st = ReadLive(section("live"), c.live); !st.ok()) return st.error();
+    {
+        TableReader& r = section("display");
+        r.Number("diagonal_inch", c.display.diagonal_inch, 7, 120);
+        r.Number("viewing_distance_cm", c.display.viewing_distance_cm, 20, 400);
+    }
     for (auto& r : readers) {
         r.Finish();
         if (!r.ok()) return MakeError("config.invalid", r.error());

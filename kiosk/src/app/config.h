@@ -125,6 +125,12 @@ struct LiveConfig {
     CkanConfig ckan;
 };
 
+// The display as the visitor sees it: large-text mode is sized from it (ui/text_size.h).
+struct DisplayConfig {
+    double diagonal_inch = 43;         // the visible diagonal of the screen
+    double viewing_distance_cm = 50;   // eyes to screen of a visitor standing at the kiosk (arm's length)
+};
+
 // The PIN every fresh installation ships with. It opens the admin screen only in demo mode, so a kiosk in a
 // public place is never one well-known PIN away from its settings.
 inline constexpr std::string_view kFactoryAdminPin = "0000";
@@ -137,7 +143,7 @@ struct Config {
     std::string time_zone = "Europe/Berlin";  // IANA id: the clock and "as of" times on screen
     std::optional<double> latitude, longitude;  // where the kiosk stands ("here at this kiosk" ideas)
     std::string default_language = "de";
-    std::vector<std::string> languages{"de", "en", "tr", "ar", "uk", "ru", "pl"};
+    std::vector<std::string> languages{"de", "de-x-ls", "en", "tr", "ar", "uk", "ru", "pl"};
     double idle_timeout_s = 90;
     double idle_warning_s = 20;
     // Only read to migrate an older configuration's plain PIN into the store (app/admin_pin.h), and as the
@@ -155,6 +161,7 @@ struct Config {
     PrivacyConfig privacy;
     ServicesConfig services;
     LiveConfig live;
+    DisplayConfig display;
 
     // The region of the service catalogue: services.ars, else the city's.
     const std::string& ServicesArs() const { return services.ars.empty() ? city_ars : services.ars; }

@@ -41,7 +41,7 @@ struct ImGuiScope {
 
 // with_renderer false: the atlas only (an unrendered replay has no texture to upload).
 Status EnsureFonts(App& app, float width, float height, bool with_renderer = true) {
-    const ui::Layout l = ui::ComputeLayout(ImVec2(width, height), app.session.large_text ? 1.3f : 1.0f);
+    const ui::Layout l = ui::ComputeLayout(ImVec2(width, height), TextScale(app, ImVec2(width, height)));
     const float scale = l.scale * l.text_scale;
     if (!app.fonts_dirty && std::fabs(scale - app.fonts_built_for) < 1e-3f) return {};
     Result<ui::Fonts> fonts = ui::LoadFonts(app.font_files, scale);
@@ -177,7 +177,7 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
                 return kExitFailure;
             }
         }
-        if (Status s = host.SaveFramePng(lo.screenshot_path); !s.ok()) {
+        if (Status s = host.SaveFramePng(lo.screenshot_path, lo.screenshot_shrink); !s.ok()) {
             std::cerr << "civic-kiosk: " << s.error().message << "\n";
             return kExitFailure;
         }

@@ -14,6 +14,7 @@ struct LoopOptions {
     HostOptions host;
     std::string replay_path;   // JSON lines of visitor steps (headless replay)
     std::string screenshot_path;  // render one screen, write PNG, exit
+    int screenshot_shrink = 1;    // write it this many times smaller
 };
 
 // Runs until quit (or the replay ends). Returns a process exit code; errors are printed to stderr.

@@ -145,12 +145,31 @@ void SdlHost::Translate(const SDL_Event& e, std::vector<InputEvent>& out) {
     if (ev.kind != InputEvent::Kind::kOther) out.push_back(std::move(ev));
 }
 
-Status SdlHost::SaveFramePng(const std::string& path) const {
+Status SdlHost::SaveFramePng(const std::string& path, int shrink) const {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width_) * height_ * 4);
     if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), width_ * 4) != 0) {
         return MakeError("platform.read_pixels", SDL_GetError());
     }
-    if (!stbi_write_png(path.c_str(), width_, height_, 4, pixels.data(), width_ * 4)) {
+    int w = width_, h = height_;
+    if (shrink > 1) {
+        w = width_ / shrink, h = height_ / shrink;
+        std::vector<unsigned char> small(static_cast<std::size_t>(w) * h * 4);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x)
+                for (int c = 0; c < 4; ++c) {
+                    int sum = 0;
+                    for (int dy = 0; dy < shrink; ++dy)
+                        for (int dx = 0; dx < shrink; ++dx)
+                            sum += pixels[(static_cast<std::size_t>(y * shrink + dy) * width_ + x * shrink +
+                                           dx) *
+                                              4 +
+                                          c];
+                    small[(static_cast<std::size_t>(y) * w + x) * 4 + c] =
+                        static_cast<unsigned char>(sum / (shrink * shrink));
+                }
+        pixels = std::move(small);
+    }
+    if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4)) {
         return MakeError("platform.png", "cannot write " + path);
     }
     return {};

@@ -49,7 +49,8 @@ class SdlHost {
     // the time is up. Sleeps in the kernel, not in a spin.
     std::vector<InputEvent> WaitEvents(int timeout_ms);
     // Reads the current back buffer (before Present) and writes it as PNG.
-    Status SaveFramePng(const std::string& path) const;
+    // shrink > 1 writes it that many times smaller (each pixel the mean of a shrink x shrink box), for docs.
+    Status SaveFramePng(const std::string& path, int shrink = 1) const;
     void Present() { SDL_RenderPresent(renderer_); }
 
   private:

@@ -29,10 +29,12 @@ void DrawAttract(App& app) {
 
     float y = size.y * (f.layout.portrait ? 0.18f : 0.10f) + drift.y;
     // Every text goes into the frame trace too, so replays and tests can find what a visitor sees.
+    // Right to left, ui::ReadingX mirrors each block (wrapped lines are right-aligned within it).
     auto text = [&](ImVec2 pos, const std::string& s, ImFont* font, float wrap) {
-        ui::LabelAt(dl, pos, s, font, t.on_primary, wrap);
+        ui::LabelAt(dl, ImVec2(ui::ReadingX(pos.x, wrap), pos.y), s, font, t.on_primary, wrap);
         const ImVec2 sz = ui::MeasureText(s, font, wrap);
-        ui::Frame().trace.push_back(ui::TraceEntry{s, pos, pos + sz, false});
+        const ImVec2 at(ui::ReadingX(pos.x, sz.x), pos.y);
+        ui::Frame().trace.push_back(ui::TraceEntry{s, at, at + sz, false});
         return sz.y;
     };
     const float x = m + drift.x;
@@ -47,7 +49,7 @@ void DrawAttract(App& app) {
     const std::string& start = app.T("kiosk.attract.touch_to_start");
     const ImVec2 pill = ui::MeasureText(start, f.fonts.title) +
                         ui::LayoutScale(ui::units::kPillPaddingX, ui::units::kPillPaddingY);
-    const ImVec2 pmin(x, y);
+    const ImVec2 pmin(ui::ReadingX(x, pill.x), y);
     dl->AddRectFilled(pmin, pmin + pill, t.on_primary, pill.y * 0.5f);
     ui::LabelCentered(dl, pmin, pmin + pill, start, f.fonts.title, t.primary);
     ui::Frame().trace.push_back(ui::TraceEntry{start, pmin, pmin + pill, true});
@@ -79,9 +81,10 @@ void DrawAttract(App& app) {
     const ImVec2 nmin(x, size.y - m - nh + drift.y);
     dl->AddRectFilled(nmin, ImVec2(x + w, nmin.y + nh), (t.on_primary & 0x00FFFFFF) | 0x26000000,
                       ui::LayoutScale(ui::units::kRoundingSmall));
-    ui::DrawIcon(dl, ui::Icon::kPrivacy, nmin + ImVec2(np, np), ui::LayoutScale(ui::units::kNoticeIconSize),
-                 t.on_primary);
-    ui::LabelAt(dl, nmin + ImVec2(2 * np, np * 0.5f), notice, f.fonts.body, t.on_primary, w - 2.5f * np);
+    ui::DrawIcon(dl, ui::Icon::kPrivacy, ImVec2(ui::ReadingX(x + np, 0), nmin.y + np),
+                 ui::LayoutScale(ui::units::kNoticeIconSize), t.on_primary);
+    ui::LabelAt(dl, ImVec2(ui::ReadingX(x + 2 * np, w - 2.5f * np), nmin.y + np * 0.5f), notice, f.fonts.body,
+                t.on_primary, w - 2.5f * np);
     ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(x + w, nmin.y + nh), false});
 
     // The rotating live value: in portrait above the notice, in landscape in the top corner at the end of the
@@ -92,7 +95,8 @@ void DrawAttract(App& app) {
         const ImVec2 card(std::min(ui::LayoutScale(ui::units::kAttractTileWidth), w),
                           ui::LayoutScale(ui::units::kAttractTileHeight));
         const float gap = ui::LayoutScale(ui::units::kGapSection);
-        ImVec2 at(f.rtl ? m : m + w - card.x, std::max(y, nmin.y - card.y - gap));
+        // Laid out left to right; the card mirrors itself right to left.
+        ImVec2 at(x + w - card.x, std::max(y, nmin.y - card.y - gap));
         bool fits = at.y + card.y < nmin.y;
         if (!f.layout.portrait) {
             at.y = m * 0.5f;

@@ -32,7 +32,7 @@ void DrawHome(App& app) {
                       std::min((avail_h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows),
                                ui::LayoutScale(ui::units::kTileMaxHeight)));
     for (int i = 0; i < 6; ++i) {
-        const int col = f.rtl ? cols - 1 - (i % cols) : i % cols;
+        const int col = i % cols;  // right to left, the widget layer mirrors the grid
         ImGui::SetCursorPos(
             ImVec2(static_cast<float>(col) * (tile.x + gap), static_cast<float>(i / cols) * (tile.y + gap)));
         if (ui::TileButton(tiles[i].id, app.T(tiles[i].title), app.T(tiles[i].subtitle), tiles[i].icon,

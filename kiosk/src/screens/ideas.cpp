@@ -29,7 +29,9 @@ void DrawIdeaDetail(App& app, const part::IdeaSummary& idea) {
                             {{"date", app.loc->FormatDate(idea.created, loc::DateStyle::kMedium)}});
     ui::Label(meta, f.fonts.body, f.theme.text_muted, inner);
     ui::Spacing(ui::units::kGapLarge);
-    ui::BeginScrollArea("##idea_text", ImVec2(inner, h - ui::LayoutScale(ui::units::kIdeaDetailFixedHeight)));
+    // The fixed parts grow with large text; the description scrolls in what is left.
+    const float fixed_h = ui::LayoutScale(ui::units::kIdeaDetailFixedHeight) * f.layout.text_scale;
+    ui::BeginScrollArea("##idea_text", ImVec2(inner, std::max(h - fixed_h, f.fonts.large->FontSize * 2.5f)));
     ui::Label(idea.description, f.fonts.large, f.theme.text,
               inner - ui::LayoutScale(ui::units::kScrollInset));
     ui::EndScrollArea();
@@ -96,6 +98,11 @@ void DrawIdeas(App& app) {
         ImGui::PushID(cat.c_str());
         if (chip("##cat", CategoryName(app, cat), st.category == cat)) ChooseIdeaCategory(st, db, cat);
         ImGui::PopID();
+    }
+    // Ideas are shown as their authors wrote them, whatever the UI language (Leichte Sprache included).
+    if (app.session.language != "de") {
+        ui::Spacing(ui::units::kGapSmall);
+        ui::Label(app.T("kiosk.ideas.original_text"), f.fonts.body, f.theme.text_muted, width);
     }
     ui::Spacing(ui::units::kGapLarge);
     ui::BeginScrollArea("##idea_list", ImVec2(width, 0));

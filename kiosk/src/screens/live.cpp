@@ -25,7 +25,7 @@ void DrawLive(App& app) {
         button_w =
             std::min(width * 0.5f, ui::MeasureText(label, f.fonts.body).x +
                                        ui::LayoutScale(ui::units::kGapWide + ui::units::kButtonGap) * 2);
-        ImGui::SetCursorScreenPos(ImVec2(f.rtl ? top.x : top.x + width - button_w, top.y));
+        ImGui::SetCursorScreenPos(ImVec2(top.x + width - button_w, top.y));
         if (ui::SecondaryButton("##datasets", label, ImVec2(button_w, button_h))) {
             LoadDatasets(live, StoreOf(app), PortalUrl(app));
             app.nav.Push(ScreenId::kDatasets);
@@ -34,7 +34,7 @@ void DrawLive(App& app) {
     const std::string& title = app.T("kiosk.live.title");
     const float title_w = width - button_w - (datasets ? ui::LayoutScale(ui::units::kGap) : 0);
     const float title_h = ui::MeasureText(title, f.fonts.title, title_w).y;
-    ImGui::SetCursorScreenPos(ImVec2(f.rtl ? top.x + width - title_w : top.x, top.y));
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y));
     ui::Label(title, f.fonts.title, f.theme.text, title_w);
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(title_h, datasets ? button_h : 0.0f) +
                                                 ui::LayoutScale(ui::units::kGapMedium)));
@@ -64,7 +64,7 @@ void DrawLive(App& app) {
             const int row = static_cast<int>(i) / cols;
             // Right to left: the first tile at the right edge, as a reader of Arabic starts.
             ImGui::SetCursorScreenPos(
-                origin + ImVec2(static_cast<float>(f.rtl ? cols - 1 - col : col) * (card.x + gap),
+                origin + ImVec2(static_cast<float>(col) * (card.x + gap),
                                 static_cast<float>(row) * (card.y + gap)));
             const TileTexts t = TextsFor(app, live.entries[i]);
             ImGui::PushID(static_cast<int>(i));

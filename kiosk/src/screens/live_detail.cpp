@@ -99,7 +99,7 @@ void DrawLiveDetail(App& app) {
     const float head_w = chips_beside ? width - chips_w - ui::LayoutScale(ui::units::kGap) : width;
     if (chips_beside)
         ImGui::SetCursorScreenPos(
-            ImVec2(f.rtl ? top.x + chips_w + ui::LayoutScale(ui::units::kGap) : top.x, top.y));
+            ImVec2(top.x, top.y));
     ImGui::BeginGroup();
     ui::Label(t.name.empty() ? t.title : t.title + " \u2013 " + t.name, f.fonts.large, f.theme.text, head_w);
     ui::Label(t.value, f.fonts.title, e.stale ? f.theme.text_muted : f.theme.primary, head_w);
@@ -120,7 +120,7 @@ void DrawLiveDetail(App& app) {
             live.range = ChartRange::kWeek;
     };
     if (chips_beside) {
-        range_chips(f.rtl ? top.x : top.x + width - chips_w, top.y, chips_w);
+        range_chips(top.x + width - chips_w, top.y, chips_w);
         ImGui::SetCursorScreenPos(ImVec2(top.x, head_bottom));
     } else if (!counter) {
         ui::Spacing(ui::units::kGapMedium);

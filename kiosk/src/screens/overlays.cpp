@@ -14,28 +14,38 @@ namespace {
 void DrawLanguageDialog(App& app) {
     const ui::UiFrame& f = app.frame;
     const float inset = ui::LayoutScale(ui::units::kDialogInset);
-    const float w = std::min(f.layout.size.x - inset, ui::LayoutScale(ui::units::kLanguageDialogWidth));
     const auto& langs = app.catalogues.languages;
     std::vector<const loc::Language*> offered;
     for (const auto& l : langs)
         for (const auto& tag : app.options.config.languages)
             if (l.tag == tag) offered.push_back(&l);
     const float row = ui::LayoutScale(ui::units::kButtonHeight) + ui::LayoutScale(ui::units::kGapLarge);
-    const float h = inset + f.fonts.title->FontSize * 1.6f + row * static_cast<float>(offered.size() + 1);
-    ui::BeginDialog("##language_dialog", ImVec2(w, h));
+    // One column while the languages fit the screen's height, else two (eight languages in landscape).
+    auto height = [&](std::size_t cols) {
+        const std::size_t rows = (offered.size() + cols - 1) / cols;
+        return inset + f.fonts.title->FontSize * 1.6f + row * static_cast<float>(rows + 1);
+    };
+    const std::size_t cols = height(1) > f.layout.size.y - inset ? 2 : 1;
+    const float w = std::min(f.layout.size.x - inset,
+                             ui::LayoutScale(ui::units::kLanguageDialogWidth) * static_cast<float>(cols));
+    ui::BeginDialog("##language_dialog", ImVec2(w, height(cols)));
     const float inner = w - inset;
+    const float gap = ui::LayoutScale(ui::units::kButtonGap);
+    const float button_w = (inner - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+    std::size_t index = 0;
     ui::Label(app.T("kiosk.language.title"), f.fonts.title, f.theme.text, inner);
     ui::Spacing(ui::units::kGapLarge);
     for (const loc::Language* l : offered) {
         ImGui::PushID(l->tag.c_str());
+        if (index++ % cols != 0) ImGui::SameLine(0, gap);
         const bool current = l->tag == app.session.language;
-        if (current ? ui::PrimaryButton("##lang", l->native_name, ImVec2(inner, 0), ui::Icon::kCheck)
-                    : ui::SecondaryButton("##lang", l->native_name, ImVec2(inner, 0))) {
+        if (current ? ui::PrimaryButton("##lang", l->native_name, ImVec2(button_w, 0), ui::Icon::kCheck)
+                    : ui::SecondaryButton("##lang", l->native_name, ImVec2(button_w, 0))) {
             ApplyLanguage(app, l->tag);
             app.session.language_dialog = false;
         }
         ImGui::PopID();
-        ui::Spacing(ui::units::kGapLarge);
+        if (index % cols == 0 || index == offered.size()) ui::Spacing(ui::units::kGapLarge);
     }
     if (ui::SecondaryButton("##close", app.T("kiosk.common.close"), ImVec2(inner, 0)))
         app.session.language_dialog = false;
@@ -56,6 +66,8 @@ void DrawAccessibilityDialog(App& app) {
     }
     ui::Spacing(ui::units::kGapLarge);
     ui::CheckBox("##contrast", app.T("kiosk.accessibility.high_contrast"), &app.session.high_contrast, inner);
+    ui::Spacing(ui::units::kGapLarge);
+    ui::CheckBox("##motion", app.T("kiosk.accessibility.reduced_motion"), &app.session.reduced_motion, inner);
     ui::Spacing(ui::units::kGapLarge);
     ui::Label(app.T("kiosk.accessibility.speech_unavailable"), f.fonts.body, f.theme.text_muted, inner);
     ui::Spacing(ui::units::kGapSection);

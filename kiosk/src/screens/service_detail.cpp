@@ -18,6 +18,43 @@ void DrawRichText(const svc::RichText& text, const ui::UiFrame& f, float width) 
     }
 }
 
+// Terms of German administration a visitor meets in the (German) service texts, explained in the visitor's
+// language rather than transliterated. A term is recognised by the German stems it appears with.
+constexpr std::string_view kGlossaryStems[][3] = {
+    {"kiosk.glossary.buergerbuero", "B\xC3\xBCrgerb\xC3\xBCro", "b\xC3\xBCrgerb\xC3\xBCro"},
+    {"kiosk.glossary.meldebescheinigung", "Meldebescheinigung", "meldebescheinigung"},
+    {"kiosk.glossary.anmeldung", "Anmeld", "anmeld"},
+};
+
+// The glossary keys of the terms that occur in this service's title, summary and description.
+std::vector<const char*> GlossaryKeys(const svc::Service& service, const svc::ServiceDetail* detail) {
+    std::vector<std::string_view> texts{service.Title(), service.name, service.summary};
+    if (detail) {
+        for (const svc::Module& m : detail->modules)
+            for (const svc::TextBlock& b : m.text) texts.push_back(b.text);
+    }
+    std::vector<const char*> keys;
+    for (const auto& term : kGlossaryStems) {
+        bool found = false;
+        for (std::string_view t : texts)
+            found = found || t.find(term[1]) != t.npos || t.find(term[2]) != t.npos;
+        if (found) keys.push_back(term[0].data());
+    }
+    return keys;
+}
+
+void DrawGlossary(App& app, const svc::Service& service, const svc::ServiceDetail* detail, float width) {
+    const std::vector<const char*> keys = GlossaryKeys(service, detail);
+    if (keys.empty()) return;
+    const ui::UiFrame& f = app.frame;
+    ui::Label(app.T("kiosk.glossary.title"), f.fonts.large, f.theme.primary, width);
+    for (const char* key : keys) {
+        ui::Label(app.T(key), f.fonts.body, f.theme.text, width);
+        ui::Spacing(ui::units::kGapSmall);
+    }
+    ui::Spacing(ui::units::kSectionGap);
+}
+
 void DrawSection(App& app, const svc::ServiceDetail& detail, std::string_view code, const char* heading_key,
                  float width) {
     const svc::Module* m = detail.Find(code);
@@ -162,6 +199,7 @@ void DrawServiceDetail(App& app) {
         // The worker fetches descriptions in the background; this one has not arrived yet.
         ui::Label(app.T("kiosk.services.loading"), f.fonts.body, f.theme.text_muted, text_w);
     }
+    DrawGlossary(app, service, st.detail ? &*st.detail : nullptr, text_w);
     ui::EndScrollArea();
     ImGui::EndGroup();
     if (side_by_side) {

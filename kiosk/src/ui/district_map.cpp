@@ -20,8 +20,8 @@ ImVec2 ToImVec(part::ScreenPoint p) {
 // triangles' anti-aliased fringes overlap.
 ImU32 Mix(ImU32 over, ImU32 under, float amount) {
     const ImVec4 a = ImGui::ColorConvertU32ToFloat4(over), b = ImGui::ColorConvertU32ToFloat4(under);
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(b.x + (a.x - b.x) * amount, b.y + (a.y - b.y) * amount,
-                                                 b.z + (a.z - b.z) * amount, 1.0f));
+    return ImGui::ColorConvertFloat4ToU32(
+        ImVec4(b.x + (a.x - b.x) * amount, b.y + (a.y - b.y) * amount, b.z + (a.z - b.z) * amount, 1.0f));
 }
 
 // A map pin: a round head above the point, tapering to the point itself, outlined so it reads on any fill.
@@ -44,8 +44,11 @@ MapTap DistrictMapPicker(const char* id, const part::DistrictMap& map, std::stri
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems || !part::HasMap(map)) return tap;
     UiFrame& f = Frame();
-    const ImRect bb(window->DC.CursorPos, window->DC.CursorPos + size);
-    ImGui::ItemSize(bb);
+    // The map moves to its mirrored place right to left, but is never drawn mirrored itself.
+    const ImRect bb(
+        ImVec2(ReadingX(window->DC.CursorPos.x, size.x), window->DC.CursorPos.y),
+        ImVec2(ReadingX(window->DC.CursorPos.x, size.x) + size.x, window->DC.CursorPos.y + size.y));
+    ImGui::ItemSize(size);
     const ImGuiID gid = window->GetID(id);
     if (!ImGui::ItemAdd(bb, gid)) return tap;
     bool hovered = false, held = false;
@@ -90,7 +93,10 @@ MapTap DistrictMapPicker(const char* id, const part::DistrictMap& map, std::stri
         const ImRect label(c - half, c + half);
         LabelCentered(dl, label.Min, label.Max, d.district, f.fonts.body, f.theme.text);
         // Traced as tappable: its centre lies in the district, so a replay's tap_text places a pin there.
-        f.trace.push_back(TraceEntry{d.district, label.Min, label.Max, true});
+        // The text's own extent (not the label box), so tests see what a visitor sees.
+        const float tw = std::min(MeasureText(d.district, f.fonts.body).x * 0.5f, half.x);
+        f.trace.push_back(TraceEntry{d.district, ImVec2(c.x - tw, label.Min.y), ImVec2(c.x + tw, label.Max.y),
+                                     true, f.rtl});
     }
     if (pin) DrawPin(dl, ToImVec(part::GeoToScreen(view, *pin)), f.theme.accent, f.theme.on_accent);
 

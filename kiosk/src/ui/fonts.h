@@ -11,6 +11,8 @@ namespace ck::ui {
 // Clears the atlas and builds the sizes of units:: scaled by `scale`. The renderer's font texture must be
 // recreated afterwards.
 Result<Fonts> LoadFonts(const loc::FontFiles& files, float scale);
+// How much larger the Arabic font is baked than the Latin one so that both have the same em size.
+float ArabicSizeFactor(const loc::FontFiles& files);
 
 // Frees the atlas pixels Dear ImGui keeps on the CPU (one byte and four bytes per texel) once the renderer
 // has its texture: glyph positions stay, and nothing reads the pixels again before the next LoadFonts.

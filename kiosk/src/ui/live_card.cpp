@@ -12,7 +12,7 @@ namespace ck::ui {
 
 bool LiveCard(const char* id, const LiveCardText& text, bool stale, ImVec2 size, ImU32 background) {
     const UiFrame& f = Frame();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 laid_out = ImGui::GetCursorScreenPos();
     bool tapped = false;
     if (id) {
         tapped = ImGui::InvisibleButton(id, size) && !f.gesture.dragging;
@@ -20,6 +20,7 @@ bool LiveCard(const char* id, const LiveCardText& text, bool stale, ImVec2 size,
         ImGui::Dummy(size);
     }
     const bool pressed = id && ImGui::IsItemActive() && !f.gesture.dragging;
+    const ImVec2 p(ReadingX(laid_out.x, size.x), laid_out.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = LayoutScale(units::kRounding);
     dl->AddRectFilled(p, p + size,
@@ -37,7 +38,14 @@ bool LiveCard(const char* id, const LiveCardText& text, bool stale, ImVec2 size,
     // LabelAt starts right-to-left lines at the right edge of the wrap width.
     LabelAt(dl, p + ImVec2(pad, pad), text.title, f.fonts.body, f.theme.text_muted, w);
     LabelAt(dl, p + ImVec2(pad, pad + body * 1.3f), text.name, f.fonts.body, f.theme.text, w);
-    LabelAt(dl, p + ImVec2(pad, pad + body * 2.8f), text.value, f.fonts.title,
+    // A value with a long word (Leichte Sprache writes units out) takes the large size rather than run out.
+    ImFont* value_font = f.fonts.title;
+    for (const TextLine& l :
+         WrapTextLines(text.value, w, [&](std::string_view s) { return MeasureText(s, f.fonts.title).x; })) {
+        if (MeasureText(text.value.substr(l.begin, l.end - l.begin), f.fonts.title).x > w)
+            value_font = f.fonts.large;
+    }
+    LabelAt(dl, p + ImVec2(pad, pad + body * 2.8f), text.value, value_font,
             stale ? f.theme.text_muted : f.theme.primary, w);
     if (!text.detail.empty())
         LabelAt(dl, p + ImVec2(pad, pad + body * 2.8f + f.fonts.title->FontSize * 1.1f), text.detail,

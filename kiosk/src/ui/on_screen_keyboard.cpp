@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <span>
+#include <vector>
 
 #include "locales/display_text.h"
 #include "locales/keyboard.h"
@@ -54,7 +55,7 @@ bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool h
     } else {
         DrawArrow(dl, bb.GetCenter(), std::min(size.x, size.y) * 0.42f, face == KeyFace::kArrowLeft, fg);
     }
-    Frame().trace.push_back(TraceEntry{std::string(label), bb.Min, bb.Max, true});
+    Frame().trace.push_back(TraceEntry{std::string(label), bb.Min, bb.Max, true, Frame().keep_order});
     return pressed && !Frame().gesture.dragging;
 }
 
@@ -166,7 +167,7 @@ KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t
     const auto& rows = state.level == 0 ? layout->lower : state.level == 1 ? layout->shift : layout->symbols;
 
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const ImVec2 origin = window->DC.CursorPos;
+    ImVec2 origin = window->DC.CursorPos;
     const float gap = LayoutScale(kKeyGapUnits);
     const std::size_t char_rows = CharacterRows(*layout);
     // Keys shrink to the space left on screen, but never below a comfortable touch target.
@@ -176,8 +177,12 @@ KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t
     const float rows_f = static_cast<float>(char_rows + special_rows.size());
     const float kh =
         std::clamp((avail - gap * (rows_f + 1)) / rows_f, LayoutScale(64), LayoutScale(kKeyHeightUnits));
+    ImGui::ItemSize(ImRect(origin, origin + ImVec2(width, kh * rows_f + gap * (rows_f + 1))));
+    // Right to left the keyboard moves to its mirrored place; the letters keep the layout's own order (an
+    // Arabic keyboard is laid out like the physical one), the special keys are mirrored below.
+    const KeepOrder outer = BeginKeepOrder(origin.x, width);  // for the letters, ended below
+    origin.x = ReadingX(origin.x, width);
     const ImRect whole(origin, origin + ImVec2(width, kh * rows_f + gap * (rows_f + 1)));
-    ImGui::ItemSize(whole);
     window->DrawList->AddRectFilled(whole.Min, whole.Max, Frame().theme.surface_pressed, LayoutScale(14));
 
     std::size_t widest = 10;
@@ -202,6 +207,7 @@ KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t
         }
         y += kh + gap;
     }
+    EndKeepOrder(outer);
     // The special keys: level switches, layout switch, space, cursor left and right, backspace, done. Wide
     // keyboards (landscape) have them in one row of 13 units, the arrows together next to backspace where a
     // visitor looks for editing keys. Narrow ones (portrait) would have to cut "Tastatur" or "Löschen" to an
@@ -254,7 +260,16 @@ KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t
         }
     };
     y = origin.y + gap + static_cast<float>(char_rows) * (kh + gap);
-    for (const auto& row : special_rows) {
+    for (const auto& span : special_rows) {
+        std::vector<SpecialSlot> row(span.begin(), span.end());
+        if (rtl_ui) {
+            // Reading order: shift and the level keys on the right, done on the left. The two arrows keep
+            // their places relative to each other (each points where the caret goes).
+            std::reverse(row.begin(), row.end());
+            for (std::size_t i = 0; i + 1 < row.size(); ++i)
+                if (row[i].key == Special::kRight && row[i + 1].key == Special::kLeft)
+                    std::swap(row[i], row[i + 1]);
+        }
         float row_units = 0;
         for (const auto& slot : row) row_units += slot.units;
         const float unit = (width - gap * static_cast<float>(row.size() + 1)) / row_units;

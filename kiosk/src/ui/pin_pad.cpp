@@ -23,9 +23,7 @@ PinPadResult PinPad(const char* id, std::string& pin, std::size_t max_digits, co
     const float row_h = std::clamp((avail - gap * 4) / 5, LayoutScale(units::kMinTouchTarget),
                                    LayoutScale(units::kButtonHeight));
     // Right to left, the pad stands at the right like the text above it; the digits keep the phone order.
-    if (Frame().rtl)
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
-                             std::max(0.0f, ImGui::GetContentRegionAvail().x - pad_w));
+    const KeepOrder outer = BeginKeepOrder(ImGui::GetCursorScreenPos().x, pad_w);
     const float left = ImGui::GetCursorScreenPos().x;
     std::string shown;
     for (std::size_t i = 0; i < pin.size(); ++i) shown += "\xE2\x80\xA2 ";
@@ -55,6 +53,7 @@ PinPadResult PinPad(const char* id, std::string& pin, std::size_t max_digits, co
     }
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(pad_w, row_h * 4 + gap * 3));
+    EndKeepOrder(outer);
     ImGui::PopID();
     return result;
 }

@@ -28,6 +28,15 @@ struct TraceEntry {
     std::string text;      // logical text (before bidi reordering)
     ImVec2 min, max;       // screen rectangle
     bool tappable = false;
+    bool keeps_order = false;  // inside a keep-order block: not mirrored right to left (keyboard letters)
+};
+
+// A text the widget layer could not show whole (it had to cut it, or it runs out of its widget) or with a
+// character the font has no glyph for. Collected per frame; the fit test asserts there are none.
+struct TextProblem {
+    std::string text;  // logical text
+    std::string what;
+    ImVec2 min, max;   // the widget's rectangle
 };
 
 // Finger gesture state shared by all scroll areas: a press that travels more than kDragThreshold becomes a
@@ -39,6 +48,7 @@ struct Gesture {
     ImGuiID drag_owner = 0;     // the scroll area that owns the drag
     float velocity = 0;         // px per second, for inertia after release
     ImGuiID fling_owner = 0;
+    int drag_frame = -1;        // the frame the drag began (a nested scroll area may still take it then)
 };
 
 struct UiFrame {
@@ -46,11 +56,17 @@ struct UiFrame {
     Fonts fonts;
     Theme theme;
     std::vector<TraceEntry> trace;
+    std::vector<TextProblem> text_problems;
     Gesture gesture;
     double time_s = 0;          // frame time (fixed in screenshots)
     float delta_s = 0;
     bool rtl = false;           // the UI language is right-to-left
+    // Inside a keep-order block (see ui::BeginKeepOrder) items are shifted by keep_order_dx instead of
+    // mirrored one by one.
+    bool keep_order = false;
+    float keep_order_dx = 0;
     bool wants_animation = false;  // a widget is animating: the loop must render another frame soon
+    bool reduced_motion = false;   // the visitor asked for less motion: no scroll inertia
     // Logical UTF-8 -> what ImGui should draw (Arabic shaped and reordered). Set by the app.
     std::function<std::string(std::string_view)> display_text;
 };

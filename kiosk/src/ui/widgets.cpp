@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <vector>
 
@@ -21,13 +22,39 @@ std::string Display(std::string_view text) {
     return f.display_text ? f.display_text(text) : std::string(text);
 }
 
+// The rectangle an item laid out at `ltr` is drawn in (mirrored within its window right to left).
+ImRect Mirrored(const ImRect& ltr) {
+    const float x = ReadingX(ltr.Min.x, ltr.GetWidth());
+    return ImRect(ImVec2(x, ltr.Min.y), ImVec2(x + ltr.GetWidth(), ltr.Max.y));
+}
+
 void Trace(std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
     if (text.empty()) return;
     // Only what is visible counts: clipped by the current window's clip rectangle.
     const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     if (max.x <= clip.Min.x || min.x >= clip.Max.x || max.y <= clip.Min.y || min.y >= clip.Max.y) return;
-    Frame().trace.push_back(
-        TraceEntry{std::string(text), ImMax(min, clip.Min), ImMin(max, clip.Max), tappable});
+    Frame().trace.push_back(TraceEntry{std::string(text), ImMax(min, clip.Min), ImMin(max, clip.Max),
+                                       tappable, Frame().keep_order});
+}
+
+void Problem(std::string_view text, std::string what, ImVec2 min, ImVec2 max) {
+    Frame().text_problems.push_back(TextProblem{std::string(text), std::move(what), min, max});
+}
+
+// Every character of the display form has a glyph in `font` (Dear ImGui would draw '?' without a word).
+void CheckGlyphs(ImFont* font, std::string_view logical, std::string_view shown, ImVec2 min, ImVec2 max) {
+    for (const char* p = shown.data(); p < shown.data() + shown.size();) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, shown.data() + shown.size());
+        if (n <= 0) break;
+        p += n;
+        if (c < 0x20) continue;  // line breaks are layout
+        if (c <= 0xFFFF && font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "U+%04X", c);
+        Problem(logical, std::string("no glyph for ") + hex, min, max);
+        return;
+    }
 }
 
 float DisplayWidth(std::string_view logical, ImFont* font) {
@@ -57,6 +84,33 @@ std::size_t LongestFit(std::string_view text, std::size_t begin, std::size_t end
 }
 
 }  // namespace
+
+float ReadingX(float x, float width) {
+    const UiFrame& f = Frame();
+    if (!f.rtl) return x;
+    if (f.keep_order) return x + f.keep_order_dx;
+    // Mirrored about the window's own axis: nested windows (scroll areas) are mirrored themselves, so an item
+    // ends up mirrored about the screen's axis wherever it is.
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float left = w->Pos.x + w->WindowPadding.x;
+    const float right = w->Pos.x + w->Size.x - w->WindowPadding.x;
+    return left + right - x - width;
+}
+
+KeepOrder BeginKeepOrder(float x, float width) {
+    UiFrame& f = Frame();
+    const KeepOrder previous{f.keep_order, f.keep_order_dx};
+    const float shown = ReadingX(x, width);
+    f.keep_order = f.rtl;
+    f.keep_order_dx = shown - x;
+    return previous;
+}
+
+void EndKeepOrder(const KeepOrder& previous) {
+    UiFrame& f = Frame();
+    f.keep_order = previous.active;
+    f.keep_order_dx = previous.dx;
+}
 
 std::vector<TextLine> WrapTextLines(std::string_view text, float wrap_width, const TextWidthFn& width,
                                     bool break_long_words) {
@@ -146,6 +200,7 @@ Press Pressable(const char* id_str, ImVec2 size) {
     Press p;
     p.bb = ImRect(window->DC.CursorPos, window->DC.CursorPos + size);
     ImGui::ItemSize(p.bb);
+    p.bb = Mirrored(p.bb);
     const ImGuiID id = window->GetID(id_str);
     if (!ImGui::ItemAdd(p.bb, id)) return p;
     bool hovered = false;
@@ -187,9 +242,16 @@ bool FilledButton(const char* id_str, std::string_view label, ImVec2 size, Icon 
         const float tw = f.fonts.large->CalcTextSizeA(f.fonts.large->FontSize, FLT_MAX, 0, shown.c_str()).x;
         const float total = s + LayoutScale(16) + tw;
         const float x0 = bb.Min.x + std::max(LayoutScale(16), (size.x - total) * 0.5f);
-        DrawIcon(dl, icon, ImVec2(x0 + s * 0.5f, bb.GetCenter().y), s, fg);
         text_min.x = x0 + s + LayoutScale(16);
         text_max.x = std::min(bb.Max.x - LayoutScale(8), text_min.x + tw + LayoutScale(4));
+        float icon_x = x0 + s * 0.5f;
+        if (f.rtl) {  // the icon leads in reading order: on the right
+            icon_x = bb.Min.x + bb.Max.x - icon_x;
+            const float mirrored_min = bb.Min.x + bb.Max.x - text_max.x;
+            text_max.x = bb.Min.x + bb.Max.x - text_min.x;
+            text_min.x = mirrored_min;
+        }
+        DrawIcon(dl, icon, ImVec2(icon_x, bb.GetCenter().y), s, fg);
     }
     LabelCentered(dl, text_min, text_max, label, f.fonts.large, fg);
     Trace(label, bb.Min, bb.Max, true);
@@ -233,12 +295,15 @@ void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, Im
     float y = pos.y;
     for (const auto& l : WrapTextLines(text, wrap_width, WidthIn(font), break_long_words)) {
         const std::string shown = Display(text.substr(l.begin, l.end - l.begin));
+        const float w =
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size()).x;
         float x = pos.x;
-        if (rtl && wrap_width > 0) {
-            x = pos.x + wrap_width -
-                font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size())
-                    .x;
-        }
+        if (rtl && wrap_width > 0) x = pos.x + wrap_width - w;
+        const ImVec2 line_max(pos.x + std::max(w, wrap_width), y + font->FontSize);
+        CheckGlyphs(font, text, shown, ImVec2(pos.x, y), line_max);
+        // A word longer than the line (without break_long_words) runs out of the widget.
+        if (wrap_width > 0 && w > wrap_width + 0.5f)
+            Problem(text, "a word is wider than the line", pos, line_max);
         dl->AddText(font, font->FontSize, ImVec2(x, y), colour, shown.c_str(), shown.c_str() + shown.size());
         y += font->FontSize * 1.25f;
     }
@@ -248,10 +313,11 @@ float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width,
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 pos = window->DC.CursorPos;
     const ImVec2 size = MeasureText(text, font, wrap_width, break_long_words);
-    const ImRect bb(pos, pos + ImVec2(wrap_width > 0 ? wrap_width : size.x, size.y));
+    ImRect bb(pos, pos + ImVec2(wrap_width > 0 ? wrap_width : size.x, size.y));
     ImGui::ItemSize(bb);
+    bb = Mirrored(bb);
     if (!ImGui::ItemAdd(bb, 0)) return size.y;
-    LabelAt(window->DrawList, pos, text, font, colour, wrap_width, break_long_words);
+    LabelAt(window->DrawList, bb.Min, text, font, colour, wrap_width, break_long_words);
     Trace(text, bb.Min, bb.Max, false);
     return size.y;
 }
@@ -262,8 +328,34 @@ void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text
     ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size());
     const float avail = max.x - min.x;
     if (ts.x > avail && avail > 0) {
-        // Cut the logical text (so right-to-left labels keep their beginning), then measure the display form.
+        // Too wide for one line: wrapped within the rectangle, in a smaller size of the UI's fonts when the
+        // lines do not fit its height. A label is never cut while any of these fits.
         const UiFrame& f = Frame();
+        for (ImFont* candidate : {font, f.fonts.body, f.fonts.small}) {
+            if (!candidate || candidate->FontSize > font->FontSize) continue;
+            const std::vector<TextLine> lines = WrapTextLines(text, avail, WidthIn(candidate));
+            const float line_h = candidate->FontSize * 1.15f;
+            const float h = candidate->FontSize + line_h * static_cast<float>(lines.size() - 1);
+            bool fits = h <= max.y - min.y + 0.5f;
+            for (const TextLine& l : lines)
+                fits = fits && DisplayWidth(text.substr(l.begin, l.end - l.begin), candidate) <= avail + 0.5f;
+            if (!fits) continue;
+            float y = min.y + (max.y - min.y - h) * 0.5f;
+            for (const TextLine& l : lines) {
+                const std::string line = Display(text.substr(l.begin, l.end - l.begin));
+                const float w = candidate
+                                    ->CalcTextSizeA(candidate->FontSize, FLT_MAX, 0, line.c_str(),
+                                                    line.c_str() + line.size())
+                                    .x;
+                CheckGlyphs(candidate, text, line, min, max);
+                dl->AddText(candidate, candidate->FontSize, ImVec2(min.x + (avail - w) * 0.5f, y), colour,
+                            line.c_str(), line.c_str() + line.size());
+                y += line_h;
+            }
+            return;
+        }
+        // Nothing fits: cut the logical text (so right-to-left labels keep their beginning) and report it.
+        Problem(text, "cut: too long for its widget even wrapped and smaller", min, max);
         auto fits = [&](std::string_view display_form) {
             return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, display_form.data(),
                                        display_form.data() + display_form.size())
@@ -272,6 +364,7 @@ void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text
         shown = loc::FitForDisplay(text, f.rtl ? loc::Direction::kRtl : loc::Direction::kLtr, fits);
         ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str(), shown.c_str() + shown.size());
     }
+    CheckGlyphs(font, text, shown, min, max);
     const ImVec2 p(min.x + std::max(0.0f, (avail - ts.x) * 0.5f), min.y + (max.y - min.y - ts.y) * 0.5f);
     dl->AddText(font, font->FontSize, p, colour, shown.c_str(), shown.c_str() + shown.size());
 }
@@ -334,9 +427,11 @@ bool TileButton(const char* id_str, std::string_view title, std::string_view sub
                   f.fonts.large, t.text);
     if (!subtitle.empty()) {
         const float sy = ty + f.fonts.large->FontSize * 1.15f;
+        // Up to two lines where the tile has the room (a long subtitle wraps rather than being cut).
+        const float sub_h = std::max(f.fonts.body->FontSize,
+                                     std::min(bb.Max.y - LayoutScale(8) - sy, f.fonts.body->FontSize * 2.2f));
         LabelCentered(dl, ImVec2(bb.Min.x + LayoutScale(16), sy),
-                      ImVec2(bb.Max.x - LayoutScale(16), sy + f.fonts.body->FontSize), subtitle, f.fonts.body,
-                      t.text_muted);
+                      ImVec2(bb.Max.x - LayoutScale(16), sy + sub_h), subtitle, f.fonts.body, t.text_muted);
     }
     Trace(title, bb.Min, bb.Max, true);
     return pressed;
@@ -349,7 +444,9 @@ bool ListRow(const char* id_str, std::string_view title, std::string_view subtit
     const UiFrame& f = Frame();
     const Theme& t = f.theme;
     const float pad = LayoutScale(28);
-    const float right_w = right_text.empty() ? 0 : MeasureText(right_text, f.fonts.large).x + pad;
+    // The figure on the side takes at most a third of the row (it wraps within it); the title keeps the rest.
+    const float right_w =
+        right_text.empty() ? 0 : std::min(MeasureText(right_text, f.fonts.large).x + pad, width / 3);
     const float text_w = width - 2 * pad - right_w;
     const ImVec2 title_size = MeasureText(title, f.fonts.large, text_w);
     const ImVec2 sub_size = subtitle.empty() ? ImVec2(0, 0) : MeasureText(subtitle, f.fonts.body, text_w);
@@ -389,13 +486,14 @@ bool CheckBox(const char* id_str, std::string_view label, bool* value, float wid
     if (pressed) *value = !*value;
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
-    const ImVec2 bmin(bb.Min.x + pad, bb.GetCenter().y - box * 0.5f);
+    // The box leads in reading order: on the right in a right-to-left UI.
+    const ImVec2 bmin(f.rtl ? bb.Max.x - pad - box : bb.Min.x + pad, bb.GetCenter().y - box * 0.5f);
     dl->AddRectFilled(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.surface, LayoutScale(10));
     dl->AddRect(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.text_muted, LayoutScale(10), 0,
                 LayoutScale(4));
     if (*value) DrawIcon(dl, Icon::kCheck, bmin + ImVec2(box, box) * 0.5f, box * 0.7f, t.on_primary);
-    LabelAt(dl, ImVec2(bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f), label, f.fonts.body,
-            t.text, width - box - 2 * pad);
+    LabelAt(dl, ImVec2(f.rtl ? bb.Min.x + pad : bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f),
+            label, f.fonts.body, t.text, width - box - 2 * pad);
     Trace(label, bb.Min, bb.Max, true);
     return pressed;
 }
@@ -498,24 +596,42 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
     }
 }
 
-void BeginScrollArea(const char* id, ImVec2 size) {
-    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoBackground);
+void BeginScrollArea(const char* id, ImVec2 size, bool only_when_needed) {
+    const ImVec2 laid_out = ImGui::GetCursorScreenPos();
+    if (Frame().rtl) {
+        // The area is an item of its parent: it goes to its mirrored place, and its rows are mirrored
+        // within it.
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float w = size.x > 0 ? size.x : std::max(avail.x + size.x, 4.0f);
+        ImGui::SetNextWindowPos(ImVec2(ReadingX(laid_out.x, w), laid_out.y));
+    }
+    // No ImGui scroll bar: it would stand on the right in both directions and clip mirrored rows.
+    // EndScrollArea draws a thin indicator on the trailing side instead.
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
     ImGuiWindow* w = ImGui::GetCurrentWindow();
+    // BeginChild moved the parent's cursor to where the child stands; the parent's flow goes on from the
+    // left-to-right place (as every mirrored item's does).
+    if (w->ParentWindow) w->ParentWindow->DC.CursorPos = laid_out;
     UiFrame& f = Frame();
     Gesture& g = f.gesture;
     const ImGuiIO& io = ImGui::GetIO();
     const ImRect r = w->Rect();
-    if (g.pressed && !g.dragging && r.Contains(g.press_pos) &&
+    // A nested area under the finger takes a drag its parent began in this same frame: the innermost area
+    // that can scroll is the one the finger means.
+    const bool may_take = !g.dragging || (g.drag_frame == ImGui::GetFrameCount() && g.drag_owner != w->ID &&
+                                          w->ScrollMax.y > 0);
+    if (g.pressed && may_take && r.Contains(g.press_pos) && (!only_when_needed || w->ScrollMax.y > 0) &&
         std::fabs(io.MousePos.y - g.press_pos.y) > LayoutScale(units::kDragThreshold)) {
         g.dragging = true;  // from now on this press scrolls; the button under the finger must not fire
         g.drag_owner = w->ID;
+        g.drag_frame = ImGui::GetFrameCount();
         ImGui::ClearActiveID();
     }
     const float dt = std::max(1e-3f, f.delta_s);
     if (g.dragging && g.drag_owner == w->ID && g.pressed) {
         ImGui::SetScrollY(w, std::clamp(w->Scroll.y - io.MouseDelta.y, 0.0f, w->ScrollMax.y));
         g.velocity = 0.7f * g.velocity + 0.3f * (-io.MouseDelta.y / dt);
-    } else if (g.dragging && g.drag_owner == w->ID && !g.pressed && g.fling_owner == 0 &&
+    } else if (g.dragging && g.drag_owner == w->ID && !g.pressed && g.fling_owner == 0 && !f.reduced_motion &&
                std::fabs(g.velocity) > 50) {
         g.fling_owner = w->ID;  // release: continue with the finger's speed and let it decay
     }
@@ -533,6 +649,19 @@ void BeginScrollArea(const char* id, ImVec2 size) {
 }
 
 void EndScrollArea() {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    if (w->ScrollMax.y > 0) {
+        // Where the list stands and how much more there is, in the strip the rows leave free for the finger.
+        const UiFrame& f = Frame();
+        const float bar = ImGui::GetStyle().ScrollbarSize;
+        const float track = w->Size.y;
+        const float grab =
+            std::max(track * track / (track + w->ScrollMax.y), LayoutScale(units::kMinTouchTarget));
+        const float y = w->Pos.y + (track - grab) * (w->Scroll.y / w->ScrollMax.y);
+        const float x = f.rtl ? w->Pos.x : w->Pos.x + w->Size.x - bar;
+        w->DrawList->AddRectFilled(ImVec2(x, y), ImVec2(x + bar, y + grab), f.theme.border,
+                                   ImGui::GetStyle().ScrollbarRounding);
+    }
     ImGui::EndChild();
 }
 
@@ -547,6 +676,13 @@ void BeginDialog(const char* id, ImVec2 card_size) {
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
+    // The card grows to what its content took last frame (large text, a long translation), up to the screen.
+    const float pad = LayoutScale(48);
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const float content_h = storage->GetFloat(ImGui::GetID("##content_h"), 0);
+    card_size.y =
+        std::min(std::max(card_size.y, content_h + 2 * pad), vp->Size.y - LayoutScale(units::kGapBlock));
+    storage->SetFloat(ImGui::GetID("##card_h"), card_size.y);
     const ImVec2 origin = vp->Pos + (vp->Size - card_size) * 0.5f;
     ImGui::GetWindowDrawList()->AddRectFilled(origin, origin + card_size, f.theme.surface,
                                               LayoutScale(units::kRounding));
@@ -554,13 +690,21 @@ void BeginDialog(const char* id, ImVec2 card_size) {
         ImGui::GetWindowDrawList()->AddRect(origin, origin + card_size, f.theme.border,
                                             LayoutScale(units::kRounding), 0, LayoutScale(3));
     }
-    const float pad = LayoutScale(48);
     ImGui::SetCursorScreenPos(origin + ImVec2(pad, pad));
     ImGui::BeginGroup();
 }
 
 void EndDialog() {
     ImGui::EndGroup();
+    const float pad = LayoutScale(48);
+    const float content_h = ImGui::GetItemRectSize().y;
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    storage->SetFloat(ImGui::GetID("##content_h"), content_h);
+    const float card_h = storage->GetFloat(ImGui::GetID("##card_h"), 0);
+    if (content_h + 2 * pad > card_h + 1.5f && ImGui::GetFrameCount() > 1) {  // ImGui rounds positions
+        Problem(ImGui::GetCurrentWindow()->Name, "the dialog's content runs past its card",
+                ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
     ImGui::End();
 }
 
@@ -568,9 +712,10 @@ bool QrCode(const std::string& text, float size_px) {
     std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M),
                                                        &QRcode_free);
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, pos + ImVec2(size_px, size_px));
+    ImRect bb(window->DC.CursorPos, window->DC.CursorPos + ImVec2(size_px, size_px));
     ImGui::ItemSize(bb);
+    bb = Mirrored(bb);
+    const ImVec2 pos = bb.Min;
     if (!ImGui::ItemAdd(bb, 0)) return qr != nullptr;
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, IM_COL32_WHITE);  // always dark on white: phones need the contrast
@@ -607,7 +752,11 @@ bool TextField(const char* id_str, const std::string& text, std::string_view pla
     const ImVec2 origin = bb.Min + ImVec2(pad, pad * 0.8f);
     const TextWidthFn width = WidthIn(font);
     dl->PushClipRect(bb.Min, bb.Max, true);
-    if (text.empty()) LabelAt(dl, origin, placeholder, font, t.text_muted, inner_w);
+    if (text.empty()) {
+        LabelAt(dl, origin, placeholder, font, t.text_muted, inner_w);
+        if (MeasureText(placeholder, font, inner_w).y > size.y - pad * 0.8f + 0.5f)
+            Problem(placeholder, "the placeholder is taller than its field", bb.Min, bb.Max);
+    }
 
     // Lines as byte ranges, so the caret can be drawn at and tapped to any character (wrapped lines too).
     const std::vector<TextLine> lines = WrapTextLines(text, multiline ? inner_w : 0, width, multiline);
@@ -658,8 +807,9 @@ void Badge(std::string_view text, ImU32 background, ImU32 foreground) {
     const ImVec2 ts = MeasureText(text, f.fonts.small);
     const ImVec2 pad = LayoutScale(16, 6);
     const ImVec2 pos = window->DC.CursorPos;
-    const ImRect bb(pos, pos + ts + pad * 2);
+    ImRect bb(pos, pos + ts + pad * 2);
     ImGui::ItemSize(bb);
+    bb = Mirrored(bb);
     if (!ImGui::ItemAdd(bb, 0)) return;
     window->DrawList->AddRectFilled(bb.Min, bb.Max, background, LayoutScale(10));
     LabelCentered(window->DrawList, bb.Min, bb.Max, text, f.fonts.small, foreground);

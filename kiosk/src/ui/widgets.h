@@ -30,6 +30,23 @@ enum class Icon {
     kAdmin
 };
 
+// ---- Right to left ----
+// In a right-to-left UI (Frame().rtl) the widget layer mirrors every item horizontally within its window:
+// screens lay out left to right as usual (SameLine, columns, rows of chips), and chips, tiles, buttons, list
+// rows and scroll areas come out in right-to-left reading order. ImGui keeps the left-to-right rectangle for
+// its flow (ItemSize); the widget draws, hit-tests and traces the mirrored one.
+
+// Where an item laid out at `x` with `width` is drawn (the left edge): x itself left to right.
+float ReadingX(float x, float width);
+// A block whose inside keeps its left-to-right order (the letters of a keyboard layout, the PIN pad's
+// digits): the block moves to its mirrored place as a whole. Returns the previous state for EndKeepOrder.
+struct KeepOrder {
+    bool active = false;
+    float dx = 0;
+};
+KeepOrder BeginKeepOrder(float x, float width);
+void EndKeepOrder(const KeepOrder& previous);
+
 // Updates the gesture state from ImGui's mouse; call once per frame after ImGui::NewFrame().
 void BeginGestureFrame();
 
@@ -39,7 +56,8 @@ float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width 
 void LabelAt(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 colour, float wrap_width = 0,
              bool break_long_words = false);
 ImVec2 MeasureText(std::string_view text, ImFont* font, float wrap_width = 0, bool break_long_words = false);
-// Centred in a rectangle (single line, clipped with an ellipsis when too long).
+// Centred in a rectangle: one line, or wrapped (in a smaller size if need be) when it is too wide. Cut only
+// when nothing fits, and then reported in Frame().text_problems.
 void LabelCentered(ImDrawList* dl, ImVec2 min, ImVec2 max, std::string_view text, ImFont* font, ImU32 colour);
 
 // Buttons fire on release when the press did not become a drag.
@@ -63,7 +81,9 @@ bool CheckBox(const char* id, std::string_view label, bool* value, float width);
 void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour);
 
 // A vertical list that scrolls by dragging a finger, with inertia. Size in pixels (0 = remaining space).
-void BeginScrollArea(const char* id, ImVec2 size);
+// only_when_needed: a drag becomes a scroll only when the content is taller than the area (a screen's body,
+// which scrolls in large text; lists inside it take the drag first).
+void BeginScrollArea(const char* id, ImVec2 size, bool only_when_needed = false);
 void EndScrollArea();
 
 // A modal card over a dimmed screen; returns the card's content rectangle origin. Draw with ImGui calls in
