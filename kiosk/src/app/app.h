@@ -11,6 +11,7 @@
 
 #include "app/config.h"
 #include "app/content.h"
+#include "app/speech_output.h"
 #include "features/ideas_controller.h"
 #include "features/services_controller.h"
 #include "locales/catalogue.h"
@@ -21,6 +22,7 @@
 #include "participation/idea.h"
 #include "session/idle_timer.h"
 #include "session/navigator.h"
+#include "speech/speaker.h"
 #include "ui/fonts.h"
 #include "ui/on_screen_keyboard.h"
 #include "ui/ui_frame.h"
@@ -62,6 +64,7 @@ struct VisitorSession {
     IdeasController ideas;            // browse, support and the idea wizard (features/ideas_controller.h)
     ui::KeyboardState idea_keyboard;  // the wizard's text steps, one caret each
     AdminState admin;
+    SpeechSession speech;  // speech output and explore by touch (app/speech_output.h)
 };
 
 struct App {
@@ -91,6 +94,9 @@ struct App {
     part::IdeaSettings idea_settings;
     std::unique_ptr<cache::SyncWorker> sync;             // background delivery and pulls (nullptr: not configured)
     std::unique_ptr<counting::CountingService> counter;  // passer-by counting (nullptr: disabled)
+    // The speech thread (nullptr: screenshots and in-process tests, which speak nothing). Set by the loop,
+    // which owns the audio device.
+    std::unique_ptr<speech::Speaker> speaker;
     // Whether the admin pad can open at all: a PIN hash is in the store (the demo uses its configured PIN).
     bool admin_pin_set = false;
     // Uploads a BGR image to a renderer texture and returns it as an ImGui texture id (set by the loop, which

@@ -12,6 +12,7 @@ struct LoopOptions {
     HostOptions host;
     std::string replay_path;   // JSON lines of visitor steps (headless replay)
     std::string screenshot_path;  // render one screen, write PNG, exit
+    std::string speech_log;       // --speech-log: every utterance as a JSON line (the run and replay loops)
 };
 
 // Runs until quit (or the replay ends). Returns a process exit code; errors are printed to stderr.

@@ -27,7 +27,8 @@ enum class Icon {
     kPlus,
     kHeart,
     kCheck,
-    kAdmin
+    kAdmin,
+    kSpeech
 };
 
 // Updates the gesture state from ImGui's mouse; call once per frame after ImGui::NewFrame().
