@@ -60,7 +60,8 @@ void DrawAttract(App& app) {
     const bool speech_tapped = SpeechSwitch(app, "##speech", ImVec2(sw, sh));
     const std::string& hint = app.T("kiosk.attract.speech_hint");
     const float hint_w = ui::MeasureText(hint, f.fonts.body).x;
-    const ImVec2 hint_pos(f.rtl ? m : size.x - m - hint_w, smin.y + sh + ui::LayoutScale(ui::units::kGapSmall));
+    const ImVec2 hint_pos(f.rtl ? m : size.x - m - hint_w,
+                          smin.y + sh + ui::LayoutScale(ui::units::kGapSmall));
     ui::LabelAt(dl, hint_pos, hint, f.fonts.body, t.on_primary);
     ui::Frame().trace.push_back(
         ui::TraceEntry{hint, hint_pos, hint_pos + ui::MeasureText(hint, f.fonts.body), false});

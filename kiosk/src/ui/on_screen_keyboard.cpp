@@ -42,11 +42,11 @@ bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool h
     const ImGuiID gid = window->GetID(id);
     if (!ImGui::ItemAdd(bb, gid)) return false;
     bool hovered = false, held = false;
-    const bool pressed = ExploreGate(
-        gid, bb.Min, bb.Max,
-        ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease) &&
-            !Frame().gesture.dragging,
-        {label, Role::kKey});
+    const bool pressed =
+        ExploreGate(gid, bb.Min, bb.Max,
+                    ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease) &&
+                        !Frame().gesture.dragging,
+                    {label, Role::kKey});
     ImDrawList* dl = window->DrawList;
     const ImU32 fill = highlighted ? t.primary : (held ? t.surface_pressed : t.surface);
     const ImU32 fg = highlighted ? t.on_primary : t.text;

@@ -497,11 +497,12 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
                             th * 2);
             }
             break;
-        case Icon::kSpeech: {  // a loudspeaker with two sound waves
+        case Icon::kSpeech: {                            // a loudspeaker with two sound waves
             const float d = Frame().rtl ? -1.0f : 1.0f;  // sounds go in the reading direction
-            const ImVec2 body[] = {ImVec2(c.x - d * h * 0.8f, c.y - h * 0.25f), ImVec2(c.x - d * h * 0.45f, c.y - h * 0.25f),
-                                   ImVec2(c.x - d * h * 0.05f, c.y - h * 0.65f), ImVec2(c.x - d * h * 0.05f, c.y + h * 0.65f),
-                                   ImVec2(c.x - d * h * 0.45f, c.y + h * 0.25f), ImVec2(c.x - d * h * 0.8f, c.y + h * 0.25f)};
+            const ImVec2 body[] = {
+                ImVec2(c.x - d * h * 0.8f, c.y - h * 0.25f),  ImVec2(c.x - d * h * 0.45f, c.y - h * 0.25f),
+                ImVec2(c.x - d * h * 0.05f, c.y - h * 0.65f), ImVec2(c.x - d * h * 0.05f, c.y + h * 0.65f),
+                ImVec2(c.x - d * h * 0.45f, c.y + h * 0.25f), ImVec2(c.x - d * h * 0.8f, c.y + h * 0.25f)};
             dl->AddConvexPolyFilled(body, 6, col);
             for (int i = 1; i <= 2; ++i) {
                 const float r = h * (0.25f + 0.3f * static_cast<float>(i));

@@ -15,6 +15,10 @@
 
 namespace ck::speech {
 
+// The rate espeak-ng synthesises at (every voice of espeak-ng 1.51): audio devices are opened for it before
+// the engine has started on its thread.
+inline constexpr int kSampleRate = 22050;
+
 // What a visitor can change during a session; a reset brings back these defaults.
 struct Settings {
     static constexpr int kDefaultRate = 160;  // words per minute: a little slower than espeak's 175
