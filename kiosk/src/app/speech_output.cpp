@@ -78,8 +78,10 @@ void SpeechFrameEnd(App& app) {
         s.error = error;
         if (!error.empty()) Say(app, app.T(error));
     }
+    // Said on the receipt screen, after its heading ("Thank you!"), not in the frame that submitted.
     const auto& receipt = app.session.ideas.wizard.receipt;
-    const std::string code = receipt ? receipt->reference_code : std::string();
+    const std::string code =
+        receipt && app.nav.current() == ScreenId::kIdeaReceipt ? receipt->reference_code : std::string();
     if (code != s.receipt_code) {
         s.receipt_code = code;
         if (!code.empty())
