@@ -503,7 +503,9 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
                 ImVec2(c.x - d * h * 0.8f, c.y - h * 0.25f),  ImVec2(c.x - d * h * 0.45f, c.y - h * 0.25f),
                 ImVec2(c.x - d * h * 0.05f, c.y - h * 0.65f), ImVec2(c.x - d * h * 0.05f, c.y + h * 0.65f),
                 ImVec2(c.x - d * h * 0.45f, c.y + h * 0.25f), ImVec2(c.x - d * h * 0.8f, c.y + h * 0.25f)};
-            dl->AddConvexPolyFilled(body, 6, col);
+            ImVec2 ordered[6];  // clockwise in both directions, or the anti-aliased edge is drawn inside out
+            for (int i = 0; i < 6; ++i) ordered[i] = body[d > 0 ? i : 5 - i];
+            dl->AddConvexPolyFilled(ordered, 6, col);
             for (int i = 1; i <= 2; ++i) {
                 const float r = h * (0.25f + 0.3f * static_cast<float>(i));
                 const float a0 = d > 0 ? -0.9f : 3.14159265f - 0.9f;
