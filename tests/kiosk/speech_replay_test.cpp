@@ -55,6 +55,18 @@ class SpeechReplay : public ::testing::Test {
         }
     }
     void Add(const std::string& step) { steps_.push_back(step); }
+    // The wizard after its two texts: a category, a district, "here at the kiosk", no contact, submit.
+    void ChooseTheRestAndSubmit(const std::string& lang) {
+        Perform(Text(lang, "kiosk.ideas.category.mobility"));
+        Perform(Text(lang, "kiosk.ideas.next"));
+        Perform("Wanne");
+        Perform(Text(lang, "kiosk.ideas.next"));
+        Perform(Text(lang, "kiosk.ideas.place_here"));
+        Perform(Text(lang, "kiosk.ideas.next"));
+        Perform(Text(lang, "kiosk.ideas.next"));
+        Perform(Text(lang, "kiosk.ideas.submit"));
+        Add(Step("expect_text", Text(lang, "kiosk.ideas.receipt_title")));
+    }
 
     // 1280x720: software rendering of hundreds of taps is the cost of these journeys (label long).
     ChildResult Run(const std::string& size = "1280x720") {
@@ -113,15 +125,7 @@ TEST_F(SpeechReplay, ABlindVisitorFindsAServiceAndSubmitsAnIdeaInGerman) {
     Perform(Text(de, "kiosk.ideas.next"));
     TypeKeys({"m", "e", "h", "r", "Leerzeichen", "b", "ä", "n", "k", "e"});
     Perform(Text(de, "kiosk.ideas.next"));
-    Perform(Text(de, "kiosk.ideas.category.mobility"));
-    Perform(Text(de, "kiosk.ideas.next"));
-    Perform("Wanne");
-    Perform(Text(de, "kiosk.ideas.next"));
-    Perform(Text(de, "kiosk.ideas.place_here"));
-    Perform(Text(de, "kiosk.ideas.next"));
-    Perform(Text(de, "kiosk.ideas.next"));
-    Perform(Text(de, "kiosk.ideas.submit"));
-    Add(Step("expect_text", Text(de, "kiosk.ideas.receipt_title")));
+    ChooseTheRestAndSubmit(de);
     const ChildResult r = Run();
     ASSERT_EQ(r.exit_code, 0) << r.err;
 
@@ -179,15 +183,7 @@ TEST_F(SpeechReplay, ABlindVisitorFindsAServiceAndSubmitsAnIdeaInArabic) {
     Perform(Text(ar, "kiosk.ideas.next"));
     TypeKeys({"ح", "د", "ي", "ق", "ة", Text(ar, "kiosk.keyboard.space"), "ج", "د", "ي", "د", "ة"});
     Perform(Text(ar, "kiosk.ideas.next"));
-    Perform(Text(ar, "kiosk.ideas.category.mobility"));
-    Perform(Text(ar, "kiosk.ideas.next"));
-    Perform("Wanne");
-    Perform(Text(ar, "kiosk.ideas.next"));
-    Perform(Text(ar, "kiosk.ideas.place_here"));
-    Perform(Text(ar, "kiosk.ideas.next"));
-    Perform(Text(ar, "kiosk.ideas.next"));
-    Perform(Text(ar, "kiosk.ideas.submit"));
-    Add(Step("expect_text", Text(ar, "kiosk.ideas.receipt_title")));
+    ChooseTheRestAndSubmit(ar);
     const ChildResult r = Run();
     ASSERT_EQ(r.exit_code, 0) << r.err;
 
