@@ -68,6 +68,7 @@ TEST_F(CliContract, AnEmptyFileNameIsAUsageErrorNamingTheOption) {
         {"screenshot", "--screen", "home", "--demo", "--out", ""},
         {"screenshot", "--screen", "home", "--demo", "--out", (dir_ / "x.png").string(), "--config", ""},
         {"run", "--demo", "--headless", "--replay", ""},
+        {"run", "--demo", "--headless", "--replay", (dir_ / "x.jsonl").string(), "--speech-log", ""},
         {"count", "--line", "1,1,5,5", "--video", ""},
     };
     for (const auto& args : cases) {
@@ -145,6 +146,27 @@ TEST_F(CliContract, ADayLongReplayWaitDrawsAFewFramesNotOnePerSecond) {
     ASSERT_TRUE(std::regex_search(r.err, m, std::regex("replay ended after ([0-9]+) frames"))) << r.err;
     EXPECT_LT(std::stoi(m[1]), 200)
         << r.err;  // the idle warning's countdown and the reset; one per second was 86,400
+}
+
+// `run ... --speech-log F.jsonl` writes every utterance as {"lang":..,"text":..}; a log that cannot be created
+// is a usage error naming the option, before anything runs.
+TEST_F(CliContract, SpeechLogRecordsEachUtteranceAndAnUncreatableOneIsAUsageError) {
+    const fs::path script = Write("speech.jsonl", std::string(kStart) + "\n{\"tap_text\":\"Barrierefreiheit\"}\n" +
+                                                      "{\"tap_text\":\"Sprachausgabe\"}\n");
+    const fs::path log = dir_ / "spoken.jsonl";
+    const ChildResult r = Kiosk({"run", "--demo", "--headless", "--size", "640x480", "--replay", script.string(),
+                                 "--speech-log", log.string()},
+                                seconds(60));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream in(log);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(text, "{\"lang\":\"de\",\"text\":\"Die Sprachausgabe ist eingeschaltet.\"}\n");
+
+    const ChildResult bad = Kiosk({"run", "--demo", "--headless", "--replay", script.string(), "--speech-log",
+                                   (dir_ / "no-such-folder" / "spoken.jsonl").string()},
+                                  seconds(60));
+    EXPECT_EQ(bad.exit_code, 2) << bad.err;
+    EXPECT_NE(bad.err.find("--speech-log"), std::string::npos) << bad.err;
 }
 
 // Item 7: SIGTERM and SIGINT end a replay promptly, however much of the script is left.

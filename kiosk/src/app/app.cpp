@@ -310,6 +310,7 @@ bool TickAttract(App& app) {
 void ResetSession(App& app) {
     app.session = VisitorSession{};
     ResetLiveView(app.live);
+    ResetSpeech(app);  // silence, default rate and volume, nothing left to repeat
     LoadLiveValues(app);
     app.live.next_rotation_s = app.now_s + kAttractRotationS;
     // A catalogue the worker stored while the last visitor was here is taken between visitors: rebuilding the
@@ -367,6 +368,7 @@ void BuildFrame(App& app, float width, float height, float delta_s) {
 
     ImGui::NewFrame();
     ui::BeginGestureFrame();
+    SpeechFrameStart(app);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -382,13 +384,18 @@ void BuildFrame(App& app, float width, float height, float delta_s) {
     ImGui::PushFont(f.fonts.body);
     DrawOverlays(app);
     ImGui::PopFont();
+    ui::DrawExploreFocus();
     ImGui::Render();
+    SpeechFrameEnd(app);
     // Typed text belongs to this frame's focused field; whatever no field took is dropped, not kept for
     // later.
     app.typed_text.clear();
     app.typed_backspaces = 0;
     // Screen changes requested while drawing take effect now, before the next frame starts.
-    if (app.nav.ApplyPending()) f.gesture.fling_owner = 0;
+    if (app.nav.ApplyPending()) {
+        f.gesture.fling_owner = 0;
+        ui::ClearExploreFocus(app.frame.explore);  // the element named on the last screen is gone
+    }
 }
 
 float TextScale(const App& app, ImVec2 window) {

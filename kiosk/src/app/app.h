@@ -14,6 +14,7 @@
 #include "app/safe_mode.h"
 #include "core/heartbeat.h"
 #include "features/admin_controller.h"
+#include "app/speech_output.h"
 #include "features/ideas_controller.h"
 #include "features/live_controller.h"
 #include "features/services_controller.h"
@@ -25,6 +26,7 @@
 #include "participation/idea.h"
 #include "session/idle_timer.h"
 #include "session/navigator.h"
+#include "speech/speaker.h"
 #include "ui/fonts.h"
 #include "ui/on_screen_keyboard.h"
 #include "ui/ui_frame.h"
@@ -76,6 +78,7 @@ struct VisitorSession {
     IdeasController ideas;            // browse, support and the idea wizard (features/ideas_controller.h)
     ui::KeyboardState idea_keyboard;  // the wizard's text steps, one caret each
     AdminState admin;
+    SpeechSession speech;  // speech output and explore by touch (app/speech_output.h)
 };
 
 struct App {
@@ -111,6 +114,9 @@ struct App {
     std::shared_ptr<cache::PvogWishList> pvog_wishes;
     std::unique_ptr<counting::CountingService> counter;  // passer-by counting (nullptr: disabled)
     SafeMode safe_mode;  // decided at start; active: no camera, no remote content
+    // The speech thread (nullptr: screenshots and in-process tests, which speak nothing). Set by the loop,
+    // which owns the audio device.
+    std::unique_ptr<speech::Speaker> speaker;
     // Whether the admin pad can open at all: a PIN hash is in the store (the demo uses its configured PIN).
     bool admin_pin_set = false;
     // Uploads a BGR image to a renderer texture and returns it as an ImGui texture id (set by the loop, which

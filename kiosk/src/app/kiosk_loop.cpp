@@ -14,6 +14,7 @@
 
 #include "app/watchdog.h"
 #include "cli/commands.h"
+#include "platform/sdl_audio.h"
 #include "replay/replay.h"
 #include "ui/fonts.h"
 
@@ -144,6 +145,22 @@ int RunKioskLoop(AppOptions app_options, const LoopOptions& lo) {
         return app_result.error().code.rfind("config.", 0) == 0 ? kExitUsage : kExitFailure;
     }
     App& app = **app_result;
+    if (lo.screenshot_path.empty()) {
+        // Speech: SDL audio when there is an output (a kiosk without one still logs what it would say).
+        speech::SpeakerOptions so;
+        so.log_path = lo.speech_log;
+        if (auto sink = SdlAudioSink::Open(speech::kSampleRate, host.headless()); sink.ok()) {
+            so.sink = std::move(*sink);
+        } else {
+            spdlog::warn("speech output without sound: {}", sink.error().message);
+        }
+        Result<std::unique_ptr<speech::Speaker>> speaker = speech::Speaker::Start(std::move(so));
+        if (!speaker.ok()) {
+            std::cerr << "civic-kiosk: --speech-log: " << speaker.error().message << "\n";
+            return kExitUsage;
+        }
+        app.speaker = std::move(*speaker);
+    }
     ImGuiScope imgui(host.renderer());
     ui::BindFrame(&app.frame);
     std::deque<InputEvent> pending;

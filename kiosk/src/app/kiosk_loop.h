@@ -15,6 +15,7 @@ struct LoopOptions {
     std::string replay_path;   // JSON lines of visitor steps (headless replay)
     std::string screenshot_path;  // render one screen, write PNG, exit
     int screenshot_shrink = 1;    // write it this many times smaller
+    std::string speech_log;       // --speech-log: every utterance as a JSON line (the run and replay loops)
 };
 
 // Runs until quit (or the replay ends). Returns a process exit code; errors are printed to stderr.

@@ -25,7 +25,7 @@ bool ParseSize(const std::string& text, int* w, int* h) {
 
 void RegisterRunCommand(CLI::App& app, int* exit_code) {
     struct Opts {
-        std::string config, replay, size = "1920x1080";
+        std::string config, replay, size = "1920x1080", speech_log;
         bool windowed = false, demo = false, headless = false, workers = false;
     };
     auto opts = std::make_shared<Opts>();
@@ -37,6 +37,9 @@ void RegisterRunCommand(CLI::App& app, int* exit_code) {
         ->check(NonEmptyPath());
     cmd->add_flag("--headless", opts->headless, "no display: SDL offscreen driver and software renderer");
     cmd->add_option("--size", opts->size, "window size WxH (default 1920x1080)");
+    cmd->add_option("--speech-log", opts->speech_log,
+                    "write every utterance of speech output as a JSON line {\"lang\":..,\"text\":..}")
+        ->check(NonEmptyPath());
     cmd->add_flag("--workers", opts->workers, "with --replay: also run the sync worker and the counter");
     cmd->callback([opts, exit_code] {
         Result<Config> config = LoadConfigOrDefault(opts->config);
@@ -57,6 +60,7 @@ void RegisterRunCommand(CLI::App& app, int* exit_code) {
         lo.host.fullscreen = !opts->windowed;
         lo.host.headless = opts->headless;
         lo.replay_path = opts->replay;
+        lo.speech_log = opts->speech_log;
         if (!opts->replay.empty() && !opts->headless) lo.host.fullscreen = false;
         lo.host.lockdown = lo.host.fullscreen;  // --windowed is for development
         AppOptions ao;

@@ -1,10 +1,13 @@
 #define IMGUI_DEFINE_MATH_OPERATORS
 // The attract screen: what the kiosk offers, in several languages, that a camera counts anonymously, and one
 // live value so a passer-by sees something alive. No animation: the value changes at a deadline (the loop
-// draws one frame then), so the idle kiosk draws almost nothing and sleeps. Against burn-in the content
-// drifts a few units once a minute, on the frame the status clock's minute draws anyway.
+// draws one frame then), so the idle kiosk draws almost nothing and sleeps (only a finger held for speech
+// asks for frames, to draw its progress and notice the moment). Against burn-in the content drifts a few
+// units once a minute, on the frame the status clock's minute draws anyway.
 #include <imgui.h>
 #include <imgui_internal.h>
+
+#include <cmath>
 
 #include "screens/live_text.h"
 #include "screens/screens.h"
@@ -12,6 +15,36 @@
 #include "ui/widgets.h"
 
 namespace ck::kiosk {
+namespace {
+
+// One finger resting on the attract screen (the item just submitted) for kHoldToSpeakS switches speech and
+// explore by touch on: found without sight, told apart from a tap by time alone (no second finger, no path).
+void HoldToSpeak(App& app, ImDrawList* dl) {
+    SpeechSession& s = app.session.speech;
+    const ImGuiIO& io = ImGui::GetIO();
+    ui::UiFrame& f = app.frame;
+    if (io.MouseClicked[0]) {
+        s.hold_start_s = app.now_s;
+        s.hold_fired = false;
+    }
+    const ImVec2 moved = io.MousePos - f.gesture.press_pos;
+    const float limit = ui::LayoutScale(ui::units::kDragThreshold);
+    if (!ImGui::IsItemActive() || moved.x * moved.x + moved.y * moved.y > limit * limit) s.hold_start_s = -1;
+    if (s.hold_start_s < 0 || s.hold_fired) return;
+    const double progress = (app.now_s - s.hold_start_s) / kHoldToSpeakS;
+    if (progress >= 1.0) {
+        s.hold_fired = true;
+        SetExplore(app, true);
+        return;
+    }
+    f.wants_animation = true;  // the moment must be noticed without another event
+    const float r = ui::LayoutScale(ui::units::kButtonHeight);
+    dl->PathArcTo(f.gesture.press_pos, r, -IM_PI * 0.5f,
+                  -IM_PI * 0.5f + 2.0f * IM_PI * static_cast<float>(progress), 48);
+    dl->PathStroke(f.theme.on_primary, 0, ui::LayoutScale(ui::units::kFocusRing));
+}
+
+}  // namespace
 
 void DrawAttract(App& app) {
     const ui::UiFrame& f = app.frame;
@@ -23,9 +56,25 @@ void DrawAttract(App& app) {
     const float w = size.x - 2 * m;
     const ImVec2 drift = ui::BurnInDrift(f.time_s) * f.layout.scale;
 
+    // The clearly marked switch for speech and explore by touch, in the top corner at the reading end; it
+    // comes before the whole-screen target so that it gets its own taps.
+    const float sw = SpeechSwitchWidth(app);
+    const float sh = ui::LayoutScale(ui::units::kButtonHeight);
+    const ImVec2 smin(f.rtl ? m : size.x - m - sw, m * 0.5f);
+    ImGui::SetCursorScreenPos(smin);
+    const bool speech_tapped = SpeechSwitch(app, "##speech", ImVec2(sw, sh));
+    const std::string& hint = app.T("kiosk.attract.speech_hint");
+    const float hint_w = ui::MeasureText(hint, f.fonts.body).x;
+    const ImVec2 hint_pos(f.rtl ? m : size.x - m - hint_w,
+                          smin.y + sh + ui::LayoutScale(ui::units::kGapSmall));
+    ui::LabelAt(dl, hint_pos, hint, f.fonts.body, t.on_primary);
+    ui::Frame().trace.push_back(
+        ui::TraceEntry{hint, hint_pos, hint_pos + ui::MeasureText(hint, f.fonts.body), false});
+
     // The whole screen is one big target: any touch starts a session.
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     const bool tapped = ImGui::InvisibleButton("##start", size);
+    HoldToSpeak(app, dl);
 
     float y = size.y * (f.layout.portrait ? 0.18f : 0.10f) + drift.y;
     // Every text goes into the frame trace too, so replays and tests can find what a visitor sees.
@@ -111,7 +160,7 @@ void DrawAttract(App& app) {
         }
     }
 
-    if (tapped && !f.gesture.dragging) {
+    if ((tapped && !f.gesture.dragging) || speech_tapped) {
         app.idle.Arm(app.now_s);
         app.nav.Push(ScreenId::kHome);
     }

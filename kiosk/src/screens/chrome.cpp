@@ -130,6 +130,9 @@ void EndScreenBody(App& app) {
         ui::SecondaryButton("##back", app.T("kiosk.nav.back"), ImVec2(bw, bh), ui::Icon::kBack)) {
         app.nav.Back();
     }
+    // Home has no "back": its place holds the switch for speech and explore by touch, in a corner a visitor
+    // who cannot see finds by sliding a finger along the screen's edge.
+    if (app.nav.current() == ScreenId::kHome) SpeechSwitch(app, "##speech", ImVec2(bw, bh));
     ImGui::SetCursorScreenPos(ImVec2((f.layout.size.x - bw) * 0.5f, by));
     if (ui::PrimaryButton("##home", app.T("kiosk.nav.home"), ImVec2(bw, bh), ui::Icon::kHome)) app.nav.Home();
     ImGui::SetCursorScreenPos(ImVec2(f.layout.size.x - m - bw, by));

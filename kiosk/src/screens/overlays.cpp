@@ -69,7 +69,7 @@ void DrawAccessibilityDialog(App& app) {
     ui::Spacing(ui::units::kGapLarge);
     ui::CheckBox("##motion", app.T("kiosk.accessibility.reduced_motion"), &app.session.reduced_motion, inner);
     ui::Spacing(ui::units::kGapLarge);
-    ui::Label(app.T("kiosk.accessibility.speech_unavailable"), f.fonts.body, f.theme.text_muted, inner);
+    SpeechControls(app, inner);
     ui::Spacing(ui::units::kGapSection);
     if (ui::PrimaryButton("##close", app.T("kiosk.common.close"), ImVec2(inner, 0)))
         app.session.accessibility_dialog = false;
@@ -98,10 +98,12 @@ void DrawIdleWarning(App& app) {
 void DrawOverlays(App& app) {
     if (app.idle.Phase(app.now_s) == IdlePhase::kWarning) {
         DrawIdleWarning(app);
+        DrawActivateBar(app);
         return;
     }
     if (app.session.language_dialog) DrawLanguageDialog(app);
     if (app.session.accessibility_dialog) DrawAccessibilityDialog(app);
+    DrawActivateBar(app);
 }
 
 }  // namespace ck::kiosk

@@ -40,5 +40,13 @@ struct PrivacySection {
 std::vector<PrivacySection> PrivacySections(loc::Localizer& loc, const Config& config);
 // The honest placeholder for content a later release delivers.
 void NotAvailableYet(App& app, float width);
+// Speech (screens/speech_controls.cpp). The clearly marked switch for explore by touch (attract and home);
+// its width for a layout that places it.
+bool SpeechSwitch(App& app, const char* id, ImVec2 size);
+float SpeechSwitchWidth(App& app);
+// The accessibility panel's speech block: speech and explore on/off, repeat, slower, faster.
+void SpeechControls(App& app, float width);
+// Explore mode's large "activate" bar over the status bar: performs the element last named.
+void DrawActivateBar(App& app);
 
 }  // namespace ck::kiosk

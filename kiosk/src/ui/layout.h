@@ -58,6 +58,7 @@ inline constexpr float kBorderThick = 3;
 inline constexpr float kDragThreshold = 18;  // finger travel before a press becomes a scroll
 inline constexpr float kPinKeyWidth = 160;
 inline constexpr float kPinKeyGap = 16;
+inline constexpr float kFocusRing = 8;  // explore by touch: the ring around the element last named
 
 // Cards and dialogs.
 inline constexpr float kCardPadding = 28;
@@ -78,7 +79,7 @@ inline constexpr float kDialogInset = 96;  // a dialog keeps this from the scree
                                            // this from the card's sides (half on each)
 inline constexpr float kDialogWidth = 1000;
 inline constexpr float kLanguageDialogWidth = 900;
-inline constexpr float kAccessibilityDialogHeight = 720;
+inline constexpr float kAccessibilityDialogHeight = 1000;
 inline constexpr float kIdleDialogHeight = 520;
 inline constexpr float kIdeaDetailMaxWidth = 1300;
 inline constexpr float kIdeaDetailMarginY = 160;  // the idea card keeps this from the screen's top and bottom

@@ -44,7 +44,10 @@ bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool h
     if (!ImGui::ItemAdd(bb, gid)) return false;
     bool hovered = false, held = false;
     const bool pressed =
-        ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+        ExploreGate(gid, bb.Min, bb.Max,
+                    ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease) &&
+                        !Frame().gesture.dragging,
+                    {label, Role::kKey});
     ImDrawList* dl = window->DrawList;
     const ImU32 fill = highlighted ? t.primary : (held ? t.surface_pressed : t.surface);
     const ImU32 fg = highlighted ? t.on_primary : t.text;
@@ -56,7 +59,7 @@ bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool h
         DrawArrow(dl, bb.GetCenter(), std::min(size.x, size.y) * 0.42f, face == KeyFace::kArrowLeft, fg);
     }
     Frame().trace.push_back(TraceEntry{std::string(label), bb.Min, bb.Max, true, Frame().keep_order});
-    return pressed && !Frame().gesture.dragging;
+    return pressed;
 }
 
 // Moves a caret left on a UTF-8 continuation byte back to the start of its sequence.

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "ui/explore.h"
 #include "ui/layout.h"
 #include "ui/theme.h"
 
@@ -69,6 +70,10 @@ struct UiFrame {
     bool reduced_motion = false;   // the visitor asked for less motion: no scroll inertia
     // Logical UTF-8 -> what ImGui should draw (Arabic shaped and reordered). Set by the app.
     std::function<std::string(std::string_view)> display_text;
+    // Explore by touch (ui/explore.h): the gate's state and what it wants spoken after this frame.
+    ExploreState explore;
+    // The last heading drawn this frame (a Label in the title font): the app speaks it when it changes.
+    std::string heading;
 };
 
 UiFrame& Frame();                         // the UiFrame of the current ImGui context

@@ -195,7 +195,8 @@ struct Press {
     bool held = false;
 };
 
-Press Pressable(const char* id_str, ImVec2 size) {
+// In explore mode (ui/explore.h) the press goes through the gate: a first tap names the element instead.
+Press Pressable(const char* id_str, ImVec2 size, const Accessible& accessible) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     Press p;
     p.bb = ImRect(window->DC.CursorPos, window->DC.CursorPos + size);
@@ -208,7 +209,7 @@ Press Pressable(const char* id_str, ImVec2 size) {
         ImGui::ButtonBehavior(p.bb, id, &hovered, &p.held, ImGuiButtonFlags_PressedOnClickRelease);
     const bool dragging = Frame().gesture.dragging;
     p.held = p.held && !dragging;
-    p.pressed = pressed && !dragging;
+    p.pressed = ExploreGate(id, p.bb.Min, p.bb.Max, pressed && !dragging, accessible);
     return p;
 }
 
@@ -229,7 +230,7 @@ bool FilledButton(const char* id_str, std::string_view label, ImVec2 size, Icon 
     if (window->SkipItems) return false;
     UiFrame& f = Frame();
     size = ButtonSize(label, size, f.fonts.large, icon != Icon::kNone);
-    const auto [bb, pressed, held] = Pressable(id_str, size);
+    const auto [bb, pressed, held] = Pressable(id_str, size, {label});
     ImDrawList* dl = window->DrawList;
     const float r = LayoutScale(units::kRounding);
     dl->AddRectFilled(bb.Min, bb.Max, held ? fill_held : fill, r);
@@ -313,6 +314,7 @@ float Label(std::string_view text, ImFont* font, ImU32 colour, float wrap_width,
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 pos = window->DC.CursorPos;
     const ImVec2 size = MeasureText(text, font, wrap_width, break_long_words);
+    if (font == Frame().fonts.title) Frame().heading.assign(text);  // what speech announces as the heading
     ImRect bb(pos, pos + ImVec2(wrap_width > 0 ? wrap_width : size.x, size.y));
     ImGui::ItemSize(bb);
     bb = Mirrored(bb);
@@ -410,7 +412,7 @@ bool TileButton(const char* id_str, std::string_view title, std::string_view sub
     if (window->SkipItems) return false;
     const UiFrame& f = Frame();
     const Theme& t = f.theme;
-    const auto [bb, pressed, held] = Pressable(id_str, size);
+    const auto [bb, pressed, held] = Pressable(id_str, size, {title});
     ImDrawList* dl = window->DrawList;
     const float r = LayoutScale(units::kRounding);
     dl->AddRectFilled(bb.Min + LayoutScale(0, 6), bb.Max + LayoutScale(0, 6), IM_COL32(0, 0, 0, 28), r);
@@ -451,7 +453,7 @@ bool ListRow(const char* id_str, std::string_view title, std::string_view subtit
     const ImVec2 title_size = MeasureText(title, f.fonts.large, text_w);
     const ImVec2 sub_size = subtitle.empty() ? ImVec2(0, 0) : MeasureText(subtitle, f.fonts.body, text_w);
     const float h = std::max(LayoutScale(units::kListRowHeight), title_size.y + sub_size.y + 2 * pad);
-    const auto [bb, pressed, held] = Pressable(id_str, ImVec2(width, h));
+    const auto [bb, pressed, held] = Pressable(id_str, ImVec2(width, h), {title});
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
     if (t.high_contrast)
@@ -482,7 +484,7 @@ bool CheckBox(const char* id_str, std::string_view label, bool* value, float wid
     const float pad = LayoutScale(24);
     const ImVec2 text_size = MeasureText(label, f.fonts.body, width - box - 2 * pad);
     const float h = std::max(LayoutScale(units::kButtonHeight), text_size.y + 2 * pad);
-    const auto [bb, pressed, held] = Pressable(id_str, ImVec2(width, h));
+    const auto [bb, pressed, held] = Pressable(id_str, ImVec2(width, h), {label, Role::kCheckBox, *value});
     if (pressed) *value = !*value;
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, held ? t.surface_pressed : t.surface, LayoutScale(units::kRounding));
@@ -593,6 +595,23 @@ void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
                             th * 2);
             }
             break;
+        case Icon::kSpeech: {                            // a loudspeaker with two sound waves
+            const float d = Frame().rtl ? -1.0f : 1.0f;  // sounds go in the reading direction
+            const ImVec2 body[] = {
+                ImVec2(c.x - d * h * 0.8f, c.y - h * 0.25f),  ImVec2(c.x - d * h * 0.45f, c.y - h * 0.25f),
+                ImVec2(c.x - d * h * 0.05f, c.y - h * 0.65f), ImVec2(c.x - d * h * 0.05f, c.y + h * 0.65f),
+                ImVec2(c.x - d * h * 0.45f, c.y + h * 0.25f), ImVec2(c.x - d * h * 0.8f, c.y + h * 0.25f)};
+            ImVec2 ordered[6];  // clockwise in both directions, or the anti-aliased edge is drawn inside out
+            for (int i = 0; i < 6; ++i) ordered[i] = body[d > 0 ? i : 5 - i];
+            dl->AddConvexPolyFilled(ordered, 6, col);
+            for (int i = 1; i <= 2; ++i) {
+                const float r = h * (0.25f + 0.3f * static_cast<float>(i));
+                const float a0 = d > 0 ? -0.9f : 3.14159265f - 0.9f;
+                dl->PathArcTo(ImVec2(c.x - d * h * 0.05f, c.y), r, a0, a0 + 1.8f, 16);
+                dl->PathStroke(col, 0, th);
+            }
+            break;
+        }
     }
 }
 
@@ -740,7 +759,8 @@ bool TextField(const char* id_str, const std::string& text, std::string_view pla
     if (window->SkipItems) return false;
     const UiFrame& f = Frame();
     const Theme& t = f.theme;
-    const auto [bb, pressed, held] = Pressable(id_str, size);
+    const auto [bb, pressed, held] =
+        Pressable(id_str, size, {text.empty() ? placeholder : std::string_view(text), Role::kTextField});
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, t.surface, LayoutScale(12));
     dl->AddRect(bb.Min, bb.Max, focused ? t.primary : t.border, LayoutScale(12), 0,

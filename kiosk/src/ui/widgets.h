@@ -27,7 +27,8 @@ enum class Icon {
     kPlus,
     kHeart,
     kCheck,
-    kAdmin
+    kAdmin,
+    kSpeech
 };
 
 // ---- Right to left ----

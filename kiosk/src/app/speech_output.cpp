@@ -1,0 +1,141 @@
+#include "app/speech_output.h"
+
+#include <imgui.h>
+
+#include <cmath>
+
+#include "app/app.h"
+#include "speech/speaker.h"
+
+namespace ck::kiosk {
+namespace {
+
+bool Silent(const App& app) {
+    // The admin screen says nothing at all: not its title, not a key of the PIN pad.
+    return !app.session.speech.on || app.nav.current() == ScreenId::kAdmin;
+}
+
+std::string Element(App& app, const ui::Announcement& a) {
+    std::string label = a.label;
+    if (label == "\u2190") label = app.T("kiosk.speech.key_left");  // the keyboard's drawn arrows
+    if (label == "\u2192") label = app.T("kiosk.speech.key_right");
+    const char* role = nullptr;
+    switch (a.role) {
+        case ui::Role::kKey:
+            return label;  // typing letter by letter: the letter alone is quicker to hear
+        case ui::Role::kButton:
+            role = "kiosk.speech.role_button";
+            break;
+        case ui::Role::kCheckBox:
+            role = a.checked ? "kiosk.speech.role_checkbox_on" : "kiosk.speech.role_checkbox_off";
+            break;
+        case ui::Role::kTextField:
+            role = "kiosk.speech.role_text_field";
+            break;
+    }
+    return app.loc->Format("kiosk.speech.element", {{"label", label}, {"role", app.T(role)}});
+}
+
+std::string IdleWarning(App& app) {
+    const auto left = static_cast<std::int64_t>(std::ceil(std::max(0.0, app.idle.SecondsLeft(app.now_s))));
+    return app.T("kiosk.idle.title") + " " + app.loc->Format("kiosk.idle.countdown", {{"seconds", left}}) +
+           " " + app.T("kiosk.idle.continue");
+}
+
+}  // namespace
+
+void Say(App& app, const std::string& text, bool remember) {
+    if (!app.speaker || Silent(app) || text.empty()) return;
+    app.speaker->Say(speech::Utterance{app.session.language, text}, remember);
+}
+
+void SpeechFrameStart(App& app) {
+    ui::ExploreState& e = app.frame.explore;
+    e.enabled = app.session.speech.explore && app.nav.current() != ScreenId::kAdmin &&
+                app.nav.current() != ScreenId::kAttract;
+    ui::BeginExploreFrame();
+    app.frame.heading.clear();
+    // "Stops on the next action": any new touch silences what is being said.
+    if (app.speaker && app.session.speech.on && ImGui::GetIO().MouseClicked[0]) app.speaker->Interrupt();
+}
+
+void SpeechFrameEnd(App& app) {
+    SpeechSession& s = app.session.speech;
+    if (app.frame.explore.announce) Say(app, Element(app, *app.frame.explore.announce), false);
+    const bool warning = app.idle.Phase(app.now_s) == IdlePhase::kWarning;
+    if (warning && !s.idle_warning) {
+        Say(app, IdleWarning(app));
+        s.heading = app.frame.heading;  // the warning's title was said with it
+    }
+    s.idle_warning = warning;
+    if (!app.frame.heading.empty() && app.frame.heading != s.heading) {
+        s.heading = app.frame.heading;
+        Say(app, s.heading);
+    }
+    const std::string& error = app.session.ideas.list_error_key.empty() ? app.session.ideas.wizard_error_key
+                                                                        : app.session.ideas.list_error_key;
+    if (error != s.error) {
+        s.error = error;
+        if (!error.empty()) Say(app, app.T(error));
+    }
+    // Said on the receipt screen, after its heading ("Thank you!"), not in the frame that submitted.
+    const auto& receipt = app.session.ideas.wizard.receipt;
+    const std::string code =
+        receipt && app.nav.current() == ScreenId::kIdeaReceipt ? receipt->reference_code : std::string();
+    if (code != s.receipt_code) {
+        s.receipt_code = code;
+        if (!code.empty())
+            Say(app, app.loc->Format("kiosk.speech.idea_saved", {{"code", speech::SpellOut(code)}}));
+    }
+}
+
+void SetSpeech(App& app, bool on) {
+    SpeechSession& s = app.session.speech;
+    if (!on) {
+        if (app.speaker) app.speaker->Interrupt();
+        s.on = s.explore = false;
+        return;
+    }
+    s.on = true;
+    if (app.speaker) app.speaker->SetSettings(s.settings);
+    Say(app, app.T("kiosk.speech.speech_on"));
+}
+
+void SetExplore(App& app, bool on) {
+    SpeechSession& s = app.session.speech;
+    if (on) {
+        s.on = true;
+        s.explore = true;
+        if (app.speaker) app.speaker->SetSettings(s.settings);
+        Say(app, app.T("kiosk.speech.explore_on"));
+    } else {
+        s.explore = false;
+        ui::ClearExploreFocus(app.frame.explore);
+        Say(app, app.T("kiosk.speech.explore_off"));
+    }
+}
+
+void SpeakSlower(App& app) {
+    SpeechSession& s = app.session.speech;
+    s.settings = speech::Slower(s.settings);
+    if (app.speaker) app.speaker->SetSettings(s.settings);
+    Say(app, app.T("kiosk.accessibility.slower"), false);
+}
+
+void SpeakFaster(App& app) {
+    SpeechSession& s = app.session.speech;
+    s.settings = speech::Faster(s.settings);
+    if (app.speaker) app.speaker->SetSettings(s.settings);
+    Say(app, app.T("kiosk.accessibility.faster"), false);
+}
+
+void SpeakAgain(App& app) {
+    if (app.speaker && !Silent(app)) app.speaker->Repeat();
+}
+
+void ResetSpeech(App& app) {
+    if (app.speaker) app.speaker->Reset();
+    ui::ClearExploreFocus(app.frame.explore);
+}
+
+}  // namespace ck::kiosk
