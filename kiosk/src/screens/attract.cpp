@@ -60,12 +60,12 @@ void DrawAttract(App& app) {
     // comes before the whole-screen target so that it gets its own taps.
     const float sw = SpeechSwitchWidth(app);
     const float sh = ui::LayoutScale(ui::units::kButtonHeight);
-    const ImVec2 smin(f.rtl ? m : size.x - m - sw, m * 0.5f);
+    const ImVec2 smin(size.x - m - sw, m * 0.5f);  // a widget: it mirrors itself right to left
     ImGui::SetCursorScreenPos(smin);
     const bool speech_tapped = SpeechSwitch(app, "##speech", ImVec2(sw, sh));
     const std::string& hint = app.T("kiosk.attract.speech_hint");
     const float hint_w = ui::MeasureText(hint, f.fonts.body).x;
-    const ImVec2 hint_pos(f.rtl ? m : size.x - m - hint_w,
+    const ImVec2 hint_pos(ui::ReadingX(size.x - m - hint_w, hint_w),
                           smin.y + sh + ui::LayoutScale(ui::units::kGapSmall));
     ui::LabelAt(dl, hint_pos, hint, f.fonts.body, t.on_primary);
     ui::Frame().trace.push_back(
