@@ -2,7 +2,9 @@
 
 #include <cmath>
 
+#include "app/speech_output.h"
 #include "features/ideas_controller.h"
+#include "features/live_controller.h"
 #include "ui/fonts.h"
 
 namespace ck::kiosk::test {
@@ -85,6 +87,22 @@ std::vector<ScreenState> VisitorScreenStates() {
              if (!a.session.ideas.list.empty()) SelectIdea(a.session.ideas, a.session.ideas.list.front().id);
          }},
         {"live", ScreenId::kLive, {}},
+        {"live-detail", ScreenId::kLiveDetail, {}},
+        {"live-detail+week", ScreenId::kLiveDetail, [](App& a) { a.live.range = ChartRange::kWeek; }},
+        {"live-detail:passers-by", ScreenId::kLiveDetail,
+         [](App& a) {
+             for (std::size_t i = 0; i < a.live.entries.size(); ++i)
+                 if (a.options.config.live.tiles[a.live.entries[i].tile_index].source ==
+                     od::TileSource::kCounter)
+                     OpenTileDetail(a.live, a.db ? &*a.db : nullptr, i, AppNow(a));
+         }},
+        {"idea-receipt", ScreenId::kIdeaReceipt, {}},
+        {"datasets", ScreenId::kDatasets, {}},
+        {"datasets+detail", ScreenId::kDatasets,
+         [](App& a) {
+             if (!a.live.datasets.empty()) a.live.dataset_open = 0;
+         }},
+        {"home+explore", ScreenId::kHome, [](App& a) { SetExplore(a, true); }},
         {"privacy", ScreenId::kPrivacy, {}},
     };
     for (WizardStep step :

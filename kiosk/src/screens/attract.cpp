@@ -127,14 +127,15 @@ void DrawAttract(App& app) {
     // The icon sits centred one padding in; the text starts two paddings in and ends half a padding early.
     const float np = ui::LayoutScale(ui::units::kNoticePadding);
     const float nh = ui::MeasureText(notice, f.fonts.body, w - np).y + np;
-    const ImVec2 nmin(x, size.y - m - nh + drift.y);
-    dl->AddRectFilled(nmin, ImVec2(x + w, nmin.y + nh), (t.on_primary & 0x00FFFFFF) | 0x26000000,
+    // Right to left the drift mirrors too, like every other block.
+    const ImVec2 nmin(ui::ReadingX(x, w), size.y - m - nh + drift.y);
+    dl->AddRectFilled(nmin, ImVec2(nmin.x + w, nmin.y + nh), (t.on_primary & 0x00FFFFFF) | 0x26000000,
                       ui::LayoutScale(ui::units::kRoundingSmall));
     ui::DrawIcon(dl, ui::Icon::kPrivacy, ImVec2(ui::ReadingX(x + np, 0), nmin.y + np),
                  ui::LayoutScale(ui::units::kNoticeIconSize), t.on_primary);
     ui::LabelAt(dl, ImVec2(ui::ReadingX(x + 2 * np, w - 2.5f * np), nmin.y + np * 0.5f), notice, f.fonts.body,
                 t.on_primary, w - 2.5f * np);
-    ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(x + w, nmin.y + nh), false});
+    ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(nmin.x + w, nmin.y + nh), false});
 
     // The rotating live value: in portrait above the notice, in landscape in the top corner at the end of the
     // reading direction, clear of the title. Only a fresh one (an outdated value is no advert for live data).

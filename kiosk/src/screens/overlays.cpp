@@ -55,21 +55,37 @@ void DrawLanguageDialog(App& app) {
 void DrawAccessibilityDialog(App& app) {
     const ui::UiFrame& f = app.frame;
     const float inset = ui::LayoutScale(ui::units::kDialogInset);
-    const float w = std::min(f.layout.size.x - inset, ui::LayoutScale(ui::units::kDialogWidth));
+    const float gap = ui::LayoutScale(ui::units::kGapSection);
+    // Landscape has the width but not the height for both blocks under each other: the speech block goes
+    // beside the visual options.
+    const bool beside = !f.layout.portrait;
+    const float w =
+        std::min(f.layout.size.x - inset, ui::LayoutScale(ui::units::kDialogWidth) * (beside ? 1.6f : 1.0f));
     const float h = ui::LayoutScale(ui::units::kAccessibilityDialogHeight);
     ui::BeginDialog("##accessibility_dialog", ImVec2(w, h));
     const float inner = w - inset;
+    const float column = beside ? (inner - gap) * 0.5f : inner;
     ui::Label(app.T("kiosk.accessibility.title"), f.fonts.title, f.theme.text, inner);
     ui::Spacing(ui::units::kGapLarge);
-    if (ui::CheckBox("##large", app.T("kiosk.accessibility.large_text"), &app.session.large_text, inner)) {
+    ImGui::BeginGroup();
+    if (ui::CheckBox("##large", app.T("kiosk.accessibility.large_text"), &app.session.large_text, column)) {
         app.fonts_dirty = true;
     }
     ui::Spacing(ui::units::kGapLarge);
-    ui::CheckBox("##contrast", app.T("kiosk.accessibility.high_contrast"), &app.session.high_contrast, inner);
+    ui::CheckBox("##contrast", app.T("kiosk.accessibility.high_contrast"), &app.session.high_contrast,
+                 column);
     ui::Spacing(ui::units::kGapLarge);
-    ui::CheckBox("##motion", app.T("kiosk.accessibility.reduced_motion"), &app.session.reduced_motion, inner);
-    ui::Spacing(ui::units::kGapLarge);
-    SpeechControls(app, inner);
+    ui::CheckBox("##motion", app.T("kiosk.accessibility.reduced_motion"), &app.session.reduced_motion,
+                 column);
+    ImGui::EndGroup();
+    if (beside) {
+        ImGui::SameLine(0, gap);
+    } else {
+        ui::Spacing(ui::units::kGapLarge);
+    }
+    ImGui::BeginGroup();
+    SpeechControls(app, column);
+    ImGui::EndGroup();
     ui::Spacing(ui::units::kGapSection);
     if (ui::PrimaryButton("##close", app.T("kiosk.common.close"), ImVec2(inner, 0)))
         app.session.accessibility_dialog = false;

@@ -35,7 +35,7 @@ Plot DrawFrame(ImDrawList* dl, ImVec2 p, ImVec2 size, const od::ChartAxis& y,
         const ImVec2 sz = MeasureText(l.text, f.fonts.small);
         const ImVec2 at(plot.min.x - LayoutScale(units::kChartTick) - sz.x, yy - sz.y * 0.5f);
         LabelAt(dl, at, l.text, f.fonts.small, f.theme.text_muted);
-        Frame().trace.push_back(TraceEntry{l.text, at, at + sz, false});
+        Frame().trace.push_back(TraceEntry{l.text, at, at + sz, false, Frame().keep_order});
     }
     for (const auto& [x01, text] : x_labels_01) {
         const float xx = plot.X(x01);
@@ -45,7 +45,7 @@ Plot DrawFrame(ImDrawList* dl, ImVec2 p, ImVec2 size, const od::ChartAxis& y,
         const ImVec2 at(std::clamp(xx - sz.x * 0.5f, p.x, p.x + size.x - sz.x),
                         plot.max.y + LayoutScale(units::kChartTick) + LayoutScale(units::kGapTight));
         LabelAt(dl, at, text, f.fonts.small, f.theme.text_muted);
-        Frame().trace.push_back(TraceEntry{text, at, at + sz, false});
+        Frame().trace.push_back(TraceEntry{text, at, at + sz, false, Frame().keep_order});
     }
     dl->AddLine(ImVec2(plot.min.x, plot.max.y), ImVec2(plot.max.x, plot.max.y), f.theme.text_muted, grid * 2);
     return plot;
@@ -57,9 +57,25 @@ float ChartPlotWidth(ImVec2 size) {
     return std::max(1.0f, size.x - LayoutScale(units::kChartAxisWidth) - LayoutScale(units::kCardPadding));
 }
 
+// Time runs left to right in every language: right to left a chart moves to its mirrored place as one block
+// (like the keyboard) and keeps its inner order; the trace marks its labels so.
+struct ChartBlock {
+    ImVec2 p;
+    KeepOrder previous;
+    explicit ChartBlock(ImVec2 size) {
+        const ImVec2 laid_out = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(size);
+        previous = BeginKeepOrder(laid_out.x, size.x);
+        p = ImVec2(ReadingX(laid_out.x, size.x), laid_out.y);
+    }
+    ~ChartBlock() { EndKeepOrder(previous); }
+    ChartBlock(const ChartBlock&) = delete;
+    ChartBlock& operator=(const ChartBlock&) = delete;
+};
+
 void DrawTimeChart(const TimeChart& c, ImVec2 size) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(size);
+    const ChartBlock block(size);
+    const ImVec2 p = block.p;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const double span = static_cast<double>(ToUnixMs(c.to) - ToUnixMs(c.from));
     auto t01 = [&](TimePoint t) {
@@ -87,8 +103,8 @@ void DrawTimeChart(const TimeChart& c, ImVec2 size) {
 }
 
 void DrawHourBars(const HourBars& c, ImVec2 size) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(size);
+    const ChartBlock block(size);
+    const ImVec2 p = block.p;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     std::vector<std::pair<float, std::string>> xs;
     for (const auto& l : c.x_labels) xs.emplace_back(static_cast<float>((l.at + 0.5) / 24.0), l.text);

@@ -79,7 +79,7 @@ inline constexpr float kDialogInset = 96;  // a dialog keeps this from the scree
                                            // this from the card's sides (half on each)
 inline constexpr float kDialogWidth = 1000;
 inline constexpr float kLanguageDialogWidth = 900;
-inline constexpr float kAccessibilityDialogHeight = 1000;
+inline constexpr float kAccessibilityDialogHeight = 720;  // the least; the card grows to its content
 inline constexpr float kIdleDialogHeight = 520;
 inline constexpr float kIdeaDetailMaxWidth = 1300;
 inline constexpr float kIdeaDetailMarginY = 160;  // the idea card keeps this from the screen's top and bottom
