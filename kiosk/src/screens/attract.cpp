@@ -68,6 +68,7 @@ void DrawAttract(App& app) {
     const ImVec2 hint_pos(ui::ReadingX(size.x - m - hint_w, hint_w),
                           smin.y + sh + ui::LayoutScale(ui::units::kGapSmall));
     ui::LabelAt(dl, hint_pos, hint, f.fonts.body, t.on_primary);
+    const float hint_bottom = hint_pos.y + ui::MeasureText(hint, f.fonts.body).y;
     ui::Frame().trace.push_back(
         ui::TraceEntry{hint, hint_pos, hint_pos + ui::MeasureText(hint, f.fonts.body), false});
 
@@ -137,8 +138,9 @@ void DrawAttract(App& app) {
                 t.on_primary, w - 2.5f * np);
     ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(nmin.x + w, nmin.y + nh), false});
 
-    // The rotating live value: in portrait above the notice, in landscape in the top corner at the end of the
-    // reading direction, clear of the title. Only a fresh one (an outdated value is no advert for live data).
+    // The rotating live value: in portrait above the notice, in landscape under the speech switch at the end
+    // of the reading direction when it stays clear of the title block (else it is left out). Only a fresh one
+    // (an outdated value is no advert for live data).
     const LiveController& live = app.live;
     if (live.rotation < live.entries.size() && !live.entries[live.rotation].stale) {
         const TileTexts tt = TextsFor(app, live.entries[live.rotation]);
@@ -149,7 +151,8 @@ void DrawAttract(App& app) {
         ImVec2 at(x + w - card.x, std::max(y, nmin.y - card.y - gap));
         bool fits = at.y + card.y < nmin.y;
         if (!f.layout.portrait) {
-            at.y = m * 0.5f;
+            // Below the speech switch and its hint, which own the top corner.
+            at.y = hint_bottom + gap;
             fits = ui::MeasureText(title, f.fonts.huge).x < w - card.x - gap &&
                    at.y + card.y < size.y * 0.10f + f.fonts.large->FontSize * 1.6f +
                                        f.fonts.huge->FontSize * 1.3f +
