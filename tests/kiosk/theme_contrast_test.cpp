@@ -17,16 +17,6 @@
 namespace ck::kiosk {
 namespace {
 
-ui::ThemeColours Colours(const ThemeConfig& t) {
-    ui::ThemeColours c{};
-    auto put = [](unsigned char* out, const Rgb& in) { out[0] = in.r, out[1] = in.g, out[2] = in.b; };
-    put(c.primary, t.primary);
-    put(c.accent, t.accent);
-    put(c.background, t.background);
-    put(c.text, t.text);
-    return c;
-}
-
 void ExpectReadable(const ui::Theme& theme, const std::string& which) {
     const std::vector<ui::ColourPair> pairs = ui::ThemePairs(theme);
     ASSERT_GE(pairs.size(), 15u);
@@ -48,7 +38,7 @@ TEST(ThemeContrast, EveryPairOfEveryThemeReachesAa) {
     ASSERT_TRUE(shipped.ok()) << shipped.error().message;
     cities.emplace_back("packaging/civic-kiosk.toml", shipped->theme);
     for (auto& [name, theme] : cities) {
-        ui::ThemeColours c = Colours(theme);
+        ui::ThemeColours c = CityColours(theme);
         EXPECT_TRUE(ui::EnsureReadableCityColours(c).empty()) << name << " needs no correction";
         ExpectReadable(ui::MakeTheme(c, false), name);
         ExpectReadable(ui::MakeTheme(c, true), name + ", high contrast");
@@ -62,7 +52,7 @@ TEST(ThemeContrast, AFailingCityColourIsDarkenedAndSaysSo) {
     weak.accent = {0xff, 0xb6, 0xc1};
     weak.background = {0xff, 0xff, 0xff};
     weak.text = {0xaa, 0xaa, 0xaa};
-    ui::ThemeColours c = Colours(weak);
+    ui::ThemeColours c = CityColours(weak);
     const std::vector<std::string> changes = ui::EnsureReadableCityColours(c);
     ASSERT_EQ(changes.size(), 3u);
     EXPECT_NE(changes[1].find("theme.primary #ffd700 is not readable"), std::string::npos) << changes[1];

@@ -24,16 +24,6 @@
 namespace ck::kiosk {
 namespace {
 
-ui::ThemeColours CityColours(const ThemeConfig& t) {
-    ui::ThemeColours c{};
-    auto put = [](unsigned char* out, const Rgb& in) { out[0] = in.r, out[1] = in.g, out[2] = in.b; };
-    put(c.primary, t.primary);
-    put(c.accent, t.accent);
-    put(c.background, t.background);
-    put(c.text, t.text);
-    return c;
-}
-
 void DrawScreen(App& app) {
     switch (app.nav.current()) {
         case ScreenId::kAttract:
@@ -141,6 +131,16 @@ void LoadLiveValues(App& app) {
 
 }  // namespace
 
+ui::ThemeColours CityColours(const ThemeConfig& t) {
+    ui::ThemeColours c{};
+    auto put = [](unsigned char* out, const Rgb& in) { out[0] = in.r, out[1] = in.g, out[2] = in.b; };
+    put(c.primary, t.primary);
+    put(c.accent, t.accent);
+    put(c.background, t.background);
+    put(c.text, t.text);
+    return c;
+}
+
 App::~App() {
     if (counter) counter->Stop();
     if (sync) sync->Stop();
@@ -178,7 +178,8 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
         return std::string(raw->display_cache.Get(text));
     };
     app->city_colours = CityColours(app->options.config.theme);
-    for (const std::string& change : ui::EnsureReadableCityColours(app->city_colours)) spdlog::warn("{}", change);
+    for (const std::string& change : ui::EnsureReadableCityColours(app->city_colours))
+        spdlog::warn("{}", change);
     app->idle.timeout_s = app->options.config.idle_timeout_s;
     app->idle.warning_s = app->options.config.idle_warning_s;
     app->now_s = app->options.fixed_clock_unix_s.value_or(static_cast<double>(ToUnixMs(Now())) / 1000.0);
@@ -402,8 +403,8 @@ float TextScale(const App& app, ImVec2 window) {
     if (!app.session.large_text) return 1.0f;
     const DisplayConfig& d = app.options.config.display;
     const float layout_scale = ui::ComputeLayout(window, 1.0f).scale;
-    return ui::LargeTextScale(static_cast<float>(d.diagonal_inch), static_cast<float>(d.viewing_distance_cm), window,
-                              ui::units::kFontSmall * layout_scale);
+    return ui::LargeTextScale(static_cast<float>(d.diagonal_inch), static_cast<float>(d.viewing_distance_cm),
+                              window, ui::units::kFontSmall * layout_scale);
 }
 
 void TickSession(App& app, bool had_input) {

@@ -12,9 +12,9 @@
 #include "app/config.h"
 #include "app/content.h"
 #include "app/safe_mode.h"
+#include "app/speech_output.h"
 #include "core/heartbeat.h"
 #include "features/admin_controller.h"
-#include "app/speech_output.h"
 #include "features/ideas_controller.h"
 #include "features/live_controller.h"
 #include "features/services_controller.h"
@@ -52,7 +52,7 @@ struct AppOptions {
     bool track_runs = false;
     // The sync worker's clock; empty = Now(). The soak test runs the worker on its accelerated clock.
     cache::SyncWorker::Clock worker_clock;
-    bool large_text = false;     // screenshots: sessions start with large text / high contrast
+    bool large_text = false;  // screenshots: sessions start with large text / high contrast
     bool high_contrast = false;
 };
 
@@ -92,7 +92,7 @@ struct App {
     loc::DisplayTextCache display_cache;
     ui::UiFrame frame;
     ui::ThemeColours city_colours{};  // the configured colours, made readable (ui::EnsureReadableCityColours)
-    float fonts_built_for = 0;  // scale the atlas was built for
+    float fonts_built_for = 0;        // scale the atlas was built for
     bool fonts_dirty = true;
     Navigator nav;
     IdleTimer idle;
@@ -109,8 +109,9 @@ struct App {
     std::optional<cache::Database> db;
     std::string demo_db_path;  // removed when the app ends
     part::IdeaSettings idea_settings;
-    std::unique_ptr<cache::SyncWorker> sync;             // background delivery and pulls (nullptr: not configured)
-    // Descriptions a visitor opened before they were cached, fetched by the sync worker first (null: no PVOG).
+    std::unique_ptr<cache::SyncWorker> sync;  // background delivery and pulls (nullptr: not configured)
+    // Descriptions a visitor opened before they were cached, fetched by the sync worker first (null: no
+    // PVOG).
     std::shared_ptr<cache::PvogWishList> pvog_wishes;
     std::unique_ptr<counting::CountingService> counter;  // passer-by counting (nullptr: disabled)
     SafeMode safe_mode;  // decided at start; active: no camera, no remote content
@@ -139,6 +140,8 @@ struct App {
 // configured display needs for a capital H of at least 0.7 degrees (ui/text_size.h).
 float TextScale(const App& app, ImVec2 window);
 
+// The configured city colours as the theme takes them (before EnsureReadableCityColours).
+ui::ThemeColours CityColours(const ThemeConfig& theme);
 Result<std::unique_ptr<App>> CreateApp(AppOptions options);
 // Starts a fresh visitor session (language and settings back to defaults) and returns to the attract screen.
 void ResetSession(App& app);
