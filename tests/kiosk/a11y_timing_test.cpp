@@ -18,20 +18,13 @@ namespace {
 using test::DemoKiosk;
 using test::DrawRequest;
 
-class A11yTimingTest : public ::testing::Test {
+class A11yTimingTest : public test::DemoKioskSuite {
   protected:
-    static void SetUpTestSuite() { kiosk_ = new DemoKiosk(); }
-    static void TearDownTestSuite() {
-        delete kiosk_;
-        kiosk_ = nullptr;
-    }
-    void SetUp() override { ASSERT_TRUE(kiosk_->error().empty()) << kiosk_->error(); }
     static bool Shows(const App& app, const std::string& text) {
         for (const auto& e : app.frame.trace)
             if (e.text == text) return true;
         return false;
     }
-    static inline DemoKiosk* kiosk_ = nullptr;
 };
 
 TEST_F(A11yTimingTest, TheIdleWarningIsShownAndExtendsAtLeastTenTimes) {

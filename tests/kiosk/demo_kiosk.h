@@ -3,6 +3,7 @@
 // The frame's trace (every text with its rectangle, recorded by the widget layer) is what tests inspect.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <imgui.h>
 
 #include <functional>
@@ -50,5 +51,17 @@ struct ScreenState {
     std::function<void(App&)> prepare;
 };
 std::vector<ScreenState> VisitorScreenStates();
+
+// One demo kiosk for a whole test suite: building its fonts and store is the slow part.
+class DemoKioskSuite : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() { kiosk_ = new DemoKiosk(); }
+    static void TearDownTestSuite() {
+        delete kiosk_;
+        kiosk_ = nullptr;
+    }
+    void SetUp() override { ASSERT_TRUE(kiosk_->error().empty()) << kiosk_->error(); }
+    static inline DemoKiosk* kiosk_ = nullptr;
+};
 
 }  // namespace ck::kiosk::test

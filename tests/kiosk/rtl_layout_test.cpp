@@ -20,15 +20,8 @@ using test::DrawRequest;
 
 const ImVec2 kSizes[] = {{1920, 1080}, {1080, 1920}};
 
-class RtlLayoutTest : public ::testing::Test {
+class RtlLayoutTest : public test::DemoKioskSuite {
   protected:
-    static void SetUpTestSuite() { kiosk_ = new DemoKiosk(); }
-    static void TearDownTestSuite() {
-        delete kiosk_;
-        kiosk_ = nullptr;
-    }
-    void SetUp() override { ASSERT_TRUE(kiosk_->error().empty()) << kiosk_->error(); }
-
     static std::vector<ui::TraceEntry> Arabic(ScreenId screen, ImVec2 size,
                                               const std::function<void(App&)>& prepare = {}) {
         DrawRequest r;
@@ -44,8 +37,6 @@ class RtlLayoutTest : public ::testing::Test {
         return nullptr;
     }
     static const std::string& T(const char* key) { return kiosk_->app().T(key); }
-
-    static inline DemoKiosk* kiosk_ = nullptr;
 };
 
 TEST_F(RtlLayoutTest, EveryScreenIsTheMirrorImageOfItsLeftToRightLayout) {

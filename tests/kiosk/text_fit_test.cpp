@@ -26,15 +26,8 @@ std::string Where(const std::string& state, const std::string& lang, ImVec2 size
            std::to_string(static_cast<int>(size.y)) + (large ? " large text" : "") + "]";
 }
 
-class TextFitTest : public ::testing::Test {
+class TextFitTest : public test::DemoKioskSuite {
   protected:
-    static void SetUpTestSuite() { kiosk_ = new DemoKiosk(); }
-    static void TearDownTestSuite() {
-        delete kiosk_;
-        kiosk_ = nullptr;
-    }
-    void SetUp() override { ASSERT_TRUE(kiosk_->error().empty()) << kiosk_->error(); }
-    static inline DemoKiosk* kiosk_ = nullptr;
 };
 
 TEST_F(TextFitTest, EveryTextFitsItsWidgetAndHasItsGlyphs) {
