@@ -17,23 +17,8 @@ namespace {
 
 using nlohmann::json;
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string output;  // stdout only
-};
-
-CommandResult RunKiosk(const std::string& args) {
-    const std::string command = "'" + ck::test::KioskBinary().string() + "' " + args + " 2>/dev/null";
-    CommandResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return result;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
-    const int status = pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
+using ck::test::CommandResult;
+using ck::test::RunKiosk;
 
 class CliTest : public SyncTest {
   protected:
@@ -194,17 +179,23 @@ TEST_F(CliTest, StatusOfAKioskThatNeverRanReportsAnAbsentStore) {
 TEST_F(CliTest, CountsExportWritesThePeriodAsCsv) {
     const TimePoint day = FromUnixMs(1795737600000);  // 2026-11-27T00:00:00Z
     auto bin = [&](const char* line, int hour, std::int64_t pos, std::int64_t neg) {
-        return CounterBin{line, day + std::chrono::hours(hour), day + std::chrono::hours(hour) + std::chrono::minutes(15),
-                          pos, neg, false};
+        return CounterBin{line,
+                          day + std::chrono::hours(hour),
+                          day + std::chrono::hours(hour) + std::chrono::minutes(15),
+                          pos,
+                          neg,
+                          false};
     };
     ASSERT_TRUE(SaveBin(*db_, bin("door", 9, 5, 2)).ok());
     ASSERT_TRUE(SaveBin(*db_, bin("door", 23, 1, 0)).ok());
     ASSERT_TRUE(SaveBin(*db_, bin("door", -1, 7, 7)).ok());  // the day before: not exported
     ASSERT_TRUE(SaveBin(*db_, bin("door", 24, 9, 9)).ok());  // the day after
-    std::ofstream(config_, std::ios::app) << "[counter]\n[[counter.lines]]\nname = \"door\"\nline = [1, 2, 3, 4]\n"
-                                          << "towards = \"negative\"\n";
+    std::ofstream(config_, std::ios::app)
+        << "[counter]\n[[counter.lines]]\nname = \"door\"\nline = [1, 2, 3, 4]\n"
+        << "towards = \"negative\"\n";
     const std::string out = (dir_ / "export.csv").string();
-    const auto r = RunKiosk("counts export --from 2026-11-27 --to 2026-11-27 --out '" + out + "' --config '" + config_ + "'");
+    const auto r = RunKiosk("counts export --from 2026-11-27 --to 2026-11-27 --out '" + out + "' --config '" +
+                            config_ + "'");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("exported 2 bins"), std::string::npos) << r.output;
     std::ifstream in(out);
@@ -214,15 +205,17 @@ TEST_F(CliTest, CountsExportWritesThePeriodAsCsv) {
               "herne-e2e-01,door,2026-11-27T09:00:00Z,2026-11-27T09:15:00Z,2,5,7,no\n"
               "herne-e2e-01,door,2026-11-27T23:00:00Z,2026-11-27T23:15:00Z,0,1,1,no\n");
 
-    EXPECT_EQ(RunKiosk("counts export --from yesterday --to 2026-11-27 --out '" + out + "' --config '" + config_ + "'")
+    EXPECT_EQ(RunKiosk("counts export --from yesterday --to 2026-11-27 --out '" + out + "' --config '" +
+                       config_ + "'")
                   .exit_code,
               2);
-    EXPECT_EQ(RunKiosk("counts export --from 2026-11-28 --to 2026-11-27 --out '" + out + "' --config '" + config_ + "'")
+    EXPECT_EQ(RunKiosk("counts export --from 2026-11-28 --to 2026-11-27 --out '" + out + "' --config '" +
+                       config_ + "'")
                   .exit_code,
               2);
     const std::string nowhere = (dir_ / "no-such-dir" / "x.csv").string();
-    EXPECT_EQ(RunKiosk("counts export --from 2026-11-27 --to 2026-11-27 --out '" + nowhere + "' --config '" + config_ +
-                       "'")
+    EXPECT_EQ(RunKiosk("counts export --from 2026-11-27 --to 2026-11-27 --out '" + nowhere + "' --config '" +
+                       config_ + "'")
                   .exit_code,
               1);
     EXPECT_FALSE(std::filesystem::exists(nowhere + ".partial"));

@@ -19,23 +19,8 @@ namespace {
 
 using nlohmann::json;
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string output;  // stdout only
-};
-
-CommandResult RunKiosk(const std::string& args) {
-    const std::string command = "'" + test::KioskBinary().string() + "' " + args + " 2>/dev/null";
-    CommandResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return result;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
-    const int status = pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
+using ck::test::CommandResult;
+using ck::test::RunKiosk;
 
 json Weather(double temperature, const std::string& observed) {
     return {{"id", "urn:ngsi-ld:WeatherObserved:herne-mitte"},

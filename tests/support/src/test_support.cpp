@@ -1,5 +1,8 @@
 #include "test_support/test_support.h"
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <thread>
@@ -14,11 +17,21 @@ fs::path FromEnvOr(const char* name, const char* fallback) {
 }
 }  // namespace
 
-fs::path SharedDir() { return FromEnvOr("CK_SHARED_DIR", CK_SHARED_DIR_DEFAULT); }
-fs::path SharedFile(const std::string& relative) { return SharedDir() / relative; }
-fs::path BinaryDir() { return FromEnvOr("CK_BINARY_DIR", CK_BINARY_DIR_DEFAULT); }
-fs::path SourceDir() { return FromEnvOr("CK_SOURCE_DIR", CK_SOURCE_DIR_DEFAULT); }
-fs::path KioskBinary() { return BinaryDir() / "kiosk" / "civic-kiosk"; }
+fs::path SharedDir() {
+    return FromEnvOr("CK_SHARED_DIR", CK_SHARED_DIR_DEFAULT);
+}
+fs::path SharedFile(const std::string& relative) {
+    return SharedDir() / relative;
+}
+fs::path BinaryDir() {
+    return FromEnvOr("CK_BINARY_DIR", CK_BINARY_DIR_DEFAULT);
+}
+fs::path SourceDir() {
+    return FromEnvOr("CK_SOURCE_DIR", CK_SOURCE_DIR_DEFAULT);
+}
+fs::path KioskBinary() {
+    return BinaryDir() / "kiosk" / "civic-kiosk";
+}
 
 bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds limit) {
     const auto deadline = std::chrono::steady_clock::now() + limit;
@@ -41,6 +54,19 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ec;
     fs::remove_all(path_, ec);
+}
+
+CommandResult RunKiosk(const std::string& args) {
+    const std::string command = "'" + KioskBinary().string() + "' " + args + " 2>/dev/null";
+    CommandResult result;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return result;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
+    const int status = pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
 }
 
 }  // namespace ck::test
