@@ -1,4 +1,5 @@
 #include <CLI/CLI.hpp>
+#include <string>
 
 #include "app/config.h"
 #include "app/logging.h"
@@ -10,6 +11,7 @@ int main(int argc, char** argv) {
     ck::kiosk::SetupLogging(ck::kiosk::Config{}, true);
     CLI::App app{"Civic Kiosk: a public touch kiosk for city services, ideas and open data"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("civic-kiosk ") + CK_VERSION);
     int exit_code = 0;
     ck::kiosk::RegisterRunCommand(app, &exit_code);
     ck::kiosk::RegisterScreenshotCommand(app, &exit_code);

@@ -80,6 +80,13 @@ TEST_F(InstallTest, TheInstalledBinaryReadsTheInstalledCatalogues) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// An operator checking which build a kiosk runs asks the binary, not the package manager.
+TEST_F(InstallTest, TheInstalledBinaryNamesItsVersion) {
+    const ChildResult r = RunChild((Prefix() / "bin/civic-kiosk").string(), {"--version"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, std::string("civic-kiosk ") + CK_EXPECTED_VERSION + "\n");
+}
+
 // The person detector is product data: installed beside the binary, and the installed binary counts with it
 // out of the box (no model_path, no CK_MODEL_DIR). Damaging the installed copy must change the outcome, which
 // proves the binary uses the installed model and not the source tree's.
