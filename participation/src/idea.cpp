@@ -273,6 +273,8 @@ Result<Receipt> SubmitIdea(cache::Database& db, const IdeaDraft& draft, const Su
                 idea.reference_code, idea.id,
                 BuildStatusUrl(ctx.settings.status_url_template, idea.reference_code, ctx.kiosk_id)};
         }
+        // Another writer held the store: nothing was written, and the caller may simply try again.
+        if (committed.error().code == "db.busy") return committed.error();
         Result<bool> taken = cache::ReferenceCodeExists(db, idea.reference_code);
         if (!taken || !*taken) {
             return MakeError("ideas.store.failed", "could not store the idea: " + committed.error().message);
@@ -309,6 +311,7 @@ Result<SupportReceipt> SupportIdea(cache::Database& db, const std::string& idea_
     item.payload = std::move(*payload);
     const cache::LocalSupport local{support_id, idea_id, ctx.now};
     if (Status s = cache::CommitSupport(db, local, item, ctx.now); !s) {
+        if (s.error().code == "db.busy") return s.error();  // nothing written: the visitor may tap again
         return MakeError("ideas.store.failed", "could not store the support: " + s.error().message);
     }
     session.supported_idea_ids.insert(idea_id);

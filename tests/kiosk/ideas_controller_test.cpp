@@ -3,6 +3,7 @@
 #include "features/ideas_controller.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "app/content.h"
 #include "app/idea_settings.h"
 #include "offline_cache/content_cache.h"
+#include "offline_cache/outbox.h"
 #include "test_support/test_support.h"
 
 namespace ck::kiosk {
@@ -100,6 +102,34 @@ TEST_F(IdeasControllerTest, TheWizardIsBlockedWhenItOpensAtTheVisitorsLimit) {
     EXPECT_EQ(c.blocked_key, "kiosk.ideas.error.session_limit");
     EXPECT_FALSE(c.wizard.receipt.has_value()) << "opening starts a fresh draft";
     EXPECT_EQ(c.wizard.step, part::WizardStep::kTitle);
+}
+
+// Another writer holding the store (the sync worker under load) must not cost the visitor the idea: the
+// message says to try again, the draft stays, and the next tap saves it once.
+TEST_F(IdeasControllerTest, ABusyStoreKeepsTheDraftAndTheNextSubmitSavesItOnce) {
+    IdeasController c;
+    OpenIdeaWizard(c, &*db_, settings_, now_);
+    c.wizard.draft.title = "Mehr Bänke am Marktplatz";
+    c.wizard.draft.description = "Eine Beschreibung, die lang genug ist.";
+    c.wizard.draft.category = settings_.categories.front();
+    const auto before = cache::CountOutbox(*db_);
+    ASSERT_TRUE(before.ok());
+
+    sqlite3* other = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "kiosk.db").string().c_str(), &other), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    EXPECT_FALSE(SubmitIdeaWizard(c, &*db_, Context()));
+    EXPECT_EQ(c.wizard_error_key, "kiosk.ideas.error.busy");
+    EXPECT_FALSE(c.wizard.receipt.has_value());
+    EXPECT_EQ(c.wizard.draft.title, "Mehr Bänke am Marktplatz");
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+
+    ASSERT_TRUE(SubmitIdeaWizard(c, &*db_, Context())) << c.wizard_error_key;
+    ASSERT_TRUE(c.wizard.receipt.has_value());
+    const auto after = cache::CountOutbox(*db_);
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->pending, before->pending + 1) << "saved exactly once";
 }
 
 TEST_F(IdeasControllerTest, AnInvalidStepOrSubmitLeavesAMessageAndNoReceipt) {

@@ -26,6 +26,7 @@ std::string_view IdeaMessageKey(const Error& e) {
     if (ends(".required")) return "kiosk.ideas.error.required";
     if (ends(".too_long")) return "kiosk.ideas.error.too_long";
     if (c.rfind("ideas.text.", 0) == 0) return "kiosk.ideas.error.invalid_text";
+    if (c == "db.busy") return "kiosk.ideas.error.busy";  // another thread held the store: try again
     return "kiosk.ideas.error.save_failed";
 }
 
@@ -81,7 +82,12 @@ void IdeaWizardNext(IdeasController& c, const part::IdeaSettings& settings) {
 
 bool SubmitIdeaWizard(IdeasController& c, cache::Database* db, const part::SubmitContext& context) {
     if (!db) return false;
+    // The sync worker can hold the store for a moment under load; SubmitIdea is one transaction, so trying
+    // again cannot save twice. Each try waits at most the store's busy timeout.
+    constexpr int kAttempts = 3;
     Result<part::Receipt> r = part::SubmitIdea(*db, c.wizard.draft, context, c.quota);
+    for (int i = 1; i < kAttempts && !r.ok() && r.error().code == "db.busy"; ++i)
+        r = part::SubmitIdea(*db, c.wizard.draft, context, c.quota);
     SetBlocked(c, *db, context.settings, context.now);
     if (!r.ok()) {
         c.wizard_error_key = std::string(IdeaMessageKey(r.error()));
