@@ -296,6 +296,7 @@ std::vector<InvalidCase> InvalidCases() {
         {"[locale]\ndefault = \"tr\"\nlanguages = [\"de\", \"en\"]", "locale.default",
          "one of locale.languages"},
         {"[locale]\nlanguages = [\"de\", \"fr\"]", "locale.languages", "\"fr\" is not available"},
+        {"[locale]\nlanguages = [\"de\", \"en\", \"de\"]", "locale.languages", "\"de\" is listed twice"},
         {"[locale]\nlanguages = []", "locale.languages", "from 1 to 8 entries, got 0"},
         {"[locale]\nlanguages = \"de\"", "locale.languages", "list of texts"},
         {"[locale]\nlanguages = [\"de\", 5]", "locale.languages", "non-empty texts"},

@@ -558,6 +558,9 @@ Result<Config> ParseConfig(const std::string& toml_text) {
             if (std::find(kKnownLanguages.begin(), kKnownLanguages.end(), l) == kKnownLanguages.end()) {
                 r.Fail("languages",
                        QuoteInput(l) + " is not available (available: de, de-x-ls, en, tr, ar, uk, ru, pl)");
+            } else if (std::count(c.languages.begin(), c.languages.end(), l) > 1) {
+                // The picker would show the language twice.
+                r.Fail("languages", QuoteInput(l) + " is listed twice");
             }
         }
         if (r.ok() && std::find(c.languages.begin(), c.languages.end(), c.default_language) == c.languages.end()) {
