@@ -16,7 +16,7 @@ RichText Bullets(const std::vector<std::string>& items) {
 struct DemoEntry {
     std::string id, name, name2, leika, summary;
     std::vector<std::string> documents;
-    std::string fees, office, hours, link_title, url;
+    std::string fees, office, hours, link_title, path;  // path: below the city's website
     std::vector<std::string> synonyms;
 };
 
@@ -34,7 +34,7 @@ std::string PlainText(const RichText& text) {
     return out;
 }
 
-DemoData DemoCatalogue(std::string_view city_name) {
+DemoData DemoCatalogue(std::string_view city_name, std::string_view website) {
     const std::string city(city_name);
     const std::string office = "Bürgerbüro der Stadt " + city;
     const std::string hours = "Mo–Fr 8:00–12:30, Do 14:00–18:00 (mit Termin)";
@@ -50,7 +50,7 @@ DemoData DemoCatalogue(std::string_view city_name) {
          office,
          hours,
          "Online-Terminvereinbarung",
-         "https://www.herne.de/termine",
+         "/termine",
          {"Anmeldung", "Umzug", "Ummeldung", "Meldebescheinigung"}},
         {"demo.LB.2",
          "Bewohnerparkausweis Erteilung",
@@ -62,7 +62,7 @@ DemoData DemoCatalogue(std::string_view city_name) {
          "Straßenverkehrsamt " + city,
          hours,
          "Bewohnerparken online",
-         "https://www.herne.de/bewohnerparken",
+         "/bewohnerparken",
          {"Parken", "Anwohnerparken", "Auto"}},
         {"demo.LB.3",
          "Fahrzeugzulassung",
@@ -76,7 +76,7 @@ DemoData DemoCatalogue(std::string_view city_name) {
          "Straßenverkehrsamt " + city,
          hours,
          "i-Kfz",
-         "https://www.herne.de/kfz",
+         "/kfz",
          {"Auto", "Kfz", "Zulassung"}},
         {"demo.LB.4",
          "Personalausweis Ausstellung",
@@ -88,7 +88,7 @@ DemoData DemoCatalogue(std::string_view city_name) {
          office,
          hours,
          "Online-Terminvereinbarung",
-         "https://www.herne.de/termine",
+         "/termine",
          {"Ausweis", "Perso", "ID"}},
         {"demo.LB.5",
          "Sperrmüllabholung",
@@ -100,7 +100,7 @@ DemoData DemoCatalogue(std::string_view city_name) {
          "Entsorgung " + city,
          "Mo–Fr 7:00–16:00",
          "Sperrmüll online anmelden",
-         "https://www.herne.de/sperrmuell",
+         "/sperrmuell",
          {"Müll", "Abfall", "Möbel"}},
         {"demo.LB.6",
          "Hundesteuer Anmeldung",
@@ -112,7 +112,7 @@ DemoData DemoCatalogue(std::string_view city_name) {
          "Steueramt " + city,
          hours,
          "Hund online anmelden",
-         "https://www.herne.de/hundesteuer",
+         "/hundesteuer",
          {"Hund", "Steuer"}},
     };
     DemoData out;
@@ -122,7 +122,7 @@ DemoData DemoCatalogue(std::string_view city_name) {
         s.name = e.name;
         s.name2 = e.name2;
         s.leika_keys = {e.leika};
-        s.online_links = {Link{e.link_title, e.url}};
+        if (!website.empty()) s.online_links = {Link{e.link_title, std::string(website) + e.path}};
         s.synonyms = e.synonyms;
         s.summary = e.summary;
         ServiceDetail d;

@@ -149,6 +149,30 @@ TEST(ServicesDemo, TheEmbeddedCatalogueNeedsNoStoreAndNoNetwork) {
     EXPECT_EQ(catalogue->index.services[st.hits[0].service].id, "demo.LB.1") << "a synonym";
 }
 
+// Another city's demo shows its own name and its own site, nothing of Herne's; without a site there is no
+// online service to hand off (the in-person office remains).
+TEST(ServicesDemo, TheEmbeddedCatalogueBelongsToTheConfiguredCity) {
+    Config config;
+    config.city_name = "Bochum";
+    config.services.appointment_url = "https://termine.bochum.de/buergerbuero?x=1";
+    const auto catalogue = LoadServicesCatalogue(nullptr, config, true);
+    ASSERT_TRUE(catalogue);
+    ASSERT_FALSE(catalogue->embedded_details.empty());
+    for (const auto& d : catalogue->embedded_details) {
+        ASSERT_FALSE(d.online_links.empty()) << d.id;
+        for (const auto& l : d.online_links) {
+            EXPECT_EQ(l.uri.rfind("https://termine.bochum.de/", 0), 0u) << l.uri;
+            EXPECT_EQ(l.uri.find("herne"), std::string::npos) << l.uri;
+        }
+    }
+    for (const auto& s : catalogue->index.services) EXPECT_EQ(s.summary.find("Herne"), std::string::npos) << s.id;
+
+    config.services.appointment_url = "";
+    const auto offline = LoadServicesCatalogue(nullptr, config, true);
+    ASSERT_TRUE(offline);
+    for (const auto& s : offline->index.services) EXPECT_TRUE(s.online_links.empty()) << s.id;
+}
+
 TEST(ServicesConfig, DefaultsAndKeys) {
     auto c = ParseConfig("");
     ASSERT_TRUE(c.ok());

@@ -25,6 +25,14 @@ void ApplyDetail(ServicesState& state, std::optional<svc::ServiceDetail> detail,
     if (state.detail && state.service) svc::MergeDetail(*state.service, *state.detail);
 }
 
+// "https://www.herne.de/termine" -> "https://www.herne.de": the demo's online services hang below the city's
+// own site, taken from the configured appointment address.
+std::string WebsiteOf(const std::string& url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string::npos) return {};
+    return url.substr(0, url.find('/', scheme + 3));
+}
+
 }  // namespace
 
 std::shared_ptr<const ServicesCatalogue> LoadServicesCatalogue(cache::Database* db, const Config& config,
@@ -33,7 +41,7 @@ std::shared_ptr<const ServicesCatalogue> LoadServicesCatalogue(cache::Database* 
     catalogue->ars = config.ServicesArs();
     catalogue->demo = demo;
     if (demo) {
-        svc::DemoData data = svc::DemoCatalogue(config.city_name);
+        svc::DemoData data = svc::DemoCatalogue(config.city_name, WebsiteOf(config.services.appointment_url));
         catalogue->index = svc::BuildSearchIndex(std::move(data.services));
         catalogue->embedded_details = std::move(data.details);
     } else {

@@ -72,12 +72,14 @@ struct ServiceDetail {
     const Module* Find(std::string_view code) const;
 };
 
-// The embedded demo catalogue for demo mode, parameterised by the city so nothing is hard-wired.
+// The embedded demo catalogue for demo mode, parameterised by the city so nothing is hard-wired: `website`
+// is the city's site ("https://www.example.de", no trailing slash), the demo's online services are pages
+// below it; empty: the demo services have no online service.
 struct DemoData {
     std::vector<Service> services;
     std::vector<ServiceDetail> details;
 };
-DemoData DemoCatalogue(std::string_view city_name);
+DemoData DemoCatalogue(std::string_view city_name, std::string_view website);
 
 // Plain text of a rich text (paragraphs joined by spaces), e.g. for the list's subtitle.
 std::string PlainText(const RichText& text);
