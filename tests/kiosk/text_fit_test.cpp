@@ -6,12 +6,14 @@
 // overlap, none sticks out of the screen.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "demo_kiosk.h"
+#include "features/services_controller.h"
 
 namespace ck::kiosk {
 namespace {
@@ -107,6 +109,53 @@ TEST_F(TextFitTest, LargeTextLeavesEveryScreenUsable) {
                         const float oy = std::min(a.max.y, b.max.y) - std::max(a.min.y, b.min.y);
                         EXPECT_FALSE(ox > 1 && oy > 1)
                             << where << ": \"" << a.text << "\" overlaps \"" << b.text << "\"";
+                    }
+                }
+            }
+        }
+    }
+}
+
+// The hand-off under a service in portrait (QR, heading, address, notes) sat partly below the navigation bar
+// once a service had no online service and its note took another line. Every one of its texts must end above
+// the bar, with and without an online service, large text on and off.
+TEST_F(TextFitTest, TheServiceHandOffEndsAboveTheNavigationBar) {
+    App& app = kiosk_->app();
+    for (const ImVec2 size : kSizes) {
+        for (const std::string lang : {"de", "ar"}) {
+            for (const bool large : {false, true}) {
+                for (const bool online : {true, false}) {
+                    DrawRequest r;
+                    r.screen = ScreenId::kServiceDetail;
+                    r.language = lang;
+                    r.size = size;
+                    r.large_text = large;
+                    r.prepare = [online](App& a) {
+                        ServicesState& st = a.session.services;
+                        if (online) return;
+                        // Opened as the screen would on its first frame, then without its online services.
+                        if (!st.service && a.services && !a.services->index.services.empty()) {
+                            OpenService(a.db ? &*a.db : nullptr, *a.services, st,
+                                        a.services->index.services.front().id, a.session.language);
+                        }
+                        if (st.service) st.service->online_links.clear();
+                        if (st.detail) st.detail->online_links.clear();
+                    };
+                    const std::vector<ui::TraceEntry> trace = kiosk_->Draw(r);
+                    const std::string where =
+                        Where(online ? "service-detail" : "service-detail without online service", lang, size,
+                              large);
+                    const ui::Layout l = ui::ComputeLayout(size, large ? 1.3f : 1.0f);
+                    const float bar_top = size.y - ui::units::kNavBarHeight * l.scale;
+                    const std::vector<std::string> texts = {
+                        app.T(online ? "kiosk.services.continue_on_phone" : "kiosk.services.appointment"),
+                        app.T(online ? "kiosk.services.no_personal_data" : "kiosk.services.no_online")};
+                    for (const auto& text : texts) {
+                        const auto e = std::find_if(trace.begin(), trace.end(),
+                                                    [&](const ui::TraceEntry& t) { return t.text == text; });
+                        ASSERT_NE(e, trace.end()) << where << ": \"" << text << "\" is not drawn";
+                        EXPECT_LE(e->max.y, bar_top + 0.5f)
+                            << where << ": \"" << text << "\" runs under the bar";
                     }
                 }
             }

@@ -114,23 +114,53 @@ void DrawConfiguredOffice(App& app, const ServicesState& st, float width) {
     ui::Spacing(ui::units::kSectionGap);
 }
 
-void DrawHandOff(App& app, ServicesState& st, float width) {
-    const ui::UiFrame& f = app.frame;
+// What the hand-off shows: the QR's address, the heading above it and the notes under it.
+struct HandOff {
+    std::string url;  // empty: nothing to hand off
+    std::string heading;
+    std::vector<std::string> notes;
+};
+
+HandOff HandOffFor(App& app, ServicesState& st) {
     const auto& links = HandOffLinks(st);
     if (st.link_choice >= links.size()) st.link_choice = 0;
-    const std::string& url =
-        links.empty() ? app.options.config.services.appointment_url : links[st.link_choice].uri;
-    if (url.empty()) return;
-    ui::Label(app.T(links.empty() ? "kiosk.services.appointment" : "kiosk.services.continue_on_phone"),
-              f.fonts.large, f.theme.text, width);
-    ui::Spacing(12);
-    ui::QrCode(url, width);
-    ui::Spacing(8);
+    HandOff h;
+    h.url = links.empty() ? app.options.config.services.appointment_url : links[st.link_choice].uri;
+    if (h.url.empty()) return h;
+    h.heading = app.T(links.empty() ? "kiosk.services.appointment" : "kiosk.services.continue_on_phone");
+    // "The QR opens the online service; personal data only on your own phone" is true only for a link.
+    h.notes.push_back(app.T(links.empty() ? "kiosk.services.no_online" : "kiosk.services.no_personal_data"));
+    return h;
+}
+
+constexpr float kHandOffGap = 8;  // reference units between the heading, the address and the notes
+
+// The address the QR holds and the notes, `width` wide: beside the QR under the heading (portrait), or under
+// the QR (landscape).
+void DrawHandOffTexts(const HandOff& h, const ui::UiFrame& f, float width) {
     // Exactly what the QR holds, for those who type it in.
-    ui::Label(url, f.fonts.small, f.theme.text, width, /*break_long_words=*/true);
-    ui::Spacing(8);
-    if (links.empty()) ui::Label(app.T("kiosk.services.no_online"), f.fonts.small, f.theme.text_muted, width);
-    ui::Label(app.T("kiosk.services.no_personal_data"), f.fonts.small, f.theme.text_muted, width);
+    ui::Label(h.url, f.fonts.small, f.theme.text, width, /*break_long_words=*/true);
+    ui::Spacing(kHandOffGap);
+    for (const auto& note : h.notes) ui::Label(note, f.fonts.small, f.theme.text_muted, width);
+}
+
+// The height of the heading and DrawHandOffTexts: the portrait layout gives the scrolling text exactly what
+// is left.
+float HandOffTextsHeight(const HandOff& h, const ui::UiFrame& f, float width) {
+    float y = ui::MeasureText(h.heading, f.fonts.large, width).y + ui::LayoutScale(kHandOffGap) +
+              ui::MeasureText(h.url, f.fonts.small, width, true).y + ui::LayoutScale(kHandOffGap);
+    for (const auto& note : h.notes) y += ui::MeasureText(note, f.fonts.small, width).y;
+    const auto items = static_cast<float>(4 + h.notes.size());
+    return y + (items - 1) * ImGui::GetStyle().ItemSpacing.y;
+}
+
+// Landscape: the QR column beside the text, its texts under the QR. The QR gives up size (down to
+// kQrSizeMin) so that the notes under it stay on screen, e.g. with large text.
+float LandscapeQrSize(const HandOff& h, const ui::UiFrame& f, float column_w, float column_h) {
+    if (h.url.empty()) return column_w;
+    const float need = HandOffTextsHeight(h, f, column_w) + ui::LayoutScale(kHandOffGap) + column_w +
+                       2 * ImGui::GetStyle().ItemSpacing.y;
+    return std::clamp(column_w - (need - column_h), ui::LayoutScale(ui::units::kQrSizeMin), column_w);
 }
 
 }  // namespace
@@ -158,16 +188,24 @@ void DrawServiceDetail(App& app) {
     }
     const svc::Service& service = *st.service;
     const bool side_by_side = !f.layout.portrait;
-    const float qr_size =
-        ui::LayoutScale(f.layout.portrait ? ui::units::kQrSizePortrait : ui::units::kQrSizeLandscape);
+    const HandOff hand_off = HandOffFor(app, st);
     const float column_gap = ui::LayoutScale(ui::units::kDetailColumnGap);
+    // Landscape: the hand-off column is as wide as the largest QR; the QR may be smaller.
+    const float qr_size =
+        ui::LayoutScale(side_by_side ? ui::units::kQrSizeLandscape : ui::units::kQrSizePortrait);
+    const float qr_shown =
+        side_by_side ? LandscapeQrSize(hand_off, f, qr_size, ImGui::GetContentRegionAvail().y) : qr_size;
     const float text_w =
         side_by_side ? width - qr_size - column_gap - ui::LayoutScale(24) : width - ui::LayoutScale(24);
     ImGui::BeginGroup();
     ui::Label(service.Title(), f.fonts.title, f.theme.text, text_w, true);
     ui::Spacing(12);
-    // Portrait: the QR column goes below the text, which scrolls in what is left above it.
-    const float hand_off_h = qr_size + ui::LayoutScale(ui::units::kHandOffTextHeight);
+    // Portrait: the QR and its texts side by side under the text, which scrolls in what is left above.
+    const float hand_off_text_w = width - qr_size - column_gap;
+    const float hand_off_h = hand_off.url.empty()
+                                 ? 0
+                                 : std::max(qr_size, HandOffTextsHeight(hand_off, f, hand_off_text_w)) +
+                                       ui::LayoutScale(16) + 2 * ImGui::GetStyle().ItemSpacing.y;
     const float scroll_h = side_by_side ? 0
                                         : std::max(ImGui::GetContentRegionAvail().y - hand_off_h,
                                                    ui::LayoutScale(ui::units::kMinResultListHeight));
@@ -202,14 +240,28 @@ void DrawServiceDetail(App& app) {
     DrawGlossary(app, service, st.detail ? &*st.detail : nullptr, text_w);
     ui::EndScrollArea();
     ImGui::EndGroup();
-    if (side_by_side) {
-        ImGui::SameLine(0, column_gap);
-    } else {
-        ui::Spacing(16);
+    if (!hand_off.url.empty()) {
+        if (side_by_side) {
+            ImGui::SameLine(0, column_gap);
+            ImGui::BeginGroup();
+            ui::Label(hand_off.heading, f.fonts.large, f.theme.text, qr_size);
+            ui::Spacing(kHandOffGap);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (qr_size - qr_shown) * 0.5f);
+            ui::QrCode(hand_off.url, qr_shown);
+            ui::Spacing(kHandOffGap);
+            DrawHandOffTexts(hand_off, f, qr_size);
+            ImGui::EndGroup();
+        } else {
+            ui::Spacing(16);
+            ui::QrCode(hand_off.url, qr_size);
+            ImGui::SameLine(0, column_gap);
+            ImGui::BeginGroup();
+            ui::Label(hand_off.heading, f.fonts.large, f.theme.text, hand_off_text_w);
+            ui::Spacing(kHandOffGap);
+            DrawHandOffTexts(hand_off, f, hand_off_text_w);
+            ImGui::EndGroup();
+        }
     }
-    ImGui::BeginGroup();
-    DrawHandOff(app, st, qr_size);
-    ImGui::EndGroup();
     EndScreenBody(app);
 }
 

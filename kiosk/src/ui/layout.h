@@ -117,11 +117,11 @@ inline constexpr float kFontHuge = 96;
 // Services and service detail.
 inline constexpr float kQrSizeLandscape = 420;   // the hand-off QR: large enough for an older phone at arm's length
 inline constexpr float kQrSizePortrait = 360;
+inline constexpr float kQrSizeMin = 280;  // landscape, when the notes under the QR need the room
 inline constexpr float kDetailColumnGap = 56;    // between the detail text and the QR column
 inline constexpr float kBulletIndent = 40;       // per list level in a service's texts
 inline constexpr float kSectionGap = 20;
 inline constexpr float kMinResultListHeight = 300;  // two result rows stay visible above the keyboard
-inline constexpr float kHandOffTextHeight = 260;   // portrait: heading, link and notes around the QR
 }  // namespace units
 
 Layout ComputeLayout(ImVec2 window_size, float text_scale);
