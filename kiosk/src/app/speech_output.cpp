@@ -58,6 +58,15 @@ void Announce(App& app, const ui::Announcement& a) {
     }
 }
 
+// One step of rate or volume: the session keeps it (a reset forgets it), the speaker takes it for what it
+// says next, and the visitor hears the button's name with the new setting.
+void StepSettings(App& app, speech::Settings (*step)(speech::Settings), const char* said_key) {
+    SpeechSession& s = app.session.speech;
+    s.settings = step(s.settings);
+    if (app.speaker) app.speaker->SetSettings(s.settings);
+    Say(app, app.T(said_key), false);
+}
+
 std::string IdleWarning(App& app) {
     const auto left = static_cast<std::int64_t>(std::ceil(std::max(0.0, app.idle.SecondsLeft(app.now_s))));
     return app.T("kiosk.idle.title") + " " + app.loc->Format("kiosk.idle.countdown", {{"seconds", left}}) +
@@ -146,31 +155,19 @@ void SetExplore(App& app, bool on) {
 }
 
 void SpeakSlower(App& app) {
-    SpeechSession& s = app.session.speech;
-    s.settings = speech::Slower(s.settings);
-    if (app.speaker) app.speaker->SetSettings(s.settings);
-    Say(app, app.T("kiosk.accessibility.slower"), false);
+    StepSettings(app, speech::Slower, "kiosk.accessibility.slower");
 }
 
 void SpeakFaster(App& app) {
-    SpeechSession& s = app.session.speech;
-    s.settings = speech::Faster(s.settings);
-    if (app.speaker) app.speaker->SetSettings(s.settings);
-    Say(app, app.T("kiosk.accessibility.faster"), false);
+    StepSettings(app, speech::Faster, "kiosk.accessibility.faster");
 }
 
 void SpeakQuieter(App& app) {
-    SpeechSession& s = app.session.speech;
-    s.settings = speech::Quieter(s.settings);
-    if (app.speaker) app.speaker->SetSettings(s.settings);
-    Say(app, app.T("kiosk.accessibility.quieter"), false);
+    StepSettings(app, speech::Quieter, "kiosk.accessibility.quieter");
 }
 
 void SpeakLouder(App& app) {
-    SpeechSession& s = app.session.speech;
-    s.settings = speech::Louder(s.settings);
-    if (app.speaker) app.speaker->SetSettings(s.settings);
-    Say(app, app.T("kiosk.accessibility.louder"), false);
+    StepSettings(app, speech::Louder, "kiosk.accessibility.louder");
 }
 
 void SpeakAgain(App& app) {
