@@ -48,7 +48,7 @@ class CountingSink : public speech::AudioSink {
     Stops* stops_;
 };
 
-class SpeechSession : public ::testing::Test, protected ck::test::SpeechScript {
+class SpeechInProcess : public ::testing::Test, protected ck::test::SpeechScript {
   protected:
     void SetUp() override {
         AppOptions o;
@@ -119,7 +119,7 @@ class SpeechSession : public ::testing::Test, protected ck::test::SpeechScript {
     int runs_ = 0;
 };
 
-TEST_F(SpeechSession, TheFirstTouchOnTheMapNamesTheDistrictAndADoubleTapPlacesThePin) {
+TEST_F(SpeechInProcess, TheFirstTouchOnTheMapNamesTheDistrictAndADoubleTapPlacesThePin) {
     ASSERT_TRUE(part::HasMap(app().idea_settings.map)) << "the demo has a district map";
     OpenWizardAt(part::WizardStep::kPlace);
     Name("Wanne");
@@ -152,7 +152,7 @@ TEST_F(SpeechSession, TheFirstTouchOnTheMapNamesTheDistrictAndADoubleTapPlacesTh
     EXPECT_EQ(app().session.ideas.wizard.draft.district, "Herne-Mitte");
 }
 
-TEST_F(SpeechSession, AnEMailAddressIsNeverReadAloud) {
+TEST_F(SpeechInProcess, AnEMailAddressIsNeverReadAloud) {
     const std::string address = "anna.schmidt@example.org";
     OpenWizardAt(part::WizardStep::kContact);
     Perform(Text("de", "kiosk.ideas.contact_consent"));
@@ -180,7 +180,7 @@ TEST_F(SpeechSession, AnEMailAddressIsNeverReadAloud) {
     EXPECT_GE(FindUtterance(Spoken(), "de", "Mehr Bänke am Bahnhof, Eingabefeld"), 0) << All();
 }
 
-TEST_F(SpeechSession, EachKeyTypedIsEchoedAndThePinPadSaysNothing) {
+TEST_F(SpeechInProcess, EachKeyTypedIsEchoedAndThePinPadSaysNothing) {
     // Speech on, explore by touch off: a key types at once and is heard.
     OpenWizardAt(part::WizardStep::kTitle);
     app().session.ideas.wizard.draft.title.clear();
@@ -204,7 +204,7 @@ TEST_F(SpeechSession, EachKeyTypedIsEchoedAndThePinPadSaysNothing) {
     EXPECT_EQ(Spoken().size(), before) << All();
 }
 
-TEST_F(SpeechSession, VolumeStepsReachTheSpeakerAndANewVisitorGetsTheDefault) {
+TEST_F(SpeechInProcess, VolumeStepsReachTheSpeakerAndANewVisitorGetsTheDefault) {
     Open(ScreenId::kHome, /*explore=*/false);
     app().session.accessibility_dialog = true;
     const std::string louder = Text("de", "kiosk.accessibility.louder");
@@ -231,7 +231,7 @@ TEST_F(SpeechSession, VolumeStepsReachTheSpeakerAndANewVisitorGetsTheDefault) {
     EXPECT_FALSE(app().session.speech.on);
 }
 
-TEST_F(SpeechSession, LanguageNamesAreSpokenInTheirOwnVoices) {
+TEST_F(SpeechInProcess, LanguageNamesAreSpokenInTheirOwnVoices) {
     Open(ScreenId::kHome);
     app().session.language_dialog = true;
     Name("العربية");
@@ -253,7 +253,7 @@ TEST_F(SpeechSession, LanguageNamesAreSpokenInTheirOwnVoices) {
     EXPECT_EQ(app().session.language, "de");
 }
 
-TEST_F(SpeechSession, APhysicalKeyStopsWhatIsBeingSaid) {
+TEST_F(SpeechInProcess, APhysicalKeyStopsWhatIsBeingSaid) {
     OpenWizardAt(part::WizardStep::kTitle);
     app().session.ideas.wizard.draft.title.clear();
     // Frames without input leave speech alone.
