@@ -34,6 +34,13 @@ int OnSamples(short* wav, int count, espeak_EVENT* events) {
     return 0;
 }
 
+// One code point of UTF-8 (a lead byte and its continuation bytes).
+bool IsOneCharacter(std::string_view text) {
+    const auto leads = std::count_if(text.begin(), text.end(),
+                                     [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    return leads == 1;
+}
+
 void PutLe(std::string& out, std::uint32_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
@@ -47,6 +54,16 @@ Settings Slower(Settings s) {
 
 Settings Faster(Settings s) {
     s.rate_wpm = std::min(Settings::kMaxRate, s.rate_wpm + Settings::kRateStep);
+    return s;
+}
+
+Settings Quieter(Settings s) {
+    s.volume = std::max(Settings::kMinVolume, s.volume - Settings::kVolumeStep);
+    return s;
+}
+
+Settings Louder(Settings s) {
+    s.volume = std::min(Settings::kMaxVolume, s.volume + Settings::kVolumeStep);
     return s;
 }
 
@@ -118,7 +135,11 @@ Status Synthesizer::Speak(std::string_view text, const std::string& voice, const
         voice_ = voice;
     }
     espeak_SetParameter(espeakRATE, std::clamp(settings.rate_wpm, Settings::kMinRate, Settings::kMaxRate), 0);
-    espeak_SetParameter(espeakVOLUME, std::clamp(settings.volume, 0, 200), 0);
+    espeak_SetParameter(espeakVOLUME, std::clamp(settings.volume, Settings::kMinVolume, Settings::kMaxVolume),
+                        0);
+    // A text of one character (a key's echo) is read as that character's name: espeak-ng says nothing for a
+    // lone "." or "-" unless it names punctuation, which in a sentence it must not.
+    espeak_SetParameter(espeakPUNCTUATION, IsOneCharacter(text) ? espeakPUNCT_ALL : espeakPUNCT_NONE, 0);
     const std::string nul_terminated(text);
     SynthCall call{&chunk};
     const espeak_ERROR e = espeak_Synth(nul_terminated.c_str(), nul_terminated.size() + 1, 0, POS_CHARACTER,

@@ -5,16 +5,12 @@
 // on-screen keyboard; in German and in Arabic. The assertions are on the logged utterances.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <regex>
 #include <string>
 #include <vector>
 
 #include "child_process.h"
+#include "speech_script.h"
 #include "test_support/test_support.h"
 
 namespace ck::test {
@@ -22,39 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Text(const std::string& lang, const std::string& key) {
-    std::ifstream in(SourceDir() / "locales" / "catalogues" / (lang + ".json"));
-    return nlohmann::json::parse(in).at(key).get<std::string>();
-}
-
-std::string Step(const char* kind, const std::string& value) {
-    return nlohmann::json{{kind, value}}.dump();
-}
-
-struct Utterance {
-    std::string lang, text;
-};
-
-class SpeechReplay : public ::testing::Test {
+class SpeechReplay : public ::testing::Test, protected SpeechScript {
   protected:
-    // Explore by touch: the first tap names the element, a pause, then a double tap performs it.
-    void Name(const std::string& label) {
-        steps_.push_back(Step("tap_text", label));
-        steps_.push_back(R"({"wait_ms":1000})");
-    }
-    void Perform(const std::string& label) {
-        Name(label);
-        steps_.push_back(Step("tap_text", label));
-        steps_.push_back(Step("tap_text", label));
-    }
-    // Types with the on-screen keys: a double tap on each (its first tap names it).
-    void TypeKeys(const std::vector<std::string>& keys) {
-        for (const auto& k : keys) {
-            steps_.push_back(Step("tap_text", k));
-            steps_.push_back(Step("tap_text", k));
-        }
-    }
-    void Add(const std::string& step) { steps_.push_back(step); }
     // The wizard after its two texts: a category, a district, "here at the kiosk", no contact, submit.
     void ChooseTheRestAndSubmit(const std::string& lang) {
         Perform(Text(lang, "kiosk.ideas.category.mobility"));
@@ -71,42 +36,23 @@ class SpeechReplay : public ::testing::Test {
     // 1280x720: software rendering of hundreds of taps is the cost of these journeys (label long).
     ChildResult Run(const std::string& size = "1280x720") {
         const fs::path script = dir_ / "journey.jsonl";
-        std::ofstream out(script);
-        for (const auto& s : steps_) out << s << "\n";
-        out.close();
+        WriteTo(script);
         return RunChild(KioskBinary().string(),
                         {"run", "--demo", "--headless", "--size", size, "--replay", script.string(),
                          "--speech-log", log_path().string()},
                         std::chrono::seconds(480));  // a loaded machine renders slowly
     }
     fs::path log_path() const { return dir_ / "speech.jsonl"; }
-    std::vector<Utterance> Spoken() const {
-        std::vector<Utterance> out;
-        std::ifstream in(log_path());
-        for (std::string line; std::getline(in, line);) {
-            const auto j = nlohmann::json::parse(line);
-            EXPECT_EQ(j.size(), 2u) << line;  // exactly {"lang":..,"text":..}
-            out.push_back({j.at("lang").get<std::string>(), j.at("text").get<std::string>()});
-        }
-        return out;
-    }
-    // Index of the first utterance at or after `from` equal to text (in lang), or -1.
+    std::vector<Utterance> Spoken() const { return ReadSpeechLog(log_path()); }
     static int Find(const std::vector<Utterance>& spoken, const std::string& lang, const std::string& text,
                     int from = 0) {
-        for (int i = std::max(0, from); i < static_cast<int>(spoken.size()); ++i)
-            if (spoken[i].lang == lang && spoken[i].text == text) return i;
-        return -1;
+        return FindUtterance(spoken, lang, text, from);
     }
-    static std::string Dump(const std::vector<Utterance>& spoken) {
-        std::string out;
-        for (const auto& u : spoken) out += "  [" + u.lang + "] " + u.text + "\n";
-        return out;
-    }
+    static std::string Dump(const std::vector<Utterance>& spoken) { return DumpSpeech(spoken); }
     TempDir dir_;
-    std::vector<std::string> steps_;
 };
 
-constexpr char kHold[] = R"({"drag":[700,700,700,700,3200]})";  // one finger, 3.2 s, on the attract screen
+constexpr const char* kHold = kHoldToSpeak;
 
 TEST_F(SpeechReplay, ABlindVisitorFindsAServiceAndSubmitsAnIdeaInGerman) {
     const std::string de = "de";
@@ -190,8 +136,10 @@ TEST_F(SpeechReplay, ABlindVisitorFindsAServiceAndSubmitsAnIdeaInArabic) {
     const auto spoken = Spoken();
     const std::string all = Dump(spoken);
     // German until Arabic was chosen, Arabic from the home screen's title on.
-    int at = Find(spoken, "de", "العربية, Schaltfläche");
+    // The language's name in its own voice, the role in the UI's.
+    int at = Find(spoken, ar, "العربية");
     ASSERT_GT(at, 0) << all;
+    EXPECT_EQ(Find(spoken, "de", "Schaltfläche", at), at + 1) << all;
     at = Find(spoken, ar, Text(ar, "kiosk.home.title"), at);
     ASSERT_GT(at, 0) << all;
     for (std::size_t i = static_cast<std::size_t>(at); i < spoken.size(); ++i)

@@ -243,6 +243,86 @@ CheckReport CheckSourceKeys(const Catalogue& german, const SourceKeys& source) {
     return report;
 }
 
+// ---- Leichte Sprache (de-x-ls): the rules of the Netzwerk Leichte Sprache that a program can check ----
+// (short sentences, no abbreviations, long compounds hyphenated, no passive). The rest (one statement per
+// sentence, no genitive, terms explained) needs a reader; docs/accessibility.md says what was reviewed.
+
+constexpr std::size_t kMaxEasyReadWords = 15;
+
+// The sentences of a message: each argument counts as one word, each plural branch is a text of its own.
+std::vector<std::string> EasyReadSentences(const std::string& pattern) {
+    std::string t = std::regex_replace(pattern, std::regex(R"(\{\w+(, *(number|date|time)[^{}]*)?\})"), "X");
+    t = std::regex_replace(t, std::regex(R"(\{\w+, *(plural|select|selectordinal),)"), "");
+    t = std::regex_replace(t, std::regex(R"((zero|one|two|few|many|other|=\d+) *\{)"), "\n");
+    for (char& c : t) {
+        if (c == '{' || c == '}') c = '\n';
+        if (c == '#') c = '2';
+    }
+    std::vector<std::string> out;
+    static const std::regex kEnd(R"([.!?:;](\s|$)|\n)");
+    for (std::sregex_token_iterator it(t.begin(), t.end(), kEnd, -1), end; it != end; ++it) {
+        if (it->str().find_first_not_of(" ") != std::string::npos) out.push_back(it->str());
+    }
+    return out;
+}
+
+std::size_t CountWords(const std::string& sentence) {
+    std::istringstream in(sentence);
+    std::size_t n = 0;
+    for (std::string w; in >> w;) n += w.find_first_not_of("-–…,\"'()") != std::string::npos;
+    return n;
+}
+
+std::string Lower(const std::string& s) {
+    return S(U(s).toLower(icu::Locale::getGerman()));
+}
+
+// Terms of the kiosk's texts that Leichte Sprache writes with hyphens (Bürger-Büro), in lower case.
+const std::vector<std::string>& LongCompounds() {
+    static const std::vector<std::string> terms = [] {
+        std::vector<std::string> out;
+        for (const char* t :
+             {"Bürgerbüro",   "Meldebescheinigung", "Sprachausgabe",   "Datenschutz",      "Bildschirm",
+              "Parkplatz",    "Parkplätze",         "Stadtteil",       "Führerschein",     "Feinstaub",
+              "Stickstoff",   "Wasserstand",        "Internetseite",   "Datensammlung",    "Datenliste",
+              "Dateiart",     "Mittelwert",         "Leerzeichen",     "Innenstadt",       "Zusammenleben",
+              "Öffnungszeit", "Referenzcode",       "Personalausweis", "Barrierefreiheit", "Kontrollkästchen",
+              "Eingabefeld",  "Schaltfläche",       "Luftqualität"})
+            out.push_back(Lower(t));
+        return out;
+    }();
+    return terms;
+}
+
+CheckReport CheckEasyRead(const Catalogue& ls) {
+    CheckReport report;
+    static const std::regex kAbbreviation(
+        R"((^|[\s(])(z\. ?B\.|bzw\.|ggf\.|usw\.|d\. ?h\.|ca\.|u\. ?a\.|evtl\.|etc\.|inkl\.|vgl\.|Nr\.|Tel\.|Str\.))",
+        std::regex::icase);
+    static const std::regex kPassive(R"((^|\s)(wurde|wurden|worden)(\s|[.,!?]|$))", std::regex::icase);
+    for (const auto& [key, pattern] : ls.messages) {
+        const std::string where = ls.tag + ".json " + key + ": ";
+        for (const std::string& sentence : EasyReadSentences(pattern)) {
+            if (const std::size_t n = CountWords(sentence); n > kMaxEasyReadWords) {
+                report.errors.push_back(where + "a sentence of " + std::to_string(n) + " words (at most " +
+                                        std::to_string(kMaxEasyReadWords) + "): \"" + sentence + "\"");
+            }
+        }
+        std::smatch m;
+        if (std::regex_search(pattern, m, kAbbreviation))
+            report.errors.push_back(where + "the abbreviation \"" + m[2].str() + "\" (write it out)");
+        if (std::regex_search(pattern, m, kPassive))
+            report.errors.push_back(where + "passive voice (\"" + m[2].str() + "\"): say who does it");
+        const std::string lower = Lower(pattern);
+        for (const std::string& term : LongCompounds()) {
+            if (lower.find(term) != std::string::npos)
+                report.errors.push_back(where + "the long word \"" + term +
+                                        "\" without hyphens (Bürger-Büro)");
+        }
+    }
+    return report;
+}
+
 class RealCatalogues : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -295,6 +375,50 @@ TEST_F(RealCatalogues, EveryKeyTheKioskUsesExistsInGerman) {
               << source.prefixes.size() << " key prefixes\n"
               << report.Text();
     EXPECT_TRUE(report.errors.empty()) << report.Text();
+}
+
+TEST_F(RealCatalogues, LeichteSpracheKeepsTheRulesAProgramCanCheck) {
+    const CheckReport report = CheckEasyRead(*set_.FindCatalogue("de-x-ls"));
+    EXPECT_TRUE(report.errors.empty()) << report.Text();
+}
+
+// Leichte Sprache is for visitors. The admin screen is for operators behind a PIN: de-x-ls deliberately has
+// none of its texts (kiosk.admin.*), so it shows in German, the fallback. Every other text must be there.
+TEST_F(RealCatalogues, LeichteSpracheHasEveryVisitorTextAndLeavesTheAdminScreenGerman) {
+    const Catalogue& de = *set_.FindCatalogue("de");
+    const Catalogue& ls = *set_.FindCatalogue("de-x-ls");
+    std::size_t admin = 0;
+    for (const auto& [key, unused] : de.messages) {
+        const bool is_admin = key.rfind("kiosk.admin.", 0) == 0;
+        admin += is_admin;
+        if (!is_admin) EXPECT_TRUE(ls.messages.count(key)) << "de-x-ls.json lacks the visitor text " << key;
+    }
+    EXPECT_GT(admin, 0u) << "no kiosk.admin.* keys: the rule above checks nothing";
+    for (const auto& [key, unused] : ls.messages)
+        EXPECT_NE(key.rfind("kiosk.admin.", 0), 0u) << key << ": the admin screen stays German as a whole";
+}
+
+TEST(EasyReadCheck, FlagsLongSentencesAbbreviationsPassiveAndUnhyphenatedCompounds) {
+    const Catalogue ls = *ParseCatalogue("de-x-ls", R"({
+        "kiosk.ok.short": "Das ist ein Satz. {n, plural, one {# Mensch} other {# Menschen}} sind hier.",
+        "kiosk.ok.hyphen": "Das Bürger-Büro hilft. Die Melde-Bescheinigung ist ein Papier.",
+        "kiosk.bad.long": "Wenn Sie eine neue Wohnung haben, dann müssen Sie das der Stadt bald sagen, sonst gibt es Ärger.",
+        "kiosk.bad.plural": "{n, plural, one {Sie können noch # Zeichen schreiben und dann sind Sie fertig und dann geht es weiter mit dem nächsten Schritt.} other {Ok.}}",
+        "kiosk.bad.abbr": "Bringen Sie z.B. einen Ausweis mit.",
+        "kiosk.bad.passive": "Ihre Idee wurde gespeichert.",
+        "kiosk.bad.compound": "Gehen Sie zum Bürgerbüro. Dort gibt es die Meldebescheinigung."
+    })",
+                                         "de-x-ls.json");
+    const CheckReport report = CheckEasyRead(ls);
+    const std::string text = report.Text();
+    EXPECT_THAT(text, ::testing::HasSubstr("kiosk.bad.long: a sentence of 18 words"));
+    EXPECT_THAT(text, ::testing::HasSubstr("kiosk.bad.plural: a sentence of 20 words"));
+    EXPECT_THAT(text, ::testing::HasSubstr("kiosk.bad.abbr: the abbreviation \"z.B.\""));
+    EXPECT_THAT(text, ::testing::HasSubstr("kiosk.bad.passive: passive voice (\"wurde\")"));
+    EXPECT_THAT(text, ::testing::HasSubstr("kiosk.bad.compound: the long word \"bürgerbüro\""));
+    EXPECT_THAT(text, ::testing::HasSubstr("kiosk.bad.compound: the long word \"meldebescheinigung\""));
+    EXPECT_THAT(text, ::testing::Not(::testing::HasSubstr("kiosk.ok.")));
+    EXPECT_EQ(report.errors.size(), 6u) << text;
 }
 
 // The checker itself must catch what it claims to catch.

@@ -122,10 +122,12 @@ TEST(Speaker, RepeatSaysTheLastRememberedUtteranceAndResetForgetsIt) {
     speaker->Say({"de", "Ihre Idee wurde gespeichert."});
     speaker->Say({"de", "Wiederholen, Schaltfläche"}, /*remember=*/false);
     EXPECT_TRUE(speaker->Repeat());
-    speaker->SetSettings(Slower(Settings{}));
+    speaker->SetSettings(Louder(Slower(Settings{})));
     EXPECT_EQ(speaker->settings().rate_wpm, Settings::kDefaultRate - Settings::kRateStep);
+    EXPECT_EQ(speaker->settings().volume, Settings::kDefaultVolume + Settings::kVolumeStep);
     speaker->Reset();
     EXPECT_EQ(speaker->settings().rate_wpm, Settings::kDefaultRate);
+    EXPECT_EQ(speaker->settings().volume, Settings::kDefaultVolume);
     EXPECT_FALSE(speaker->Repeat());
     ASSERT_TRUE(speaker->WaitIdle(30s));
     const auto log = ReadLog(dir / "speech.jsonl");

@@ -2,7 +2,9 @@
 // (not silence) and last about as long as the words take at the rate asked for.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
@@ -84,6 +86,55 @@ TEST_F(SynthesizerTest, SlowerTakesLongerAndFasterShorter) {
     EXPECT_EQ(s.rate_wpm, Settings::kMinRate);
     for (int i = 0; i < 50; ++i) s = Faster(s);
     EXPECT_EQ(s.rate_wpm, Settings::kMaxRate);
+}
+
+int Peak(const Pcm& pcm) {
+    int peak = 0;
+    for (const auto s : pcm.samples) peak = std::max(peak, std::abs(static_cast<int>(s)));
+    return peak;
+}
+
+// The volume a visitor sets reaches the engine: the quietest step is clearly quieter than the default and
+// the loudest clearly louder, in peak and in RMS; the steps stop at their bounds.
+TEST_F(SynthesizerTest, QuieterIsQuieterAndLouderLouder) {
+    const std::string text = "Willkommen im Bürgerbüro der Stadt Herne.";
+    Settings quiet, loud;
+    for (int i = 0; i < 50; ++i) quiet = Quieter(quiet);
+    for (int i = 0; i < 50; ++i) loud = Louder(loud);
+    EXPECT_EQ(quiet.volume, Settings::kMinVolume);
+    EXPECT_EQ(loud.volume, Settings::kMaxVolume);
+    EXPECT_EQ(quiet.rate_wpm, Settings::kDefaultRate);  // volume steps leave the rate alone
+    auto normal = synth_->Synthesize(text, "de", Settings{});
+    auto quieter = synth_->Synthesize(text, "de", quiet);
+    auto louder = synth_->Synthesize(text, "de", loud);
+    ASSERT_TRUE(normal.ok() && quieter.ok() && louder.ok());
+    EXPECT_LT(Rms(*quieter), Rms(*normal) * 0.7) << Rms(*quieter) << " vs " << Rms(*normal);
+    EXPECT_GT(Rms(*louder), Rms(*normal) * 1.2) << Rms(*louder) << " vs " << Rms(*normal);
+    EXPECT_LT(Peak(*quieter), Peak(*normal));
+    EXPECT_GT(Peak(*louder), Peak(*normal));
+    // Still speech at the quietest step (never muted by the volume alone).
+    EXPECT_GT(Rms(*quieter), 150.0);
+}
+
+// The keyboard echoes each key: a lone character, punctuation included, must be heard (espeak-ng says
+// nothing for a lone "." unless asked to name punctuation), while a sentence's punctuation stays unspoken.
+TEST_F(SynthesizerTest, ALoneCharacterIsSpokenPunctuationToo) {
+    for (const char* key : {".", ",", "-", "/", "?", "!", "@", "7", "h", "ä"}) {
+        SCOPED_TRACE(key);
+        auto pcm = synth_->Synthesize(key, "de", Settings{});
+        ASSERT_TRUE(pcm.ok()) << pcm.error().message;
+        EXPECT_GT(pcm->seconds(), 0.15);
+        EXPECT_GT(Rms(*pcm), 300.0);
+    }
+    auto arabic = synth_->Synthesize("،", "ar", Settings{});  // the Arabic comma
+    ASSERT_TRUE(arabic.ok());
+    EXPECT_GT(arabic->seconds(), 0.15);
+    // Commas and the full stop of a sentence are pauses (about 1.8 times the words alone); named, they would
+    // add four words (about 2.6 times).
+    auto plain = synth_->Synthesize("Eins zwei drei vier", "de", Settings{});
+    auto marked = synth_->Synthesize("Eins, zwei, drei, vier.", "de", Settings{});
+    ASSERT_TRUE(plain.ok() && marked.ok());
+    EXPECT_LT(marked->seconds(), plain->seconds() * 2.2) << marked->seconds() << " vs " << plain->seconds();
 }
 
 TEST_F(SynthesizerTest, WavFileHasAValidHeaderAndTheSamples) {

@@ -1,8 +1,8 @@
 // Speech output for a visitor session (EN 301 549 clause 5): what the kiosk says and when. Only while the
 // visitor has switched speech on: the heading of every screen and dialog when it changes, the element a tap
-// names in explore mode, errors, the idea's receipt (its code spelled out), the idle warning. Nothing on
-// the admin screen. A new touch stops what is being said. The speech thread is speech::Speaker
-// (App::speech); this file decides the texts, on the UI thread.
+// names in explore mode, each key typed on the on-screen keyboard, errors, the idea's receipt (its code
+// spelled out), the idle warning. Nothing on the admin screen. A new touch or key stops what is being said.
+// The speech thread is speech::Speaker (App::speaker); this file decides the texts, on the UI thread.
 #pragma once
 
 #include <string>
@@ -40,9 +40,13 @@ void SetSpeech(App& app, bool on);
 void SetExplore(App& app, bool on);
 void SpeakSlower(App& app);
 void SpeakFaster(App& app);
+void SpeakQuieter(App& app);
+void SpeakLouder(App& app);
 void SpeakAgain(App& app);
 // Says a text in the UI language, if speech is on (remember: what "repeat" says again).
 void Say(App& app, const std::string& text, bool remember = true);
+// Says a text in another language, with its voice (a language's own name); never remembered.
+void SayIn(App& app, const std::string& lang, const std::string& text);
 // A new visitor: silence, and the speaker's defaults.
 void ResetSpeech(App& app);
 

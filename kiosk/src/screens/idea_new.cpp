@@ -38,9 +38,10 @@ const char* PromptKey(WizardStep s) {
 
 // A text step: the field, the characters left, and the keyboard typing into it.
 // `field_w` > 0 narrows only the field (the contact step puts it beside the consent box); the keyboard keeps
-// the full width.
+// the full width. `personal`: the text is personal data (the e-mail address), never read aloud as a whole.
 bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multiline,
-              std::string_view placeholder, float width, float field_h, float field_w = 0) {
+              std::string_view placeholder, float width, float field_h, float field_w = 0,
+              bool personal = false) {
     const ui::UiFrame& f = app.frame;
     IdeasController& st = app.session.ideas;
     ui::KeyboardState& keyboard = app.session.idea_keyboard;
@@ -51,7 +52,7 @@ bool TextStep(App& app, std::string& text, std::size_t max_graphemes, bool multi
     (void)ui::InsertAtCaret(text, caret, app.typed_text, limit);
     for (int i = 0; i < app.typed_backspaces; ++i) (void)ui::EraseBeforeCaret(text, caret);
     ui::TextField("##field", text, placeholder, true, ImVec2(field_w > 0 ? field_w : width, field_h),
-                  multiline, &caret);
+                  multiline, &caret, personal);
     const auto used = static_cast<std::int64_t>(loc::CountGraphemeClusters(text));
     const std::int64_t left = static_cast<std::int64_t>(max_graphemes) - used;
     ui::Label(app.loc->Format("kiosk.ideas.chars_left", {{"n", std::max<std::int64_t>(left, 0)}}),
@@ -183,7 +184,8 @@ void PlaceStep(App& app, float width) {
             size = ImVec2(width, ImGui::GetContentRegionAvail().y);
         }
         const std::optional<part::GeoPoint> pin = place == "map" ? wz.draft.map_point : std::nullopt;
-        const ui::MapTap tap = ui::DistrictMapPicker("##map", map, wz.draft.district, pin, size);
+        const ui::MapTap tap =
+            ui::DistrictMapPicker("##map", map, wz.draft.district, pin, size, app.T("kiosk.ideas.place_map"));
         if (tap.tapped) {
             Status s = part::WizardPlaceOnMap(wz, tap.point, app.idea_settings);
             st.wizard_error_key = s.ok() ? std::string() : std::string(IdeaMessageKey(s.error()));
@@ -332,7 +334,8 @@ void DrawIdeaNew(App& app) {
             if (d.contact_consent) {
                 keyboard_done = TextStep(
                     app, d.contact_email, part::kMaxEmailBytes, false, app.T("kiosk.ideas.email_placeholder"),
-                    width, ui::LayoutScale(ui::units::kButtonHeight), beside ? width - box_w - gap_w : 0);
+                    width, ui::LayoutScale(ui::units::kButtonHeight), beside ? width - box_w - gap_w : 0,
+                    /*personal=*/true);
             }
             break;
         }

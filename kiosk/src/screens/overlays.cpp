@@ -39,8 +39,12 @@ void DrawLanguageDialog(App& app) {
         ImGui::PushID(l->tag.c_str());
         if (index++ % cols != 0) ImGui::SameLine(0, gap);
         const bool current = l->tag == app.session.language;
-        if (current ? ui::PrimaryButton("##lang", l->native_name, ImVec2(button_w, 0), ui::Icon::kCheck)
-                    : ui::SecondaryButton("##lang", l->native_name, ImVec2(button_w, 0))) {
+        ui::SetLabelLanguage(l->tag);  // each name is read by its own language's voice
+        const bool chosen =
+            current ? ui::PrimaryButton("##lang", l->native_name, ImVec2(button_w, 0), ui::Icon::kCheck)
+                    : ui::SecondaryButton("##lang", l->native_name, ImVec2(button_w, 0));
+        ui::SetLabelLanguage({});
+        if (chosen) {
             ApplyLanguage(app, l->tag);
             app.session.language_dialog = false;
         }

@@ -44,7 +44,7 @@ void NotAvailableYet(App& app, float width);
 // its width for a layout that places it.
 bool SpeechSwitch(App& app, const char* id, ImVec2 size);
 float SpeechSwitchWidth(App& app);
-// The accessibility panel's speech block: speech and explore on/off, repeat, slower, faster.
+// The accessibility panel's speech block: speech and explore on/off, repeat, slower, faster, quieter, louder.
 void SpeechControls(App& app, float width);
 // Explore mode's large "activate" bar over the status bar: performs the element last named.
 void DrawActivateBar(App& app);

@@ -39,6 +39,11 @@ void SpeechControls(App& app, float width) {
     if (ui::SecondaryButton("##slower", app.T("kiosk.accessibility.slower"), third)) SpeakSlower(app);
     ImGui::SameLine(0, gap);
     if (ui::SecondaryButton("##faster", app.T("kiosk.accessibility.faster"), third)) SpeakFaster(app);
+    ui::Spacing(ui::units::kGapLarge);
+    const ImVec2 two(half, 0);
+    if (ui::SecondaryButton("##quieter", app.T("kiosk.accessibility.quieter"), two)) SpeakQuieter(app);
+    ImGui::SameLine(0, gap);
+    if (ui::SecondaryButton("##louder", app.T("kiosk.accessibility.louder"), two)) SpeakLouder(app);
 }
 
 void DrawActivateBar(App& app) {

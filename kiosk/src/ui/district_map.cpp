@@ -2,9 +2,11 @@
 #include "ui/district_map.h"
 
 #include <algorithm>
+#include <cfloat>
 
 #include <imgui_internal.h>
 
+#include "ui/explore.h"
 #include "ui/layout.h"
 #include "ui/ui_frame.h"
 #include "ui/widgets.h"
@@ -39,7 +41,8 @@ void DrawPin(ImDrawList* dl, ImVec2 at, ImU32 fill, ImU32 outline) {
 }  // namespace
 
 MapTap DistrictMapPicker(const char* id, const part::DistrictMap& map, std::string_view selected_district,
-                         const std::optional<part::GeoPoint>& pin, ImVec2 size) {
+                         const std::optional<part::GeoPoint>& pin, ImVec2 size,
+                         std::string_view outside_label) {
     MapTap tap;
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems || !part::HasMap(map)) return tap;
@@ -53,7 +56,8 @@ MapTap DistrictMapPicker(const char* id, const part::DistrictMap& map, std::stri
     if (!ImGui::ItemAdd(bb, gid)) return tap;
     bool hovered = false, held = false;
     const bool pressed =
-        ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease);
+        ImGui::ButtonBehavior(bb, gid, &hovered, &held, ImGuiButtonFlags_PressedOnClickRelease) &&
+        !f.gesture.dragging;
 
     ImDrawList* dl = window->DrawList;
     const float r = LayoutScale(units::kRounding);
@@ -100,12 +104,24 @@ MapTap DistrictMapPicker(const char* id, const part::DistrictMap& map, std::stri
     }
     if (pin) DrawPin(dl, ToImVec(part::GeoToScreen(view, *pin)), f.theme.accent, f.theme.on_accent);
 
+    // Explore by touch: the map is one element per district. A first touch names the district under the
+    // finger; a second tap on the same district, or the activate bar, places the pin. While the map holds
+    // the focus, the point that named it stands for the finger (the activate bar's tap is elsewhere).
+    const ExploreState& e = f.explore;
+    const ImVec2 at = e.enabled && e.focus == gid && !pressed ? e.focus_point : ImGui::GetIO().MousePos;
+    const part::GeoPoint geo = part::ScreenToGeo(view, part::ScreenPoint{at.x, at.y});
+    const part::DistrictOutline* district = part::DistrictAt(map, geo);
+    ImRect focus = bb;
+    if (district) {
+        focus = ImRect(ImVec2(FLT_MAX, FLT_MAX), ImVec2(-FLT_MAX, -FLT_MAX));
+        for (const part::GeoPoint& g : district->outline) focus.Add(ToImVec(part::GeoToScreen(view, g)));
+    }
     // A tap in the margin beside the city is still reported: the caller refuses it with a hint, which helps
     // more than a tap that silently does nothing.
-    if (pressed && !f.gesture.dragging) {
-        const ImVec2 at = ImGui::GetIO().MousePos;
+    if (ExploreGate(gid, focus.Min, focus.Max, pressed,
+                    {district ? std::string_view(district->district) : outside_label, Role::kButton})) {
         tap.tapped = true;
-        tap.point = part::ScreenToGeo(view, part::ScreenPoint{at.x, at.y});
+        tap.point = geo;
     }
     return tap;
 }

@@ -19,8 +19,10 @@ struct MapTap {
 
 // Draws the map scaled into `size` at the cursor and reports a tap (a press released without dragging).
 // `selected_district` is highlighted; `pin`, if any, is drawn. District names are traced, so replays can
-// tap a district by its name.
+// tap a district by its name. In explore by touch each district is an element named by its name;
+// `outside_label` names the margin beside the city.
 MapTap DistrictMapPicker(const char* id, const part::DistrictMap& map, std::string_view selected_district,
-                         const std::optional<part::GeoPoint>& pin, ImVec2 size);
+                         const std::optional<part::GeoPoint>& pin, ImVec2 size,
+                         std::string_view outside_label);
 
 }  // namespace ck::ui

@@ -14,6 +14,8 @@ void BeginExploreFrame() {
     e.activate_next = 0;
     e.focus_seen = false;
     e.announce.reset();
+    e.label_lang.clear();
+    e.key_echo.reset();
 }
 
 void ClearExploreFocus(ExploreState& e) {
@@ -21,6 +23,14 @@ void ClearExploreFocus(ExploreState& e) {
     e.focus_label.clear();
     e.focus_tap_s = -1e9;
     e.activate = e.activate_next = 0;
+}
+
+void SetLabelLanguage(std::string_view tag) {
+    Frame().explore.label_lang.assign(tag);
+}
+
+void EchoKey(std::string_view label) {
+    Frame().explore.key_echo = std::string(label);
 }
 
 bool ExploreGate(ImGuiID id, ImVec2 min, ImVec2 max, bool pressed, const Accessible& a) {
@@ -46,13 +56,15 @@ bool ExploreGate(ImGuiID id, ImVec2 min, ImVec2 max, bool pressed, const Accessi
         e.focus_seen = true;
         e.focus_min = min;
         e.focus_max = max;
-        e.announce = Announcement{std::string(a.label), a.role, a.checked};
+        e.focus_point = ImGui::GetIO().MousePos;
+        e.announce = Announcement{std::string(a.label), a.role, a.checked, a.filled, e.label_lang};
         return false;
     }
     if (!fire) return false;
     e.focus_tap_s = -1e9;  // a third tap names it again instead of firing twice
     // A check box says its new state; anything else is heard through what it changes (a screen, a text).
-    if (a.role == Role::kCheckBox) e.announce = Announcement{std::string(a.label), a.role, !a.checked};
+    if (a.role == Role::kCheckBox)
+        e.announce = Announcement{std::string(a.label), a.role, !a.checked, std::nullopt, e.label_lang};
     return true;
 }
 

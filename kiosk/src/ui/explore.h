@@ -19,12 +19,17 @@ struct Accessible {
     std::string_view label;
     Role role = Role::kButton;
     bool checked = false;  // kCheckBox
+    // A text field that may hold personal data (an e-mail address): `label` is the field's name, and only
+    // whether it is filled is spoken, never what it holds.
+    std::optional<bool> filled = std::nullopt;
 };
 
 struct Announcement {
     std::string label;
     Role role = Role::kButton;
     bool checked = false;
+    std::optional<bool> filled;
+    std::string lang;  // the label's own language, when it is not the UI's (a language's native name)
 };
 
 inline constexpr double kDoubleTapS = 0.5;
@@ -37,9 +42,15 @@ struct ExploreState {
     double focus_tap_s = -1e9;  // when it was tapped (frame time)
     bool focus_seen = false;    // drawn this frame, at focus_min/focus_max
     ImVec2 focus_min{}, focus_max{};
+    ImVec2 focus_point{};  // where the tap that named it touched (the district map names what lies there)
     ImGuiID activate_next = 0;             // the activate button asked for it: it fires in the next frame
     ImGuiID activate = 0;                  // ... which is this frame
     std::optional<Announcement> announce;  // to be spoken after this frame
+    // The language of the labels of the widgets drawn next (SetLabelLanguage); empty: the UI language.
+    std::string label_lang;
+    // What a key of the on-screen keyboard typed or did this frame (its label): with speech on it is echoed,
+    // in explore mode or not. The PIN pad has no such keys, so it never echoes.
+    std::optional<std::string> key_echo;
 };
 
 // Call once per frame before any widget: moves an activation into this frame, forgets last frame's output.
@@ -48,6 +59,11 @@ void BeginExploreFrame();
 bool ExploreGate(ImGuiID id, ImVec2 min, ImVec2 max, bool pressed, const Accessible& a);
 // Forgets the focused element (a new screen).
 void ClearExploreFocus(ExploreState& e);
+// The widgets drawn after this call show text in the language `tag` (the language picker's native names):
+// they are spoken with that language's voice. An empty tag returns to the UI language.
+void SetLabelLanguage(std::string_view tag);
+// Called by a key that fired: its label is echoed after the frame.
+void EchoKey(std::string_view label);
 // The large "activate" button (itself never gated): performs the focused element. Returns true when tapped
 // with nothing focused, so the app can say what to do first.
 bool ActivateButton(const char* id, std::string_view label, ImVec2 size);

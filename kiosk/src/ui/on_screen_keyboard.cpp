@@ -33,9 +33,9 @@ void DrawArrow(ImDrawList* dl, ImVec2 centre, float size, bool left, ImU32 colou
 }
 
 // One key: fires on release, never on a drag; records its label so a replay can tap it by text (the arrow
-// keys as "←" and "→").
+// keys as "←" and "→"). A key that fires is echoed with speech on (a character key only once it typed).
 bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool highlighted,
-         KeyFace face = KeyFace::kText) {
+         KeyFace face = KeyFace::kText, bool echo = true) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const UiFrame& f = Frame();
     const Theme& t = f.theme;
@@ -59,6 +59,7 @@ bool Key(const char* id, std::string_view label, ImVec2 pos, ImVec2 size, bool h
         DrawArrow(dl, bb.GetCenter(), std::min(size.x, size.y) * 0.42f, face == KeyFace::kArrowLeft, fg);
     }
     Frame().trace.push_back(TraceEntry{std::string(label), bb.Min, bb.Max, true, Frame().keep_order});
+    if (pressed && echo) EchoKey(label);
     return pressed;
 }
 
@@ -200,8 +201,9 @@ KeyboardResult DrawKeyboard(KeyboardState& state, std::string& text, std::size_t
         for (std::size_t k = 0; k < rows[r].size(); ++k) {
             const std::string& key = rows[r][k];
             ImGui::PushID(static_cast<int>(r * 100 + k));
-            if (Key("##k", key, ImVec2(x, y), ImVec2(kw, kh), false) &&
+            if (Key("##k", key, ImVec2(x, y), ImVec2(kw, kh), false, KeyFace::kText, /*echo=*/false) &&
                 InsertAtCaret(text, caret, key, limit)) {
+                EchoKey(key);  // not when the limit refused it: silence, as nothing was typed
                 result.changed = true;
                 if (state.level == 1 && !state.shift_locked) state.level = 0;  // shift applies to one key
             }

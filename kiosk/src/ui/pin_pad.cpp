@@ -27,7 +27,7 @@ PinPadResult PinPad(const char* id, std::string& pin, std::size_t max_digits, co
     const float left = ImGui::GetCursorScreenPos().x;
     std::string shown;
     for (std::size_t i = 0; i < pin.size(); ++i) shown += "\xE2\x80\xA2 ";
-    TextField("##pin", shown, "", true, ImVec2(pad_w, row_h), false);
+    TextField("##pin", shown, "", true, ImVec2(pad_w, row_h), false, nullptr, /*personal=*/true);
     const ImVec2 origin(left, ImGui::GetCursorScreenPos().y + gap - ImGui::GetStyle().ItemSpacing.y);
     static constexpr const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"};
     for (int i = 0; i < 12; ++i) {

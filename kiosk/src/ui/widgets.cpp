@@ -754,13 +754,15 @@ bool QrCode(const std::string& text, float size_px) {
 }
 
 bool TextField(const char* id_str, const std::string& text, std::string_view placeholder, bool focused,
-               ImVec2 size, bool multiline, std::size_t* caret) {
+               ImVec2 size, bool multiline, std::size_t* caret, bool personal) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
     const UiFrame& f = Frame();
     const Theme& t = f.theme;
-    const auto [bb, pressed, held] =
-        Pressable(id_str, size, {text.empty() ? placeholder : std::string_view(text), Role::kTextField});
+    const Accessible accessible =
+        personal ? Accessible{placeholder, Role::kTextField, false, !text.empty()}
+                 : Accessible{text.empty() ? placeholder : std::string_view(text), Role::kTextField};
+    const auto [bb, pressed, held] = Pressable(id_str, size, accessible);
     ImDrawList* dl = window->DrawList;
     dl->AddRectFilled(bb.Min, bb.Max, t.surface, LayoutScale(12));
     dl->AddRect(bb.Min, bb.Max, focused ? t.primary : t.border, LayoutScale(12), 0,

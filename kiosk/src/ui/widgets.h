@@ -99,8 +99,10 @@ bool QrCode(const std::string& text, float size_px);
 // caret (a byte offset on a grapheme boundary, see on_screen_keyboard.h) the field draws it where it is and a
 // tap moves it to the nearest character boundary; without one a focused field shows the caret at the end.
 // Long single lines scroll sideways and long texts upwards so that the caret stays visible.
+// `personal`: the field may hold personal data (an e-mail address); explore by touch names it by its
+// placeholder and says whether it is filled, never what it holds.
 bool TextField(const char* id, const std::string& text, std::string_view placeholder, bool focused,
-               ImVec2 size, bool multiline, std::size_t* caret = nullptr);
+               ImVec2 size, bool multiline, std::size_t* caret = nullptr, bool personal = false);
 
 // ---- Text layout with byte offsets (pure: the widgets and the tests share it) ----
 

@@ -26,11 +26,17 @@ struct Settings {
     static constexpr int kMaxRate = 280;
     static constexpr int kRateStep = 30;
     static constexpr int kDefaultVolume = 100;  // espeak's scale, 0..200
+    // Never silent (speech has its own off switch) and never so loud that espeak-ng's output clips.
+    static constexpr int kMinVolume = 40;
+    static constexpr int kMaxVolume = 160;
+    static constexpr int kVolumeStep = 20;
     int rate_wpm = kDefaultRate;
     int volume = kDefaultVolume;
 };
 Settings Slower(Settings s);
 Settings Faster(Settings s);
+Settings Quieter(Settings s);
+Settings Louder(Settings s);
 
 // The espeak-ng voice for a UI language tag ("de", "ar", "uk-UA"), or empty when the kiosk has none for it.
 std::string VoiceFor(std::string_view ui_language);
