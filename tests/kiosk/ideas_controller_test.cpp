@@ -159,7 +159,8 @@ TEST(IdeaMessageKeyTest, MapsDomainCodesToCatalogueKeys) {
     EXPECT_EQ(IdeaMessageKey(MakeError("ideas.description.required", "")), "kiosk.ideas.error.required");
     EXPECT_EQ(IdeaMessageKey(MakeError("ideas.limit.kiosk_hour", "")), "kiosk.ideas.error.hour_limit");
     EXPECT_EQ(IdeaMessageKey(MakeError("ideas.text.invalid_utf8", "")), "kiosk.ideas.error.invalid_text");
-    EXPECT_EQ(IdeaMessageKey(MakeError("db.busy", "")), "kiosk.ideas.error.save_failed");
+    EXPECT_EQ(IdeaMessageKey(MakeError("db.busy", "")), "kiosk.ideas.error.busy");
+    EXPECT_EQ(IdeaMessageKey(MakeError("db.full", "")), "kiosk.ideas.error.save_failed");
 }
 
 }  // namespace
