@@ -482,7 +482,9 @@ bool CheckBox(const char* id_str, std::string_view label, bool* value, float wid
     const Theme& t = f.theme;
     const float box = LayoutScale(72);
     const float pad = LayoutScale(24);
-    const ImVec2 text_size = MeasureText(label, f.fonts.body, width - box - 2 * pad);
+    // pad | box | pad | text | pad, mirrored right to left.
+    const float text_w = width - box - 3 * pad;
+    const ImVec2 text_size = MeasureText(label, f.fonts.body, text_w);
     const float h = std::max(LayoutScale(units::kButtonHeight), text_size.y + 2 * pad);
     const auto [bb, pressed, held] = Pressable(id_str, ImVec2(width, h), {label, Role::kCheckBox, *value});
     if (pressed) *value = !*value;
@@ -495,7 +497,7 @@ bool CheckBox(const char* id_str, std::string_view label, bool* value, float wid
                 LayoutScale(4));
     if (*value) DrawIcon(dl, Icon::kCheck, bmin + ImVec2(box, box) * 0.5f, box * 0.7f, t.on_primary);
     LabelAt(dl, ImVec2(f.rtl ? bb.Min.x + pad : bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f),
-            label, f.fonts.body, t.text, width - box - 2 * pad);
+            label, f.fonts.body, t.text, text_w);
     Trace(label, bb.Min, bb.Max, true);
     return pressed;
 }
