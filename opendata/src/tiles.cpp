@@ -154,6 +154,8 @@ std::vector<TileSpec> DefaultTiles() {
     t[3].title_key = "kiosk.live.tile.water";
     t[3].type = "WaterObserved";
     t[3].attribute = "height", t[3].unit = "MTR", t[3].decimals = 2;
+    // The gauge's usual band: what the level is read against. A city sets its own gauge's range.
+    t[3].normal_low = 1.8, t[3].normal_high = 2.6;
     t[3].refresh = seconds(900), t[3].stale_after = seconds(3 * 3600);
 
     t[4].id = "passers_by";
