@@ -38,7 +38,7 @@ void DrawLive(App& app) {
     ui::Label(title, f.fonts.title, f.theme.text, title_w);
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(title_h, datasets ? button_h : 0.0f) +
                                                 ui::LayoutScale(ui::units::kGapMedium)));
-    const std::string offline = OfflineLine(app);
+    const std::string& offline = OfflineLine(app);
     if (!offline.empty()) {
         ui::Label(offline, f.fonts.body, f.theme.warn, width);
         ui::Spacing(ui::units::kGapMedium);
@@ -63,10 +63,9 @@ void DrawLive(App& app) {
             const int col = static_cast<int>(i) % cols;
             const int row = static_cast<int>(i) / cols;
             // Right to left: the first tile at the right edge, as a reader of Arabic starts.
-            ImGui::SetCursorScreenPos(
-                origin + ImVec2(static_cast<float>(col) * (card.x + gap),
-                                static_cast<float>(row) * (card.y + gap)));
-            const TileTexts t = TextsFor(app, live.entries[i]);
+            ImGui::SetCursorScreenPos(origin + ImVec2(static_cast<float>(col) * (card.x + gap),
+                                                      static_cast<float>(row) * (card.y + gap)));
+            const TileTexts& t = TextsFor(app, i);
             ImGui::PushID(static_cast<int>(i));
             if (ui::LiveCard("##tile", {t.title, t.name, t.value, t.detail, t.age}, live.entries[i].stale,
                              card)) {
