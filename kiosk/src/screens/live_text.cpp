@@ -88,6 +88,9 @@ std::string FigureText(App& app, double value, int decimals, const std::string& 
     return text + (unit == "%" ? "\u00a0" : " ") + (isolate ? UnitText(app, unit) : unit);
 }
 
+namespace {
+
+// Formats every entry's texts and the offline line again when what they show changed.
 void RefreshLiveTexts(App& app) {
     LiveController& live = app.live;
     const std::int64_t minute = ToUnixMs(AppNow(app)) / 60000;
@@ -102,6 +105,8 @@ void RefreshLiveTexts(App& app) {
     live.texts_minute = minute;
     live.texts_language = language;
 }
+
+}  // namespace
 
 const TileTexts& TextsFor(App& app, std::size_t index) {
     RefreshLiveTexts(app);
