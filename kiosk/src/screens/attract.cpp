@@ -84,14 +84,15 @@ void DrawAttract(App& app) {
     const LiveController& live = app.live;
     const bool show_tile = live.rotation < live.entries.size() && !live.entries[live.rotation].stale;
     const float gap = ui::LayoutScale(ui::units::kGapSection);
-    // As tall as its lines need (large text included): title, place, figure, age.
-    const float body = f.fonts.body->FontSize;
-    const ImVec2 card(std::min(ui::LayoutScale(f.layout.portrait ? ui::units::kAttractTileWidth
-                                                                 : ui::units::kAttractTileWidthBeside),
-                               w),
-                      std::max(ui::LayoutScale(ui::units::kAttractTileHeight),
-                               2 * ui::LayoutScale(ui::units::kCardPadding) + body * 3.9f +
-                                   f.fonts.title->FontSize * 1.15f));
+    ImVec2 card(std::min(ui::LayoutScale(f.layout.portrait ? ui::units::kAttractTileWidth
+                                                           : ui::units::kAttractTileWidthBeside),
+                         w),
+                ui::LayoutScale(ui::units::kAttractTileHeight));
+    // As tall as its lines need (large text, an age that wraps).
+    if (show_tile) {
+        const TileTexts& tt = TextsFor(app, live.rotation);
+        card.y = std::max(card.y, ui::LiveCardHeight({tt.title, tt.name, tt.value, {}, tt.age}, card.x));
+    }
     const bool beside = show_tile && !f.layout.portrait;
 
     // Counting notice: the camera's purpose is never hidden. Placed first: the rest fits above it.

@@ -55,8 +55,14 @@ void DrawLive(App& app) {
         const float gap = ui::LayoutScale(ui::units::kGap);
         // The scroll area keeps its inset free for the finger (and the scroll bar).
         const float inner = width - ui::LayoutScale(ui::units::kScrollInset);
-        const ImVec2 card((inner - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
-                          ui::LayoutScale(ui::units::kLiveCardHeight));
+        ImVec2 card((inner - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
+                    ui::LayoutScale(ui::units::kLiveCardHeight));
+        // Every card as tall as the tallest needs (a value or an age that wraps in portrait or large text).
+        for (std::size_t i = 0; i < live.entries.size(); ++i) {
+            const TileTexts& t = TextsFor(app, i);
+            card.y =
+                std::max(card.y, ui::LiveCardHeight({t.title, t.name, t.value, t.detail, t.age}, card.x));
+        }
         ui::BeginScrollArea("##live", ImVec2(width, 0));
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         for (std::size_t i = 0; i < live.entries.size(); ++i) {
