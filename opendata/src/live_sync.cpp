@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "core/quote.h"
 #include "offline_cache/counter_bins.h"
 #include "offline_cache/live_store.h"
 #include "opendata/chart.h"
@@ -77,10 +78,10 @@ Result<std::vector<TileEntry>> LoadTileEntries(cache::Database& db, const std::v
         }
         std::vector<TileEntry> entries;
         for (const cache::LiveRow* r : by_tile[spec.id]) {
-            const auto parsed = nlohmann::json::parse(r->json, nullptr, false);
-            Result<TileValue> v = TileValueFromJson(parsed);
+            Result<TileValue> v = TileValueFromStored(r->json);
             if (!v) {
-                spdlog::warn("live: a cached value of tile {} is unreadable: {}", spec.id, v.error().message);
+                spdlog::warn("live: the cached value of tile {}, entity {}, is unreadable and skipped: {}",
+                             spec.id, QuoteInput(r->entity_id, 80), v.error().message);
                 continue;
             }
             TileEntry e;

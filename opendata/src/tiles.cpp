@@ -154,6 +154,8 @@ std::vector<TileSpec> DefaultTiles() {
     t[3].title_key = "kiosk.live.tile.water";
     t[3].type = "WaterObserved";
     t[3].attribute = "height", t[3].unit = "MTR", t[3].decimals = 2;
+    // The gauge's usual band: what the level is read against. A city sets its own gauge's range.
+    t[3].normal_low = 1.8, t[3].normal_high = 2.6;
     t[3].refresh = seconds(900), t[3].stale_after = seconds(3 * 3600);
 
     t[4].id = "passers_by";
@@ -288,29 +290,53 @@ json ToJson(const TileValue& v) {
     return j;
 }
 
-Result<TileValue> TileValueFromJson(const json& j) {
+Result<TileValue> TileValueFromStored(std::string_view stored) {
+    const json j = json::parse(stored, nullptr, false);
+    if (j.is_discarded()) return MakeError("opendata.invalid", "stored tile value is not JSON");
     if (!j.is_object()) return MakeError("opendata.invalid", "stored tile value is not an object");
+    auto text = [&j](const char* key) -> const std::string* {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get_ptr<const std::string*>() : nullptr;
+    };
+    auto number = [](const json& o, const char* key) -> std::optional<double> {
+        const auto it = o.find(key);
+        if (it == o.end() || !it->is_number()) return std::nullopt;
+        return it->get<double>();
+    };
+    auto decimals = [&number](const json& o) {
+        return static_cast<int>(std::clamp(number(o, "decimals").value_or(0), 0.0, 6.0));
+    };
     TileValue v;
-    try {
-        v.tile = j.at("tile").get<std::string>();
-        v.type = j.at("type").get<std::string>();
-        v.entity_id = j.at("entity").get<std::string>();
-        v.name = j.value("name", std::string());
-        v.level = j.value("level", std::string());
-        v.unit = j.value("unit", std::string());
-        v.decimals = std::clamp(j.value("decimals", 0), 0, 6);
-        if (j.contains("value") && j["value"].is_number()) v.value = j["value"].get<double>();
-        if (j.contains("total") && j["total"].is_number()) v.total = j["total"].get<double>();
-        if (j.contains("lon") && j.contains("lat"))
-            v.lon = j["lon"].get<double>(), v.lat = j["lat"].get<double>();
-        v.swapped_coordinates = j.value("swapped", false);
-        v.observed = FromUnixMs(j.value("observed_ms", std::int64_t{0}));
-        for (const auto& x : j.value("extras", json::array())) {
-            v.extras.push_back({x.at("attribute").get<std::string>(), x.at("value").get<double>(),
-                                x.value("unit", std::string()), std::clamp(x.value("decimals", 0), 0, 6)});
+    for (auto [key, out] : {std::pair{"tile", &v.tile}, {"type", &v.type}, {"entity", &v.entity_id}}) {
+        const std::string* s = text(key);
+        if (!s)
+            return MakeError("opendata.invalid",
+                             std::string("stored tile value has no text \"") + key + "\"");
+        *out = *s;
+    }
+    for (auto [key, out] : {std::pair{"name", &v.name}, {"level", &v.level}, {"unit", &v.unit}})
+        if (const std::string* s = text(key)) *out = *s;
+    v.decimals = decimals(j);
+    v.value = number(j, "value");
+    v.total = number(j, "total");
+    if (const auto lon = number(j, "lon"), lat = number(j, "lat"); lon && lat) v.lon = lon, v.lat = lat;
+    if (const auto it = j.find("swapped"); it != j.end() && it->is_boolean())
+        v.swapped_coordinates = it->get<bool>();
+    if (const auto it = j.find("observed_ms"); it != j.end() && it->is_number_integer())
+        v.observed = FromUnixMs(it->get<std::int64_t>());
+    if (const auto it = j.find("extras"); it != j.end()) {
+        if (!it->is_array()) return MakeError("opendata.invalid", "stored tile value: extras is not a list");
+        for (const json& x : *it) {
+            const auto a = x.is_object() ? x.find("attribute") : x.end();
+            const auto value = x.is_object() ? number(x, "value") : std::nullopt;
+            if (a == x.end() || !a->is_string() || !value)
+                return MakeError("opendata.invalid", "stored tile value: an extra has no attribute or value");
+            const auto unit = x.find("unit");
+            v.extras.push_back(
+                {a->get<std::string>(), *value,
+                 unit != x.end() && unit->is_string() ? unit->get<std::string>() : std::string(),
+                 decimals(x)});
         }
-    } catch (const json::exception& ex) {
-        return MakeError("opendata.invalid", std::string("stored tile value: ") + ex.what());
     }
     return v;
 }

@@ -130,6 +130,10 @@ std::string FoldForSearch(std::string_view text) {
     return out;
 }
 
+std::vector<std::string> SearchWords(std::string_view text) {
+    return Words(FoldForSearch(text));
+}
+
 SearchIndex BuildSearchIndex(std::vector<Service> services) {
     SearchIndex index;
     index.services = std::move(services);

@@ -57,7 +57,11 @@ TEST(ConfigTest, PackagedDefaultFileParses) {
         EXPECT_EQ(a.refresh, b.refresh) << a.id;
         EXPECT_EQ(a.stale_after, b.stale_after) << a.id;
         EXPECT_EQ(a.decimals, b.decimals) << a.id;
+        EXPECT_EQ(a.normal_low, b.normal_low) << a.id;
+        EXPECT_EQ(a.normal_high, b.normal_high) << a.id;
     }
+    // The water level is read against its normal range (issue #11).
+    EXPECT_TRUE(defaults[3].normal_low && defaults[3].normal_high);
 }
 
 TEST(ConfigTest, NoDistrictMapUnlessConfigured) {

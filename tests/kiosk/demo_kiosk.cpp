@@ -9,14 +9,18 @@
 
 namespace ck::kiosk::test {
 namespace {
-constexpr double kFixedClock = 1795784700;  // 2026-11-27 13:05 UTC, as in screenshots
-}
-
-DemoKiosk::DemoKiosk() {
-    context_ = ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
+AppOptions DemoOptions() {
     AppOptions o;
     o.demo = true;
+    return o;
+}
+}  // namespace
+
+DemoKiosk::DemoKiosk() : DemoKiosk(DemoOptions()) {}
+
+DemoKiosk::DemoKiosk(AppOptions o) {
+    context_ = ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
     o.fixed_clock_unix_s = kFixedClock;
     Result<std::unique_ptr<App>> app = CreateApp(std::move(o));
     if (!app.ok()) {
@@ -98,6 +102,12 @@ std::vector<ScreenState> VisitorScreenStates() {
          }},
         {"idea-receipt", ScreenId::kIdeaReceipt, {}},
         {"datasets", ScreenId::kDatasets, {}},
+        {"datasets+search", ScreenId::kDatasets,
+         [](App& a) {
+             a.session.datasets.query = "park";
+             a.session.datasets.keyboard_open = true;
+         }},
+        {"datasets+no-match", ScreenId::kDatasets, [](App& a) { a.session.datasets.query = "xyz"; }},
         {"datasets+detail", ScreenId::kDatasets,
          [](App& a) {
              if (!a.live.datasets.empty()) a.live.dataset_open = 0;

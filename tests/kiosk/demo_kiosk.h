@@ -15,6 +15,8 @@
 
 namespace ck::kiosk::test {
 
+inline constexpr double kFixedClock = 1795784700;  // 2026-11-27 13:05 UTC, as in screenshots
+
 struct DrawRequest {
     ScreenId screen = ScreenId::kHome;
     std::string language = "de";
@@ -28,6 +30,8 @@ struct DrawRequest {
 class DemoKiosk {
   public:
     DemoKiosk();
+    // Any kiosk (e.g. on a store a test prepared); the clock is fixed at kFixedClock.
+    explicit DemoKiosk(AppOptions options);
     ~DemoKiosk();
     DemoKiosk(const DemoKiosk&) = delete;
     DemoKiosk& operator=(const DemoKiosk&) = delete;

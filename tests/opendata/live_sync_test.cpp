@@ -6,6 +6,7 @@
 #include <fake_central/fake_central.h>
 #include <gmock/gmock.h>
 
+#include "../locales/log_capture.h"
 #include "offline_cache/ckan_connector.h"
 #include "offline_cache/http_client.h"
 #include "offline_cache/live_connector.h"
@@ -141,6 +142,45 @@ TEST_F(LiveSyncTest, ABadEntityNeverHidesTheGoodOnes) {
     EXPECT_EQ(out->stored, 1);
     EXPECT_EQ(out->skipped, 2);
     ASSERT_EQ(Entries().size(), 1u);
+}
+
+// A value damaged in the store (a half-written or hand-edited row) is skipped with its reason in the log; the
+// other values of its tile and the other tiles still show.
+TEST_F(LiveSyncTest, ACorruptStoredValueIsSkippedAndTheOthersStillShow) {
+    const std::vector<TileSpec> tiles = {DefaultTiles()[0], DefaultTiles()[1]};  // weather, parking
+    auto row = [](const std::string& tile, const std::string& entity, const std::string& stored) {
+        cache::LiveRow r;
+        r.tile = tile, r.entity_id = entity, r.json = stored;
+        r.observed = kNow - std::chrono::minutes(5), r.fetched = kNow;
+        return r;
+    };
+    TileValue good;
+    good.tile = "weather", good.type = "WeatherObserved", good.entity_id = "good", good.name = "Station good";
+    good.value = 4.5, good.unit = "\u00b0C", good.observed = kNow - std::chrono::minutes(5);
+    TileValue parking = good;
+    parking.tile = "parking", parking.type = "OffStreetParking", parking.entity_id = "p1";
+    parking.value = 12, parking.total = 80;
+    ASSERT_TRUE(
+        cache::StoreTilePull(*db_, "weather",
+                             {row("weather", "good", ToJson(good).dump()),
+                              row("weather", "cut", R"({"tile":"weather","type":"Weath)"),
+                              row("weather", "typed", R"({"tile":"weather","type":7,"entity":"typed"})")},
+                             kNow)
+            .ok());
+    ASSERT_TRUE(
+        cache::StoreTilePull(*db_, "parking", {row("parking", "p1", ToJson(parking).dump())}, kNow).ok());
+    test::LogCapture log;
+    auto entries = LoadTileEntries(*db_, tiles, kNow);
+    ASSERT_TRUE(entries.ok()) << entries.error().message;
+    ASSERT_EQ(entries->size(), 2u);
+    EXPECT_EQ((*entries)[0].value.entity_id, "good");
+    EXPECT_EQ((*entries)[0].value.value, 4.5);
+    EXPECT_EQ((*entries)[1].value.entity_id, "p1");
+    EXPECT_EQ((*entries)[1].value.total, 80);
+    EXPECT_EQ(log.CountLines("tile weather, entity "), 2) << log.text();
+    EXPECT_EQ(log.CountLines("is unreadable and skipped"), 2) << log.text();
+    EXPECT_THAT(log.text(), HasSubstr("not JSON"));
+    EXPECT_THAT(log.text(), HasSubstr("no text \"type\""));
 }
 
 TEST_F(LiveSyncTest, BadAnswersLeaveTheCachedValuesAsTheyWere) {

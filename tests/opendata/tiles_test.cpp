@@ -277,10 +277,35 @@ TEST(TileParse, NamesLoseControlAndBidiOverrideCharacters) {
 TEST(TileParse, StoredFormRoundTrips) {
     CK_REQUIRE_SHARED(dir, "fixtures/smart-data-models");
     const TileValue v = BothForms("WeatherObserved", Tile("weather")).normalized;
-    Result<TileValue> back = TileValueFromJson(json::parse(ToJson(v).dump()));
+    Result<TileValue> back = TileValueFromStored(ToJson(v).dump());
     ASSERT_TRUE(back.ok()) << back.error().message;
     EXPECT_EQ(ToJson(*back), ToJson(v));
-    EXPECT_FALSE(TileValueFromJson(json::parse(R"({"tile": 3})")).ok());
+}
+
+TEST(TileParse, ABrokenStoredValueIsAnErrorNotAnException) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"{\"tile\": \"weather\", \"type\": ", "not JSON"},
+        {"[1, 2]", "not an object"},
+        {R"({"tile": 3, "type": "WeatherObserved", "entity": "a"})", "\"tile\""},
+        {R"({"tile": "weather", "type": "WeatherObserved"})", "\"entity\""},
+        {R"({"tile": "weather", "type": "WeatherObserved", "entity": "a", "extras": 5})", "extras"},
+        {R"({"tile": "weather", "type": "WeatherObserved", "entity": "a", "extras": [{"value": "x"}]})",
+         "extra"},
+    };
+    for (const auto& [stored, why] : cases) {
+        Result<TileValue> v = TileValueFromStored(stored);
+        ASSERT_FALSE(v.ok()) << stored;
+        EXPECT_EQ(v.error().code, "opendata.invalid");
+        EXPECT_NE(v.error().message.find(why), std::string::npos) << v.error().message;
+    }
+    // Wrong types of the optional fields are left out, not fatal.
+    Result<TileValue> v = TileValueFromStored(
+        R"({"tile": "w", "type": "T", "entity": "a", "value": "7", "decimals": "x", "observed_ms": 1.5e300,
+            "lon": 7, "swapped": "yes"})");
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    EXPECT_FALSE(v->value);
+    EXPECT_FALSE(v->lon);
+    EXPECT_EQ(v->decimals, 0);
 }
 
 TEST(TileSpecTest, AttrsAskForWhatTheTileShows) {

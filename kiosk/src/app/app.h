@@ -75,6 +75,8 @@ struct VisitorSession {
     bool accessibility_dialog = false;
     ServicesState services;
     ui::KeyboardState services_keyboard;
+    DatasetSearch datasets;  // the datasets list's search (features/live_controller.h)
+    ui::KeyboardState datasets_keyboard;
     IdeasController ideas;            // browse, support and the idea wizard (features/ideas_controller.h)
     ui::KeyboardState idea_keyboard;  // the wizard's text steps, one caret each
     AdminState admin;

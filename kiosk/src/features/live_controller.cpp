@@ -9,6 +9,7 @@
 #include "offline_cache/live_store.h"
 #include "opendata/freshness.h"
 #include "services/html_text.h"
+#include "services/search.h"
 
 namespace ck::kiosk {
 namespace {
@@ -32,6 +33,7 @@ std::string PlainText(const std::string& html) {
 void LoadLive(LiveController& live, cache::Database* db, const std::vector<od::TileSpec>& tiles,
               TimePoint now) {
     live.loaded = true;
+    ++live.loads;
     live.load_error.clear();
     live.entries.clear();
     live.platform.reset();
@@ -90,6 +92,7 @@ void PrepareChart(LiveController& live, TimePoint now, int columns) {
 
 void LoadDatasets(LiveController& live, cache::Database* db, const std::string& portal_url) {
     live.datasets_loaded = true;
+    ++live.dataset_loads;
     live.datasets.clear();
     live.dataset_open.reset();
     if (!db) return;
@@ -101,10 +104,37 @@ void LoadDatasets(LiveController& live, cache::Database* db, const std::string& 
     for (const auto& r : *rows) {
         auto parsed = od::ParseDataset(nlohmann::json::parse(r.json, nullptr, false), portal_url);
         if (!parsed) continue;
-        DatasetView v{std::move(*parsed), {}};
-        v.description = PlainText(v.dataset.notes_html);
-        live.datasets.push_back(std::move(v));
+        live.datasets.push_back(ViewOfDataset(std::move(*parsed)));
     }
+}
+
+DatasetView ViewOfDataset(od::Dataset dataset) {
+    DatasetView v{std::move(dataset), {}, {}};
+    v.description = PlainText(v.dataset.notes_html);
+    std::string haystack = v.dataset.title + "\n" + v.description + "\n" + v.dataset.organization;
+    for (const auto& format : v.dataset.formats) haystack += "\n" + format;
+    v.folded = svc::FoldForSearch(haystack);
+    return v;
+}
+
+std::vector<std::size_t> SearchDatasets(const std::vector<DatasetView>& datasets, std::string_view query) {
+    const std::vector<std::string> words = svc::SearchWords(query);
+    std::vector<std::size_t> hits;
+    for (std::size_t i = 0; i < datasets.size(); ++i) {
+        const std::string& text = datasets[i].folded;
+        if (std::all_of(words.begin(), words.end(),
+                        [&text](const std::string& w) { return text.find(w) != std::string::npos; }))
+            hits.push_back(i);
+    }
+    return hits;
+}
+
+void UpdateDatasetSearch(const LiveController& live, DatasetSearch& search) {
+    if (search.searched == search.query && search.searched_loads == live.dataset_loads) return;
+    search.searched = search.query;
+    search.searched_loads = live.dataset_loads;
+    search.hits = SearchDatasets(live.datasets, search.query);
+    search.filtered = !svc::SearchWords(search.query).empty();
 }
 
 bool AdvanceRotation(LiveController& live, double now_s) {

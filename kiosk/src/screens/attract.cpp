@@ -77,53 +77,25 @@ void DrawAttract(App& app) {
     const bool tapped = ImGui::InvisibleButton("##start", size);
     HoldToSpeak(app, dl);
 
-    float y = size.y * (f.layout.portrait ? 0.18f : 0.10f) + drift.y;
-    // Every text goes into the frame trace too, so replays and tests can find what a visitor sees.
-    // Right to left, ui::ReadingX mirrors each block (wrapped lines are right-aligned within it).
-    auto text = [&](ImVec2 pos, const std::string& s, ImFont* font, float wrap) {
-        ui::LabelAt(dl, ImVec2(ui::ReadingX(pos.x, wrap), pos.y), s, font, t.on_primary, wrap);
-        const ImVec2 sz = ui::MeasureText(s, font, wrap);
-        const ImVec2 at(ui::ReadingX(pos.x, sz.x), pos.y);
-        ui::Frame().trace.push_back(ui::TraceEntry{s, at, at + sz, false});
-        return sz.y;
-    };
     const float x = m + drift.x;
-    text(ImVec2(x, y), app.options.config.city_name, f.fonts.large, w);
-    y += f.fonts.large->FontSize * 1.6f;
-    const std::string& title = app.T("kiosk.attract.title");
-    y += text(ImVec2(x, y), title, f.fonts.huge, w) + ui::LayoutScale(ui::units::kGapSection);
-    const std::string& sub = app.T("kiosk.attract.subtitle");
-    y += text(ImVec2(x, y), sub, f.fonts.large, w) + ui::LayoutScale(ui::units::kAttractSubtitleGap);
-
-    // The start call in the visitor languages, each in its own script (shaped by the display helper).
-    const std::string& start = app.T("kiosk.attract.touch_to_start");
-    const ImVec2 pill = ui::MeasureText(start, f.fonts.title) +
-                        ui::LayoutScale(ui::units::kPillPaddingX, ui::units::kPillPaddingY);
-    const ImVec2 pmin(ui::ReadingX(x, pill.x), y);
-    dl->AddRectFilled(pmin, pmin + pill, t.on_primary, pill.y * 0.5f);
-    ui::LabelCentered(dl, pmin, pmin + pill, start, f.fonts.title, t.primary);
-    ui::Frame().trace.push_back(ui::TraceEntry{start, pmin, pmin + pill, true});
-    y += pill.y + ui::LayoutScale(ui::units::kGapWide);
-    // Two columns keep the list clear of the counting notice at every supported size.
-    int shown = 0;
-    float row_h = 0;
-    const float col_w = w * 0.5f;
-    for (const auto& lang : app.catalogues.languages) {
-        if (lang.tag == app.loc->language().tag) continue;
-        const auto* cat = app.catalogues.FindCatalogue(lang.tag);
-        if (!cat) continue;
-        auto it = cat->messages.find("kiosk.attract.touch_to_start");
-        if (it == cat->messages.end()) continue;
-        const float lx = x + static_cast<float>(shown % 2) * col_w;
-        const float h = text(ImVec2(lx, y), lang.native_name + ": " + it->second, f.fonts.large,
-                             col_w - ui::LayoutScale(ui::units::kGapSection));
-        row_h = std::max(row_h, h);
-        if (++shown % 2 == 0) {
-            y += row_h + ui::LayoutScale(ui::units::kGapMedium);  // wrapped cells push the next row down
-            row_h = 0;
-        }
+    // The rotating live value, only a fresh one (an outdated value is no advert for live data). In landscape
+    // it has a column of its own at the end of the reading direction, beside the start pill and the language
+    // list (which then keep to the rest of the width); in portrait it sits above the notice.
+    const LiveController& live = app.live;
+    const bool show_tile = live.rotation < live.entries.size() && !live.entries[live.rotation].stale;
+    const float gap = ui::LayoutScale(ui::units::kGapSection);
+    ImVec2 card(std::min(ui::LayoutScale(f.layout.portrait ? ui::units::kAttractTileWidth
+                                                           : ui::units::kAttractTileWidthBeside),
+                         w),
+                ui::LayoutScale(ui::units::kAttractTileHeight));
+    // As tall as its lines need (large text, an age that wraps).
+    if (show_tile) {
+        const TileTexts& tt = TextsFor(app, live.rotation);
+        card.y = std::max(card.y, ui::LiveCardHeight({tt.title, tt.name, tt.value, {}, tt.age}, card.x));
     }
-    // Counting notice: the camera's purpose is never hidden.
+    const bool beside = show_tile && !f.layout.portrait;
+
+    // Counting notice: the camera's purpose is never hidden. Placed first: the rest fits above it.
     const std::string& notice = app.T("kiosk.attract.counting_notice");
     // The icon sits centred one padding in; the text starts two paddings in and ends half a padding early.
     const float np = ui::LayoutScale(ui::units::kNoticePadding);
@@ -138,27 +110,91 @@ void DrawAttract(App& app) {
                 t.on_primary, w - 2.5f * np);
     ui::Frame().trace.push_back(ui::TraceEntry{notice, nmin, ImVec2(nmin.x + w, nmin.y + nh), false});
 
-    // The rotating live value: in portrait above the notice, in landscape under the speech switch at the end
-    // of the reading direction when it stays clear of the title block (else it is left out). Only a fresh one
-    // (an outdated value is no advert for live data).
-    const LiveController& live = app.live;
-    if (live.rotation < live.entries.size() && !live.entries[live.rotation].stale) {
-        const TileTexts tt = TextsFor(app, live.entries[live.rotation]);
-        const ImVec2 card(std::min(ui::LayoutScale(ui::units::kAttractTileWidth), w),
-                          ui::LayoutScale(ui::units::kAttractTileHeight));
-        const float gap = ui::LayoutScale(ui::units::kGapSection);
+    float y = size.y * (f.layout.portrait ? 0.18f : 0.10f) + drift.y;
+    // Every text goes into the frame trace too, so replays and tests can find what a visitor sees.
+    // Right to left, ui::ReadingX mirrors each block (wrapped lines are right-aligned within it).
+    auto text = [&](ImVec2 pos, const std::string& s, ImFont* font, float wrap) {
+        ui::LabelAt(dl, ImVec2(ui::ReadingX(pos.x, wrap), pos.y), s, font, t.on_primary, wrap);
+        const ImVec2 sz = ui::MeasureText(s, font, wrap);
+        const ImVec2 at(ui::ReadingX(pos.x, sz.x), pos.y);
+        ui::Frame().trace.push_back(ui::TraceEntry{s, at, at + sz, false});
+        return sz.y;
+    };
+    text(ImVec2(x, y), app.options.config.city_name, f.fonts.large, w);
+    y += f.fonts.large->FontSize * 1.6f;
+    const std::string& title = app.T("kiosk.attract.title");
+    y += text(ImVec2(x, y), title, f.fonts.huge, w) + ui::LayoutScale(ui::units::kGapSection);
+    const std::string& sub = app.T("kiosk.attract.subtitle");
+    // Landscape: the tile's column starts beside the start pill, or (large text) already beside the subtitle,
+    // which then wraps short of it, when the pill's row leaves too little height above the notice.
+    const float text_w = beside ? w - card.x - gap : w;
+    const float tile_bottom_limit = nmin.y - ui::LayoutScale(ui::units::kGapSmall);
+    const bool tile_high = beside && y + ui::MeasureText(sub, f.fonts.large, w).y +
+                                             ui::LayoutScale(ui::units::kAttractSubtitleGap) + card.y >
+                                         tile_bottom_limit;
+    const float sub_top = y;
+    y += text(ImVec2(x, y), sub, f.fonts.large, tile_high ? text_w : w) +
+         ui::LayoutScale(ui::units::kAttractSubtitleGap);
+
+    // The start call in the visitor languages, each in its own script (shaped by the display helper).
+    const std::string& start = app.T("kiosk.attract.touch_to_start");
+    const ImVec2 pill = ui::MeasureText(start, f.fonts.title) +
+                        ui::LayoutScale(ui::units::kPillPaddingX, ui::units::kPillPaddingY);
+    const ImVec2 pmin(ui::ReadingX(x, pill.x), y);
+    dl->AddRectFilled(pmin, pmin + pill, t.on_primary, pill.y * 0.5f);
+    ui::LabelCentered(dl, pmin, pmin + pill, start, f.fonts.title, t.primary);
+    ui::Frame().trace.push_back(ui::TraceEntry{start, pmin, pmin + pill, true});
+    // Beside the pill when it leaves room, else below it.
+    const float card_top = std::max(
+        hint_bottom + gap, tile_high                ? sub_top
+                           : pill.x + gap <= text_w ? y
+                                                    : y + pill.y + ui::LayoutScale(ui::units::kGapWide));
+    y += pill.y + ui::LayoutScale(ui::units::kGapWide);
+
+    // The other languages in two columns, in the large size when they fit above the notice (and the tile in
+    // portrait), else in the body size, and only as many rows as fit: large text never runs them into the
+    // notice, and every language stays on home's language button.
+    std::vector<std::string> calls;
+    for (const auto& lang : app.catalogues.languages) {
+        if (lang.tag == app.loc->language().tag) continue;
+        const auto* cat = app.catalogues.FindCatalogue(lang.tag);
+        if (!cat) continue;
+        auto it = cat->messages.find("kiosk.attract.touch_to_start");
+        if (it != cat->messages.end()) calls.push_back(lang.native_name + ": " + it->second);
+    }
+    const float col_w = text_w * 0.5f;
+    const float cell_w = col_w - ui::LayoutScale(ui::units::kGapSection);
+    const float row_gap = ui::LayoutScale(ui::units::kGapMedium);
+    auto row_height = [&](std::size_t row, ImFont* font) {
+        float h = ui::MeasureText(calls[row * 2], font, cell_w).y;
+        if (row * 2 + 1 < calls.size()) h = std::max(h, ui::MeasureText(calls[row * 2 + 1], font, cell_w).y);
+        return h + row_gap;
+    };
+    const std::size_t rows = (calls.size() + 1) / 2;
+    const float room = nmin.y - gap - y - (show_tile && !beside ? card.y + gap : 0);
+    auto rows_fitting = [&](ImFont* font) {
+        std::size_t n = 0;
+        for (float used = 0; n < rows && used + row_height(n, font) <= room; ++n) used += row_height(n, font);
+        return n;
+    };
+    ImFont* list_font = f.fonts.large;
+    std::size_t shown_rows = rows_fitting(list_font);
+    if (shown_rows < rows) {
+        list_font = f.fonts.body;
+        shown_rows = rows_fitting(list_font);
+    }
+    for (std::size_t row = 0; row < shown_rows; ++row) {
+        for (std::size_t col = 0; col < 2 && row * 2 + col < calls.size(); ++col)
+            text(ImVec2(x + static_cast<float>(col) * col_w, y), calls[row * 2 + col], list_font, cell_w);
+        y += row_height(row, list_font);  // wrapped cells push the next row down
+    }
+
+    if (show_tile) {
         // Laid out left to right; the card mirrors itself right to left.
-        ImVec2 at(x + w - card.x, std::max(y, nmin.y - card.y - gap));
-        bool fits = at.y + card.y < nmin.y;
-        if (!f.layout.portrait) {
-            // Below the speech switch and its hint, which own the top corner.
-            at.y = hint_bottom + gap;
-            fits = ui::MeasureText(title, f.fonts.huge).x < w - card.x - gap &&
-                   at.y + card.y < size.y * 0.10f + f.fonts.large->FontSize * 1.6f +
-                                       f.fonts.huge->FontSize * 1.3f +
-                                       ui::LayoutScale(ui::units::kGapSection);
-        }
-        if (fits) {
+        const ImVec2 at(x + w - card.x, beside ? card_top : std::max(y, nmin.y - card.y - gap));
+        // Never over the notice: a screen too small for both keeps the notice.
+        if (at.y + card.y <= tile_bottom_limit) {
+            const TileTexts& tt = TextsFor(app, live.rotation);
             ImGui::SetCursorScreenPos(at);
             ui::LiveCard(nullptr, {tt.title, tt.name, tt.value, {}, tt.age}, false, card);
         }

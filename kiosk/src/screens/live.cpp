@@ -38,7 +38,7 @@ void DrawLive(App& app) {
     ui::Label(title, f.fonts.title, f.theme.text, title_w);
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + std::max(title_h, datasets ? button_h : 0.0f) +
                                                 ui::LayoutScale(ui::units::kGapMedium)));
-    const std::string offline = OfflineLine(app);
+    const std::string& offline = OfflineLine(app);
     if (!offline.empty()) {
         ui::Label(offline, f.fonts.body, f.theme.warn, width);
         ui::Spacing(ui::units::kGapMedium);
@@ -55,18 +55,23 @@ void DrawLive(App& app) {
         const float gap = ui::LayoutScale(ui::units::kGap);
         // The scroll area keeps its inset free for the finger (and the scroll bar).
         const float inner = width - ui::LayoutScale(ui::units::kScrollInset);
-        const ImVec2 card((inner - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
-                          ui::LayoutScale(ui::units::kLiveCardHeight));
+        ImVec2 card((inner - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
+                    ui::LayoutScale(ui::units::kLiveCardHeight));
+        // Every card as tall as the tallest needs (a value or an age that wraps in portrait or large text).
+        for (std::size_t i = 0; i < live.entries.size(); ++i) {
+            const TileTexts& t = TextsFor(app, i);
+            card.y =
+                std::max(card.y, ui::LiveCardHeight({t.title, t.name, t.value, t.detail, t.age}, card.x));
+        }
         ui::BeginScrollArea("##live", ImVec2(width, 0));
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         for (std::size_t i = 0; i < live.entries.size(); ++i) {
             const int col = static_cast<int>(i) % cols;
             const int row = static_cast<int>(i) / cols;
             // Right to left: the first tile at the right edge, as a reader of Arabic starts.
-            ImGui::SetCursorScreenPos(
-                origin + ImVec2(static_cast<float>(col) * (card.x + gap),
-                                static_cast<float>(row) * (card.y + gap)));
-            const TileTexts t = TextsFor(app, live.entries[i]);
+            ImGui::SetCursorScreenPos(origin + ImVec2(static_cast<float>(col) * (card.x + gap),
+                                                      static_cast<float>(row) * (card.y + gap)));
+            const TileTexts& t = TextsFor(app, i);
             ImGui::PushID(static_cast<int>(i));
             if (ui::LiveCard("##tile", {t.title, t.name, t.value, t.detail, t.age}, live.entries[i].stale,
                              card)) {

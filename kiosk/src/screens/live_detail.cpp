@@ -87,7 +87,7 @@ void DrawLiveDetail(App& app) {
     }
     const od::TileEntry& e = live.entries[*live.detail];
     const od::TileSpec& spec = app.options.config.live.tiles[e.tile_index];
-    const TileTexts t = TextsFor(app, e);
+    const TileTexts& t = TextsFor(app, *live.detail);
     const bool counter = spec.source == od::TileSource::kCounter;
     // Landscape: the range chips sit at the header's far end, so the chart gets the height.
     const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -97,15 +97,13 @@ void DrawLiveDetail(App& app) {
                                         ui::LayoutScale(ui::units::kChipGap) * 2;
     const bool chips_beside = !f.layout.portrait && !counter;
     const float head_w = chips_beside ? width - chips_w - ui::LayoutScale(ui::units::kGap) : width;
-    if (chips_beside)
-        ImGui::SetCursorScreenPos(
-            ImVec2(top.x, top.y));
+    if (chips_beside) ImGui::SetCursorScreenPos(ImVec2(top.x, top.y));
     ImGui::BeginGroup();
     ui::Label(t.name.empty() ? t.title : t.title + " \u2013 " + t.name, f.fonts.large, f.theme.text, head_w);
     ui::Label(t.value, f.fonts.title, e.stale ? f.theme.text_muted : f.theme.primary, head_w);
     if (!t.detail.empty()) ui::Label(t.detail, f.fonts.body, f.theme.text, head_w);
     ui::Label(t.age, f.fonts.body, e.stale ? f.theme.warn : f.theme.text_muted, head_w);
-    const std::string offline = OfflineLine(app);
+    const std::string& offline = OfflineLine(app);
     if (!offline.empty()) ui::Label(offline, f.fonts.body, f.theme.warn, head_w);
     ImGui::EndGroup();
     const float head_bottom = ImGui::GetItemRectMax().y;

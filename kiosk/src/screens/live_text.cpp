@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "locales/display_text.h"
 #include "opendata/freshness.h"
 
 namespace ck::kiosk {
@@ -13,15 +14,7 @@ bool HasMessage(const App& app, const std::string& key) {
     return de && de->messages.count(key) > 0;
 }
 
-}  // namespace
-
-std::string FigureText(App& app, double value, int decimals, const std::string& unit) {
-    std::string text = app.loc->FormatDecimal(value, decimals);
-    if (!unit.empty()) text += (unit == "%" ? "\u00a0" : " ") + unit;
-    return text;
-}
-
-TileTexts TextsFor(App& app, const od::TileEntry& e) {
+TileTexts FormatTexts(App& app, const od::TileEntry& e) {
     const od::TileSpec& spec = app.options.config.live.tiles[e.tile_index];
     const od::TileValue& v = e.value;
     TileTexts t;
@@ -57,7 +50,7 @@ TileTexts TextsFor(App& app, const od::TileEntry& e) {
         add(app.loc->Format(where,
                             {{"low", app.loc->FormatDecimal(spec.normal_low.value_or(0), v.decimals)},
                              {"high", app.loc->FormatDecimal(spec.normal_high.value_or(0), v.decimals)},
-                             {"unit", v.unit}}));
+                             {"unit", UnitText(app, v.unit)}}));
     }
     if (!detail.empty()) t.detail = detail;
     const std::string age = od::AgeText(*app.loc, v.observed, AppNow(app));
@@ -65,7 +58,7 @@ TileTexts TextsFor(App& app, const od::TileEntry& e) {
     return t;
 }
 
-std::string OfflineLine(App& app) {
+std::string FormatOfflineLine(App& app) {
     const LiveController& live = app.live;
     if (!live.platform_configured || !live.platform) return {};
     const auto state = live.platform->state;
@@ -75,6 +68,54 @@ std::string OfflineLine(App& app) {
     return app.loc->Format(
         "kiosk.live.offline",
         {{"time", app.loc->FormatDateTime(live.platform->last_success, loc::DateStyle::kMedium)}});
+}
+
+}  // namespace
+
+std::string UnitText(App& app, const std::string& unit) {
+    if (unit.empty() || app.loc->direction() != loc::Direction::kRtl) return unit;
+    // LRI ... PDI: inside, "°C" stays in its order; outside, the run is one neutral that takes the Arabic
+    // paragraph's direction, so it stays after the number in reading order. ForDisplay drops both marks.
+    return "\u2066" + unit + "\u2069";
+}
+
+std::string FigureText(App& app, double value, int decimals, const std::string& unit) {
+    std::string text = app.loc->FormatDecimal(value, decimals);
+    if (unit.empty()) return text;
+    // Only a figure in Arabic digits goes through ForDisplay (which drops the marks); Latin digits in a
+    // right-to-left UI need no isolation and must not carry marks without a glyph.
+    const bool isolate = loc::NeedsDisplayProcessing(text);
+    return text + (unit == "%" ? "\u00a0" : " ") + (isolate ? UnitText(app, unit) : unit);
+}
+
+namespace {
+
+// Formats every entry's texts and the offline line again when what they show changed.
+void RefreshLiveTexts(App& app) {
+    LiveController& live = app.live;
+    const std::int64_t minute = ToUnixMs(AppNow(app)) / 60000;
+    const std::string& language = app.loc->language().tag;
+    if (live.texts_loads == live.loads && live.texts_minute == minute && live.texts_language == language &&
+        live.texts.size() == live.entries.size())
+        return;
+    live.texts.clear();
+    for (const od::TileEntry& e : live.entries) live.texts.push_back(FormatTexts(app, e));
+    live.offline_text = FormatOfflineLine(app);
+    live.texts_loads = live.loads;
+    live.texts_minute = minute;
+    live.texts_language = language;
+}
+
+}  // namespace
+
+const TileTexts& TextsFor(App& app, std::size_t index) {
+    RefreshLiveTexts(app);
+    return app.live.texts.at(index);
+}
+
+const std::string& OfflineLine(App& app) {
+    RefreshLiveTexts(app);
+    return app.live.offline_text;
 }
 
 }  // namespace ck::kiosk

@@ -74,6 +74,7 @@ inline constexpr float kChartDot = 6;  // a lone point between two gaps
 inline constexpr float kChartTick = 10;
 inline constexpr float kAttractTileWidth = 760;
 inline constexpr float kAttractTileHeight = 250;
+inline constexpr float kAttractTileWidthBeside = 560;  // landscape: the live tile's column beside the text
 inline constexpr float kDatasetQrSize = 360;
 inline constexpr float kDialogInset = 96;  // a dialog keeps this from the screen's sides and its text
                                            // this from the card's sides (half on each)

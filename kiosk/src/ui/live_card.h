@@ -19,5 +19,7 @@ struct LiveCardText {
 // Draws the card at the cursor with `size` (pixels) and advances the cursor; every text goes into the trace
 // with the card's rectangle. With an id the card is a button (fires on release, not after a drag).
 bool LiveCard(const char* id, const LiveCardText& text, bool stale, ImVec2 size, ImU32 background = 0);
+// The height a card of `width` pixels needs for these texts (a long value or age wraps), in pixels.
+float LiveCardHeight(const LiveCardText& text, float width);
 
 }  // namespace ck::ui

@@ -100,9 +100,10 @@ struct ParseContext {
 // and say why, for the log.
 Result<TileValue> ParseTileValue(const TileSpec& spec, const nlohmann::json& entity, const ParseContext& ctx);
 
-// The stored form (offline_cache keeps it as opaque JSON) and back.
+// The stored form (offline_cache keeps it as opaque JSON) and back. Reading back never throws: text that is
+// not JSON, or lacks the tile, type or entity, is an "opendata.invalid" error saying what is wrong.
 nlohmann::json ToJson(const TileValue& v);
-Result<TileValue> TileValueFromJson(const nlohmann::json& j);
+Result<TileValue> TileValueFromStored(std::string_view stored);
 
 // The air quality words of the Smart Data Model, in order (rank = index + 1).
 const std::vector<std::string>& LevelWords();

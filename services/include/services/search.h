@@ -21,6 +21,9 @@ namespace ck::svc {
 
 // Lower case, no accents, ß -> ss, then ae/oe/ue -> a/o/u: the form both the index and the query use.
 std::string FoldForSearch(std::string_view text);
+// The folded words of a text (letters and digits; everything else separates), as the index and queries see
+// them.
+std::vector<std::string> SearchWords(std::string_view text);
 
 struct SearchIndex {
     struct Posting {
