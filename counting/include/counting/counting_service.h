@@ -88,7 +88,7 @@ class CountingService {
     std::mutex wake_mutex_;
     std::condition_variable wake_;
     std::atomic<bool> stopping_{false};
-    std::mutex lines_mutex_;                  // guards line_geometry_
+    std::mutex lines_mutex_;                       // guards line_geometry_
     std::vector<hw::CountingLine> line_geometry_;  // what the counter thread was last given
     std::unique_ptr<hw::CounterThread> thread_;
     std::thread checkpoint_thread_;
