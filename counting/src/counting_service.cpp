@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/quote.h"
 #include "counting/crowd_flow.h"
 #include "ngsi/rules.h"
 #include "offline_cache/counter_bins.h"
@@ -49,6 +50,8 @@ cache::CounterHealth ToHealth(const hw::CounterStatus& status, TimePoint now) {
     h.retries = status.retries;
     h.message = status.message;
     for (const auto& l : status.lines) h.lines.push_back({l.name, l.positive, l.negative});
+    h.frame_width = status.frame_width;
+    h.frame_height = status.frame_height;
     h.updated = now;
     return h;
 }
@@ -99,6 +102,7 @@ Result<std::unique_ptr<CountingService>> CountingService::Start(CountingSettings
     hw::CounterThreadConfig thread_config = service->settings_.thread;
     thread_config.lines.clear();
     for (const auto& l : service->settings_.lines) thread_config.lines.push_back(l.line);
+    service->line_geometry_ = thread_config.lines;
     thread_config.clock = service->options_.clock;  // events and bins on one clock
     service->thread_ = std::make_unique<hw::CounterThread>(
         std::move(thread_config), [self](const hw::CrossingEvent& e) { self->RecordCrossing(e); });
@@ -128,6 +132,27 @@ void CountingService::Stop() {
 void CountingService::RecordCrossing(const hw::CrossingEvent& event) {
     std::lock_guard lock(bins_mutex_);
     aggregator_.Add(event);
+}
+
+Status CountingService::SetLineGeometry(const std::string& name, const hw::Segment& segment) {
+    const auto status = Snapshot();
+    if (Status valid = hw::ValidateLine(segment, status->frame_width, status->frame_height); !valid)
+        return MakeError(valid.error().code,
+                         "counter line " + QuoteInput(name) + ": " + valid.error().message);
+    std::vector<hw::CountingLine> lines;
+    {
+        std::lock_guard lock(lines_mutex_);
+        const auto it = std::find_if(line_geometry_.begin(), line_geometry_.end(),
+                                     [&](const hw::CountingLine& l) { return l.name == name; });
+        if (it == line_geometry_.end())
+            return MakeError("counter.line_unknown", "no counting line is named " + QuoteInput(name));
+        it->segment = segment;
+        lines = line_geometry_;
+    }
+    if (thread_) thread_->SetLines(std::move(lines));
+    spdlog::info("counter: line \"{}\" moved to {:.0f},{:.0f} -> {:.0f},{:.0f}", name, segment.a.x,
+                 segment.a.y, segment.b.x, segment.b.y);
+    return {};
 }
 
 std::shared_ptr<const hw::CounterStatus> CountingService::Snapshot() const {

@@ -10,6 +10,18 @@ namespace ck::hw {
 namespace {
 constexpr int kPreviewWidth = 320;
 using SteadyClock = std::chrono::steady_clock;
+
+// Names, geometry and totals of the lines the pipeline counts with now.
+void FillLines(CounterStatus& status, const CountingPipeline& pipeline) {
+    status.lines.resize(pipeline.lines().size());
+    for (std::size_t i = 0; i < status.lines.size(); ++i) {
+        status.lines[i].name = pipeline.lines()[i].name;
+        status.lines[i].segment = pipeline.lines()[i].segment;
+        status.lines[i].positive = pipeline.totals()[i].positive;
+        status.lines[i].negative = pipeline.totals()[i].negative;
+    }
+}
+
 }  // namespace
 
 const char* ToString(CounterState s) {
@@ -74,6 +86,40 @@ bool CounterThread::LatestPreview(PreviewImage& out) const {
     return true;
 }
 
+void CounterThread::SetLines(std::vector<CountingLine> lines) {
+    {
+        std::lock_guard lock(mutex_);
+        pending_lines_ = std::move(lines);
+        lines_pending_ = true;
+    }
+    wake_.notify_all();
+}
+
+bool CounterThread::TakeNewLines(CountingPipeline& pipeline) {
+    if (!lines_pending_) return false;
+    std::vector<CountingLine> lines;
+    {
+        std::lock_guard lock(mutex_);
+        lines = std::move(pending_lines_);
+        pending_lines_.clear();
+        lines_pending_ = false;
+    }
+    config_.lines = lines;  // a source opened again (a looping file, a camera back) checks these
+    pipeline.ReplaceLines(std::move(lines));
+    return true;
+}
+
+bool CounterThread::WaitForNewLines() {
+    std::unique_lock lock(mutex_);
+    while (!stop_ && !lines_pending_) {
+        const auto step = SteadyClock::now() +
+                          (config_.heartbeat ? config_.heartbeat->interval() : std::chrono::seconds(1));
+        wake_.wait_until(lock, step, [this] { return stop_.load() || lines_pending_.load(); });
+        Beat();
+    }
+    return !stop_;
+}
+
 bool CounterThread::WaitFor(double seconds) {
     const auto until = SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
                                                 std::chrono::duration<double>(seconds));
@@ -98,10 +144,8 @@ void CounterThread::UpdatePreview(const cv::Mat& frame, const CountingPipeline& 
     cv::Mat small;
     cv::resize(frame, small, {}, scale, scale, cv::INTER_AREA);
     auto pt = [scale](Point2 p) { return cv::Point(cvRound(p.x * scale), cvRound(p.y * scale)); };
-    for (const auto& line : pipeline.lines()) {
-        cv::line(small, pt(line.segment.a), pt(line.segment.b), {0, 255, 255}, 2);
-        cv::circle(small, pt(line.segment.b), 3, {0, 255, 255}, cv::FILLED);  // marks the direction's end B
-    }
+    // The lines are not drawn into the image: the admin screen draws them over it, with their handles, names
+    // and direction, and a line being dragged would otherwise show twice.
     for (const auto& t : pipeline.tracks()) {
         const cv::Scalar colour = t.confirmed ? cv::Scalar(0, 200, 0) : cv::Scalar(160, 160, 160);
         cv::rectangle(small, pt({t.box.x, t.box.y}), pt({t.box.x + t.box.w, t.box.y + t.box.h}), colour, 1);
@@ -122,7 +166,7 @@ void CounterThread::Run() {
 
 void CounterThread::RunCounting() {
     CounterStatus status;
-    for (const auto& line : config_.lines) status.lines.push_back({line.name, 0, 0});
+    for (const auto& line : config_.lines) status.lines.push_back({line.name, 0, 0, line.segment});
     auto choice = MakeDetector(config_.detector, /*allow_fallback=*/true);
     if (!choice) {
         status.state = CounterState::kError;
@@ -138,23 +182,36 @@ void CounterThread::RunCounting() {
 
     double backoff = config_.retry_initial_s;
     int retries = 0;
+    bool wait_for_lines = false;
     while (!stop_) {
         Beat();
+        if (wait_for_lines && !WaitForNewLines()) break;
+        wait_for_lines = false;
+        if (TakeNewLines(pipeline)) {
+            CounterStatus moved = *Status();
+            FillLines(moved, pipeline);
+            Publish(std::move(moved));
+        }
         auto source = FrameSource::Open(config_.source);
         if (source) {
+            CounterStatus opened = *Status();
+            opened.frame_width = source->width();
+            opened.frame_height = source->height();
             bool lines_fit = true;
             for (const auto& line : config_.lines) {
                 auto valid = ValidateLine(line.segment, source->width(), source->height());
                 if (!valid) {
-                    status.state = CounterState::kError;
-                    status.message = "line \"" + line.name + "\": " + valid.error().message;
+                    opened.state = CounterState::kError;
+                    opened.message = "line \"" + line.name + "\": " + valid.error().message;
                     lines_fit = false;
                 }
             }
+            Publish(opened);
             if (!lines_fit) {
-                // A misplaced line needs an operator, not a retry.
-                Publish(status);
-                return;
+                // A misplaced line needs an operator, not a retry: the counter waits (without holding the
+                // source) for one to move it.
+                wait_for_lines = true;
+                continue;
             }
             backoff = config_.retry_initial_s;
             RunSource(source.value(), pipeline, fallback_reason);
@@ -199,6 +256,10 @@ void CounterThread::RunSource(FrameSource& source, CountingPipeline& pipeline,
     std::vector<Crossing> crossings;
     while (!stop_) {
         Beat();
+        if (TakeNewLines(pipeline)) {
+            FillLines(status, pipeline);
+            Publish(status);
+        }
         const ReadResult read = source.Read(frame);
         if (read != ReadResult::kFrame) break;
         crossings.clear();
@@ -223,10 +284,7 @@ void CounterThread::RunSource(FrameSource& source, CountingPipeline& pipeline,
                 window_start = SteadyClock::now();
                 window_frames = 0;
             }
-            for (std::size_t i = 0; i < status.lines.size(); ++i) {
-                status.lines[i].positive = pipeline.totals()[i].positive;
-                status.lines[i].negative = pipeline.totals()[i].negative;
-            }
+            FillLines(status, pipeline);
             Publish(status);
         }
         if (paced) {
@@ -248,10 +306,7 @@ void CounterThread::RunSource(FrameSource& source, CountingPipeline& pipeline,
     for (const Crossing& c : crossings) {
         if (sink_) sink_(CrossingEvent{pipeline.lines()[c.line_index].name, c.direction, ended});
     }
-    for (std::size_t i = 0; i < status.lines.size(); ++i) {
-        status.lines[i].positive = pipeline.totals()[i].positive;
-        status.lines[i].negative = pipeline.totals()[i].negative;
-    }
+    FillLines(status, pipeline);
     Publish(status);
 }
 

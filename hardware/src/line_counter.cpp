@@ -103,6 +103,17 @@ void LineCounter::Count(std::size_t line, int side, std::int64_t track_id, Point
     out.push_back(Crossing{line, dir, track_id});
 }
 
+void LineCounter::ReplaceLines(std::vector<CountingLine> lines) {
+    std::vector<LineTotals> totals(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        for (std::size_t j = 0; j < lines_.size(); ++j)
+            if (lines_[j].name == lines[i].name) totals[i] = totals_[j];
+    }
+    lines_ = std::move(lines);
+    totals_ = std::move(totals);
+    tracks_.clear();
+}
+
 void LineCounter::Forget(std::int64_t track_id) {
     tracks_.erase(track_id);
 }

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     ck::kiosk::RegisterCountsCommand(app, &exit_code);
     ck::kiosk::RegisterAdminCommand(app, &exit_code);
     ck::kiosk::RegisterLiveCommand(app, &exit_code);
+    ck::kiosk::RegisterCounterCommand(app, &exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -73,6 +73,14 @@ Result<std::optional<std::string>> GetSetting(Database& db, const std::string& k
     return out;
 }
 
+Status DeleteSetting(Database& db, const std::string& key) {
+    Transaction tx(db, Durability::kNormal);
+    Statement s(db.handle(), "DELETE FROM settings WHERE key = ?1");
+    s.Bind(1, key);
+    if (!s.Run()) return s.error();
+    return tx.Commit();
+}
+
 Result<std::vector<std::pair<std::string, std::string>>> ListSettings(Database& db,
                                                                       const std::string& prefix) {
     std::vector<std::pair<std::string, std::string>> out;

@@ -1,5 +1,6 @@
 #include "offline_cache/counter_health.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -74,6 +75,8 @@ Status SaveCounterHealth(Database& db, const CounterHealth& h) {
                     {"retries", h.retries},
                     {"message", h.message},
                     {"lines", lines},
+                    {"frame_width", h.frame_width},
+                    {"frame_height", h.frame_height},
                     {"updated", FormatIsoUtc(h.updated)}};
     return PutSetting(db, kKey, j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
@@ -96,6 +99,11 @@ Result<std::optional<CounterHealth>> LoadCounterHealth(Database& db) {
     h.frames = NumberOr<std::int64_t>(j, "frames");
     h.retries = NumberOr<int>(j, "retries");
     h.message = TextOr(j, "message");
+    // Bounded first: a damaged figure must not overflow an int.
+    h.frame_width =
+        static_cast<int>(std::clamp<std::int64_t>(NumberOr<std::int64_t>(j, "frame_width"), 0, 100000));
+    h.frame_height =
+        static_cast<int>(std::clamp<std::int64_t>(NumberOr<std::int64_t>(j, "frame_height"), 0, 100000));
     if (j.contains("lines") && j["lines"].is_array()) {
         for (const auto& l : j["lines"]) {
             if (!l.is_object()) continue;

@@ -164,6 +164,58 @@ TEST_F(CountingServiceTest, AMissingVideoShowsInTheStatusNotAsACrash) {
     EXPECT_NE(service.value()->Snapshot()->message.find("not found"), std::string::npos);
 }
 
+// A line moved while the service runs: checked first (name, length, the frame), then the counter thread
+// counts with it from its next frame, keeping the line's totals and bins; nothing restarts.
+TEST_F(CountingServiceTest, AMovedLineIsCountedWithWithoutARestart) {
+    auto started = CountingService::Start(settings_, options_);
+    ASSERT_TRUE(started.ok()) << started.error().message;
+    CountingService& service = **started;
+    ASSERT_TRUE(ck::test::WaitFor([&] { return service.Snapshot()->frame_width > 0; }));
+    EXPECT_EQ(service.Snapshot()->frame_width, 320);
+    EXPECT_EQ(service.Snapshot()->frame_height, 240);
+    ASSERT_TRUE(ck::test::WaitFor([&] {
+        const auto s = service.Snapshot();
+        return !s->lines.empty() && s->lines[0].positive + s->lines[0].negative > 0;
+    }));
+    const auto before = service.Snapshot();
+    const std::int64_t counted = before->lines[0].positive + before->lines[0].negative;
+
+    EXPECT_EQ(service.SetLineGeometry("hall", {{0, 0}, {10, 10}}).error().code, "counter.line_unknown");
+    EXPECT_EQ(service.SetLineGeometry("mid", {{5, 5}, {5, 6}}).error().code, "counter.line_invalid");
+    EXPECT_EQ(service.SetLineGeometry("mid", {{0, 0}, {321, 10}}).error().code, "counter.line_outside");
+    ASSERT_TRUE(service.SetLineGeometry("mid", {{100, 0}, {100, 240}}).ok());
+    ASSERT_TRUE(ck::test::WaitFor([&] {
+        const auto s = service.Snapshot();
+        return s->lines.size() == 1 && s->lines[0].segment.a.x == 100 && s->lines[0].segment.b.x == 100;
+    }));
+    const auto after = service.Snapshot();
+    EXPECT_EQ(after->lines[0].name, "mid");
+    EXPECT_GE(after->lines[0].positive + after->lines[0].negative, counted);  // totals go on
+    EXPECT_EQ(after->state, hw::CounterState::kRunning);
+    service.Stop();
+    std::int64_t binned = 0;
+    for (const auto& b : OpenBins()) binned += b.positive + b.negative;
+    EXPECT_GE(binned, counted);  // the crossings before the move are in the bins
+}
+
+// A configured line that does not fit the frame stops the counting, but not the counter thread: it waits for
+// the operator's line and then counts with it.
+TEST_F(CountingServiceTest, ALineOutsideTheFrameWaitsForTheOperator) {
+    auto cfg = settings_;
+    cfg.lines[0].line = Line("mid", 160, 0, 160, 900);
+    auto started = CountingService::Start(cfg, options_);
+    ASSERT_TRUE(started.ok()) << started.error().message;
+    CountingService& service = **started;
+    ASSERT_TRUE(ck::test::WaitFor([&] { return service.Snapshot()->state == hw::CounterState::kError; }));
+    EXPECT_NE(service.Snapshot()->message.find("mid"), std::string::npos);
+    EXPECT_EQ(service.Snapshot()->frame_height, 240);
+    ASSERT_TRUE(service.SetLineGeometry("mid", {{160, 0}, {160, 240}}).ok());
+    EXPECT_TRUE(ck::test::WaitFor([&] {
+        const auto s = service.Snapshot();
+        return s->state == hw::CounterState::kRunning && s->frames > 0 && s->lines[0].segment.b.y == 240;
+    }));
+}
+
 // The counter thread hands each crossing to RecordCrossing. While a checkpoint is stuck in a commit (a slow
 // SD card, an fsync that takes seconds), RecordCrossing must still return: the lock it takes is never held
 // across a store write. The commit hook blocks until the test releases it, so nothing here depends on timing;

@@ -270,3 +270,31 @@ TEST(LineCounter, FinishDoesNotCountWhatWasNotACrossing) {
 
 }  // namespace
 }  // namespace ck::hw
+
+namespace ck::hw {
+namespace {
+
+// The operator moves a line while people walk: the line keeps its totals (matched by name), a line of a new
+// name starts at zero, and a track seen before starts afresh on the moved line: its first observation only
+// sets its side, a later step over the moved line counts.
+TEST(LineCounter, ReplacedLinesKeepTheirTotalsAndForgetTheOldSides) {
+    LineCounter counter({{"door", kVertical}}, 6);
+    ASSERT_EQ(Walk(counter, 1, StraightPath({150, 100}, {50, 100}, 10)).size(), 1u);  // right to left
+    EXPECT_EQ(counter.totals()[0].positive, 1);
+    // Track 2 stands left of x = 100 (side +1), then the line moves to x = 30, which puts it on side -1.
+    Walk(counter, 2, {{60, 100}, {60, 110}});
+    counter.ReplaceLines({{"gate", {{0, 50}, {200, 50}}}, {"door", {{30, 0}, {30, 200}}}});
+    ASSERT_EQ(counter.lines().size(), 2u);
+    EXPECT_EQ(counter.lines()[1].segment.a.x, 30);
+    EXPECT_EQ(counter.totals()[0].positive + counter.totals()[0].negative, 0);  // "gate" is new
+    EXPECT_EQ(counter.totals()[1].positive, 1);                                 // "door" goes on
+    EXPECT_TRUE(Walk(counter, 2, {{60, 120}, {60, 130}}).empty());
+    // A real crossing of the moved line counts on top of the old total.
+    const auto crossed = Walk(counter, 2, StraightPath({60, 130}, {5, 130}, 10));
+    ASSERT_EQ(crossed.size(), 1u);
+    EXPECT_EQ(crossed[0].line_index, 1u);
+    EXPECT_EQ(counter.totals()[1].positive, 2);
+}
+
+}  // namespace
+}  // namespace ck::hw

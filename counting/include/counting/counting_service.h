@@ -65,6 +65,12 @@ class CountingService {
     // disk write ever holds.
     void RecordCrossing(const hw::CrossingEvent& event);
 
+    // Moves one configured line (the operator set it up on the kiosk): the counter thread counts with the new
+    // segment from its next frame on; bins and totals of the line continue, nothing is restarted.
+    // "counter.line_unknown" for a name that is not one of the service's lines, "counter.line_invalid" for a
+    // line shorter than 2 px, "counter.line_outside" when the source's frame is known and the line leaves it.
+    Status SetLineGeometry(const std::string& name, const hw::Segment& segment);
+
     std::shared_ptr<const hw::CounterStatus> Snapshot() const;
     void SetPreviewEnabled(bool enabled);
     bool LatestPreview(hw::PreviewImage& out) const;
@@ -82,6 +88,8 @@ class CountingService {
     std::mutex wake_mutex_;
     std::condition_variable wake_;
     std::atomic<bool> stopping_{false};
+    std::mutex lines_mutex_;                       // guards line_geometry_
+    std::vector<hw::CountingLine> line_geometry_;  // what the counter thread was last given
     std::unique_ptr<hw::CounterThread> thread_;
     std::thread checkpoint_thread_;
 };

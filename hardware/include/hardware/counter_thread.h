@@ -45,6 +45,7 @@ struct CounterLineStatus {
     std::string name;
     std::int64_t positive = 0;
     std::int64_t negative = 0;
+    Segment segment;  // the geometry the counter uses now (camera pixels)
 };
 
 struct CounterStatus {
@@ -55,6 +56,8 @@ struct CounterStatus {
     std::int64_t frames = 0;
     int retries = 0;
     std::vector<CounterLineStatus> lines;  // totals since start
+    int frame_width = 0;                   // of the source, once it has opened; 0 before
+    int frame_height = 0;
 };
 
 struct PreviewImage {
@@ -80,6 +83,10 @@ class CounterThread {
     void SetPreviewEnabled(bool enabled);
     // Latest preview, if enabled and one exists.
     bool LatestPreview(PreviewImage& out) const;
+    // New line geometry (the operator moved a line), taken by the counter thread between two frames: the
+    // tracks keep going and a line of the same name keeps its totals (LineCounter::ReplaceLines). The caller
+    // has validated the lines. A counter that stopped on a line outside the frame starts again with them.
+    void SetLines(std::vector<CountingLine> lines);
 
   private:
     void Run();
@@ -89,15 +96,20 @@ class CounterThread {
     bool WaitFor(double seconds);  // false when stopping
     void Publish(CounterStatus status);
     void UpdatePreview(const cv::Mat& frame, const CountingPipeline& pipeline, std::int64_t index);
+    // On the counter thread: takes lines handed in by SetLines, if any; true when it did.
+    bool TakeNewLines(CountingPipeline& pipeline);
+    bool WaitForNewLines();  // false when stopping
 
     CounterThreadConfig config_;
     EventSink sink_;
     std::atomic<bool> stop_{false};
     std::atomic<bool> preview_enabled_{false};
-    mutable std::mutex mutex_;  // guards status_, preview_
+    std::atomic<bool> lines_pending_{false};
+    mutable std::mutex mutex_;  // guards status_, preview_, pending_lines_
     std::condition_variable wake_;
     std::shared_ptr<const CounterStatus> status_;
     PreviewImage preview_;
+    std::vector<CountingLine> pending_lines_;
     std::thread thread_;  // last: starts after everything above exists
 };
 

@@ -63,6 +63,10 @@ class LineCounter {
     // is the contract's rule; the confirmation only guards against jitter while more observations come.
     // Then the state is dropped as by Forget.
     void Finish(std::int64_t track_id, std::vector<Crossing>& out);
+    // New geometry (the operator moved a line): a line keeps its totals when the new list has one of the same
+    // name. Every track's confirmed sides are dropped, since they were sides of the old segments: a person
+    // counts on a new line once seen beyond H on one side and then the other, as if they had just appeared.
+    void ReplaceLines(std::vector<CountingLine> lines);
 
     const std::vector<CountingLine>& lines() const { return lines_; }
     const std::vector<LineTotals>& totals() const { return totals_; }

@@ -40,6 +40,8 @@ class CountingPipeline {
     void Finish(std::vector<Crossing>& out);
     // The source restarts: every track ends and nothing more is counted (a new source starts fresh).
     void Reset();
+    // The operator moved a line: see LineCounter::ReplaceLines. Tracks keep going.
+    void ReplaceLines(std::vector<CountingLine> lines) { counter_.ReplaceLines(std::move(lines)); }
 
     const std::vector<CountingLine>& lines() const { return counter_.lines(); }
     const std::vector<LineTotals>& totals() const { return counter_.totals(); }

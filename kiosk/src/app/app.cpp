@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "app/admin_pin.h"
+#include "app/counter_lines.h"
 #include "app/counting_settings.h"
 #include "app/idea_settings.h"
 #include "app/sync_settings.h"
@@ -240,6 +241,12 @@ Result<std::unique_ptr<App>> CreateApp(AppOptions options) {
         if (c.counter.enabled && !app->safe_mode.active) {
             // A counter that cannot start never takes the kiosk down: the visitor screens work without it.
             counting::CountingSettings settings = ToCountingSettings(c);
+            // A line set on the kiosk (admin screen, `counter line set`) wins over the configured one.
+            if (auto active = ActiveCounterLines(c, &*app->db)) {
+                UseActiveLines(settings, *active);
+            } else {
+                spdlog::warn("counter: lines set on the kiosk not read: {}", active.error().message);
+            }
             if (app->options.heartbeats) settings.thread.heartbeat = app->options.heartbeats->Add("counter");
             auto counter = counting::CountingService::Start(std::move(settings));
             if (counter.ok()) {

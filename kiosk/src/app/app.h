@@ -28,6 +28,7 @@
 #include "session/navigator.h"
 #include "speech/speaker.h"
 #include "ui/fonts.h"
+#include "ui/frame_view.h"
 #include "ui/on_screen_keyboard.h"
 #include "ui/ui_frame.h"
 
@@ -63,6 +64,8 @@ struct AdminState {
     int failed_attempts = 0;
     bool locked = false;         // too many wrong PINs: the pad answers nothing until the lockout ends
     AdminController controller;  // the overview and the outcome of actions (features/admin_controller.h)
+    int dragging_end = -1;       // the counting line's end under the operator's finger (0: A, 1: B)
+    ui::FrameView line_view;     // where the last frame drew the camera frame (tests aim their drags with it)
 };
 
 // Everything of one visitor: a reset (idle or "done") replaces it with a fresh one.

@@ -39,6 +39,7 @@ void RegisterServicesCommand(CLI::App& app, int* exit_code);
 void RegisterCountsCommand(CLI::App& app, int* exit_code);
 void RegisterAdminCommand(CLI::App& app, int* exit_code);
 void RegisterLiveCommand(CLI::App& app, int* exit_code);
+void RegisterCounterCommand(CLI::App& app, int* exit_code);
 
 // What `idea submit` hands to part::SubmitIdea: channel "paper" and the same idea settings as the kiosk.
 Result<part::SubmitContext> PaperSubmitContext(const Config& config, TimePoint now);

@@ -6,6 +6,8 @@
 #include <ctime>
 #include <fstream>
 
+#include <spdlog/spdlog.h>
+
 #include "app/count_export.h"
 #include "offline_cache/counter_bins.h"
 
@@ -90,7 +92,74 @@ void RefreshAdminOverview(AdminController& c, cache::Database* db, const cache::
     }
     o.memory_rss_bytes = ResidentBytes();
     o.export_targets = FindExportTargets(media_roots);
+    if (auto lines = ActiveCounterLines(config, db)) o.lines = std::move(*lines);
     c.overview = std::move(o);
+    if (c.draft.selected >= c.overview.lines.size()) c.draft = LineDraft{};
+}
+
+namespace {
+
+bool SameSegment(const hw::Segment& x, const hw::Segment& y) {
+    return x.a.x == y.a.x && x.a.y == y.a.y && x.b.x == y.b.x && x.b.y == y.b.y;
+}
+
+void Fail(AdminController& c, const std::string& key, const std::string& detail) {
+    c.message_key = key;
+    c.message_arg = detail;
+    c.message_is_error = true;
+}
+
+}  // namespace
+
+void SaveLineDraft(AdminController& c, cache::Database* db, counting::CountingService* counter,
+                   const Config& config, TimePoint now) {
+    if (!c.draft.moved || c.draft.selected >= c.overview.lines.size()) {
+        c.message_key = "kiosk.admin.line_unchanged";
+        c.message_arg.clear();
+        c.message_is_error = false;
+        return;
+    }
+    if (!db) return Fail(c, "kiosk.admin.line_save_failed", "no store");
+    const std::string name = c.overview.lines[c.draft.selected].name;
+    const auto status = counter ? counter->Snapshot() : nullptr;
+    const Result<hw::Segment> stored =
+        SetCounterLine(*db, config, name, *c.draft.moved, status ? status->frame_width : 0,
+                       status ? status->frame_height : 0, now);
+    if (!stored) return Fail(c, "kiosk.admin.line_save_failed", stored.error().message);
+    if (counter) {
+        if (Status applied = counter->SetLineGeometry(name, *stored); !applied)
+            return Fail(c, "kiosk.admin.line_save_failed", applied.error().message);
+    }
+    if (auto lines = ActiveCounterLines(config, db)) c.overview.lines = std::move(*lines);
+    c.draft.moved.reset();
+    c.message_key = "kiosk.admin.line_saved";
+    c.message_arg = name;
+    c.message_is_error = false;
+}
+
+void ResetLinesToConfig(AdminController& c, cache::Database* db, counting::CountingService* counter,
+                        const Config& config) {
+    c.draft.moved.reset();
+    if (!db) return Fail(c, "kiosk.admin.line_save_failed", "no store");
+    if (Status st = ResetCounterLines(*db, config); !st)
+        return Fail(c, "kiosk.admin.line_save_failed", st.error().message);
+    if (auto lines = ActiveCounterLines(config, db)) c.overview.lines = std::move(*lines);
+    ApplyStoredLines(c, counter);
+    c.message_key = "kiosk.admin.line_reset_done";
+    c.message_arg.clear();
+    c.message_is_error = false;
+}
+
+void ApplyStoredLines(const AdminController& c, counting::CountingService* counter) {
+    if (!counter) return;
+    const auto status = counter->Snapshot();
+    for (const ActiveCounterLine& l : c.overview.lines) {
+        const auto running = std::find_if(status->lines.begin(), status->lines.end(),
+                                          [&](const auto& s) { return s.name == l.name; });
+        if (running != status->lines.end() && SameSegment(running->segment, l.segment)) continue;
+        if (Status st = counter->SetLineGeometry(l.name, l.segment); !st)
+            spdlog::warn("counter: line {} not applied: {}", l.name, st.error().message);
+    }
 }
 
 void ExportCountsTo(AdminController& c, cache::Database* db, const Config& config,

@@ -7,6 +7,7 @@
 #include "app/admin_pin.h"
 #include "counting/counting_service.h"
 #include "screens/screens.h"
+#include "ui/line_setup.h"
 #include "ui/pin_pad.h"
 #include "ui/widgets.h"
 
@@ -55,6 +56,7 @@ void DrawPinPad(App& app, float width) {
     if (ok) {
         st.unlocked = true;
         RefreshAdminOverview(st.controller, StoreOf(app), app.sync.get(), app.options.config, AppNow(app));
+        ApplyStoredLines(st.controller, app.counter.get());
     } else {
         ++st.failed_attempts;
     }
@@ -79,8 +81,10 @@ void DrawActions(App& app, float width) {
                   c.message_is_error ? f.theme.error : f.theme.text, width, true);
         ui::Spacing(ui::units::kGapSmall);
     }
-    if (ui::SecondaryButton("##refresh", app.T("kiosk.admin.refresh"), third))
+    if (ui::SecondaryButton("##refresh", app.T("kiosk.admin.refresh"), third)) {
         RefreshAdminOverview(c, StoreOf(app), app.sync.get(), app.options.config, AppNow(app));
+        ApplyStoredLines(c, app.counter.get());
+    }
     ImGui::SameLine(0, gap);
     if (app.sync) {
         if (ui::SecondaryButton("##sync_now", app.T("kiosk.admin.sync_now"), third)) {
@@ -117,10 +121,7 @@ void DrawHealth(App& app, float width) {
         ui::Label(std::string(app.T(key)) + ": " + value, f.fonts.large, f.theme.text, width);
         ui::Spacing(ui::units::kGapSmall);
     };
-    // With a counter, its live preview sits beside the health rows (landscape) so the line can be set up.
-    const float preview_w = app.counter ? width * 0.42f : 0;
-    ui::BeginScrollArea(
-        "##health", ImVec2(app.counter ? width - preview_w - ui::LayoutScale(ui::units::kGap) : width, 0));
+    ui::BeginScrollArea("##health", ImVec2(width, 0));
     if (app.safe_mode.active) {
         ui::Label(
             std::string(app.T("kiosk.admin.safe_mode")) + ": " +
@@ -128,7 +129,7 @@ void DrawHealth(App& app, float width) {
             f.fonts.large, f.theme.error, width);
         ui::Spacing(ui::units::kGapSmall);
     }
-    DrawActions(app, app.counter ? width - preview_w - ui::LayoutScale(ui::units::kGap) : width);
+    DrawActions(app, width);
     row("kiosk.admin.kiosk_id", c.kiosk_id);
     row("kiosk.admin.site", c.site_name + " (" + c.city_name + ", " + c.city_ars + ")");
     row("kiosk.admin.version", CK_VERSION);
@@ -183,26 +184,129 @@ void DrawHealth(App& app, float width) {
                                                std::to_string(line.negative));
             }
         }
-        app.frame.wants_animation = true;  // keep the preview moving while the operator looks at it
     }
     ui::EndScrollArea();
-    if (app.counter) {
-        ImGui::SameLine(0, ui::LayoutScale(ui::units::kGap));
-        ImGui::BeginGroup();
-        const float width_left = preview_w;
-        // Live preview with boxes and counting lines, to set the line up. In memory only, only while shown.
-        app.counter->SetPreviewEnabled(true);
-        hw::PreviewImage img;
-        if (app.upload_preview && app.counter->LatestPreview(img) && !img.bgr.empty()) {
-            if (void* tex = app.upload_preview(img.bgr.data, img.bgr.cols, img.bgr.rows,
-                                               static_cast<int>(img.bgr.step))) {
-                const float w = std::min(width_left, ui::LayoutScale(ui::units::kPreviewMaxWidth));
-                ImGui::Image(
-                    tex, ImVec2(w, w * static_cast<float>(img.bgr.rows) / static_cast<float>(img.bgr.cols)));
+}
+
+// The counting line(s) over the live preview: drag an end, save, or go back to the configuration. The
+// preview is in memory only and exists only while this screen shows it (BuildFrame turns it off elsewhere).
+void DrawLineSetup(App& app, ImVec2 size) {
+    const ui::UiFrame& f = app.frame;
+    AdminState& st = app.session.admin;
+    AdminController& c = st.controller;
+    const std::vector<ActiveCounterLine>& lines = c.overview.lines;
+    const float gap = ui::LayoutScale(ui::units::kGap);
+    const float top = ImGui::GetCursorScreenPos().y;
+    ImGui::BeginGroup();
+    app.counter->SetPreviewEnabled(true);
+    app.frame.wants_animation = true;  // keep the preview moving while the operator looks at it
+    if (lines.size() > 1) {
+        ui::ChipRow row{size.x, 0};
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (ui::ChipRowButton(row, "##line", lines[i].name, i == c.draft.selected) &&
+                i != c.draft.selected) {
+                c.draft = LineDraft{i, std::nullopt};
             }
+            ImGui::PopID();
         }
-        ImGui::EndGroup();
+        ui::Spacing(ui::units::kGapSmall);
     }
+    if (c.draft.selected < lines.size()) {
+        const ActiveCounterLine& l = lines[c.draft.selected];
+        std::string source;
+        if (c.draft.moved) {
+            source = app.loc->Format("kiosk.admin.line_edited", {{"line", l.name}});
+        } else if (l.set_on_kiosk) {
+            source = app.loc->Format(
+                "kiosk.admin.line_set_on_kiosk",
+                {{"line", l.name}, {"time", app.loc->FormatDateTime(l.set_at, loc::DateStyle::kMedium)}});
+        } else {
+            source = app.loc->Format("kiosk.admin.line_from_config", {{"line", l.name}});
+        }
+        ui::Label(source, f.fonts.body, c.draft.moved ? f.theme.warn : f.theme.text, size.x);
+    }
+    ui::Label(app.T("kiosk.admin.line_hint"), f.fonts.small, f.theme.text_muted, size.x);
+    ui::Spacing(ui::units::kGapSmall);
+
+    const auto status = app.counter->Snapshot();
+    ui::LineSetupInput in;
+    in.frame_width = status->frame_width;
+    in.frame_height = status->frame_height;
+    in.towards_label = app.T("kiosk.admin.line_towards");
+    in.waiting = app.T("kiosk.admin.preview_waiting");
+    hw::PreviewImage img;
+    if (app.upload_preview && app.counter->LatestPreview(img) && !img.bgr.empty()) {
+        in.texture =
+            app.upload_preview(img.bgr.data, img.bgr.cols, img.bgr.rows, static_cast<int>(img.bgr.step));
+    }
+    // A line that does not fit the camera's frame (the counter waits for one that does) is shown with its
+    // ends on the frame's edge, where a finger can take them.
+    auto inside = [&](hw::Point2 p) {
+        if (in.frame_width <= 0) return p;
+        return hw::Point2{std::clamp(p.x, 0.0, double(in.frame_width)),
+                          std::clamp(p.y, 0.0, double(in.frame_height))};
+    };
+    std::vector<ui::SetupLine> shown;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const bool edited = i == c.draft.selected && c.draft.moved;
+        const hw::Segment s = edited ? *c.draft.moved : lines[i].segment;
+        shown.push_back({lines[i].name, {inside(s.a), inside(s.b)}, lines[i].towards_is_positive});
+    }
+    // Landscape: the buttons stand beside the picture, which then gets the column's whole height; portrait:
+    // below it, the picture taking the full width.
+    const float button_h = ui::LayoutScale(ui::units::kButtonHeight);
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float used = ImGui::GetCursorScreenPos().y - top;
+    const bool beside = !f.layout.portrait;
+    const float buttons_w = beside ? size.x * 0.3f : (size.x - gap) * 0.5f;
+    const ImVec2 view_size(
+        beside ? size.x - buttons_w - gap : size.x,
+        std::max(
+            button_h,
+            size.y - used - (beside ? 0 : button_h + 2 * spacing + ui::LayoutScale(ui::units::kGapSmall))));
+    if (ui::LineSetupView("##line_setup", in, shown, c.draft.selected, &st.dragging_end, view_size,
+                          &st.line_view))
+        c.draft.moved = shown[c.draft.selected].segment;
+    if (beside) {
+        ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+    } else {
+        ui::Spacing(ui::units::kGapSmall);
+    }
+    const ImVec2 button(buttons_w, button_h);
+    if (ui::PrimaryButton("##line_save", app.T("kiosk.admin.line_save"), button))
+        SaveLineDraft(c, StoreOf(app), app.counter.get(), app.options.config, AppNow(app));
+    if (beside) {
+        ui::Spacing(ui::units::kGapSmall);
+    } else {
+        ImGui::SameLine(0, gap);
+    }
+    if (ui::SecondaryButton("##line_reset", app.T("kiosk.admin.line_reset"), button))
+        ResetLinesToConfig(c, StoreOf(app), app.counter.get(), app.options.config);
+    if (beside) ImGui::EndGroup();
+    ImGui::EndGroup();
+}
+
+// The health rows and actions; with a counter, the line set-up beside them (landscape) or above them
+// (portrait), sized to the body so that nothing of it is below the fold.
+void DrawUnlocked(App& app, float width) {
+    if (!app.counter) {
+        DrawHealth(app, width);
+        return;
+    }
+    const float gap = ui::LayoutScale(ui::units::kGap);
+    const float height = ImGui::GetContentRegionAvail().y;
+    if (app.frame.layout.portrait) {
+        DrawLineSetup(app, ImVec2(width, height * ui::units::kPreviewPortraitShare));
+        ui::Spacing(ui::units::kGap);
+        DrawHealth(app, width);
+        return;
+    }
+    const float setup_w = std::min(width * 0.5f, ui::LayoutScale(ui::units::kPreviewMaxWidth));
+    DrawHealth(app, width - setup_w - gap);
+    ImGui::SameLine(0, gap);
+    DrawLineSetup(app, ImVec2(setup_w, height));
 }
 
 }  // namespace
@@ -210,7 +314,7 @@ void DrawHealth(App& app, float width) {
 void DrawAdmin(App& app) {
     const float width = BeginScreenBody(app, "kiosk.admin.title");
     if (app.session.admin.unlocked) {
-        DrawHealth(app, width);
+        DrawUnlocked(app, width);
     } else if (!app.admin_pin_set) {
         // No pad at all: a pad that can never open would only invite guessing.
         ui::Label(app.T("kiosk.admin.pin_not_set"), app.frame.fonts.large, app.frame.theme.text, width);

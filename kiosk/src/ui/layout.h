@@ -108,6 +108,11 @@ inline constexpr float kQrGap = 80;  // between a text and its QR code
 
 // The admin screen.
 inline constexpr float kPreviewMaxWidth = 960;  // the counter's camera preview
+inline constexpr float kLineHandleRadius = 30;  // a counting line's end: a 60-unit disc for one finger
+inline constexpr float kLineHandleReach = 72;   // a press this close to an end takes it
+inline constexpr float kLineWidth = 6;
+inline constexpr float kLineArrowLength = 90;          // the "towards" arrow from the line's middle
+inline constexpr float kPreviewPortraitShare = 0.62f;  // portrait: the line set-up's share of the body height
 
 // Fonts.
 inline constexpr float kFontSmall = 28;

@@ -28,6 +28,8 @@ Result<std::optional<CachedEntity>> GetEntity(Database& db, const std::string& i
 
 Status PutSetting(Database& db, const std::string& key, const std::string& value);
 Result<std::optional<std::string>> GetSetting(Database& db, const std::string& key);
+// Removes the setting; a key that is not there is no error.
+Status DeleteSetting(Database& db, const std::string& key);
 // All settings whose key starts with prefix, ordered by key (e.g. "sync." for the connector states).
 Result<std::vector<std::pair<std::string, std::string>>> ListSettings(Database& db,
                                                                       const std::string& prefix);

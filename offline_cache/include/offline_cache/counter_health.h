@@ -31,7 +31,9 @@ struct CounterHealth {
     int retries = 0;
     std::string message;  // why retrying or failed; the fallback reason while running
     std::vector<CounterLineTotals> lines;
-    TimePoint updated{};  // when the service wrote it (a running service rewrites it every checkpoint)
+    int frame_width = 0;   // of the source the counter last opened (0: none yet); `counter line set` checks
+    int frame_height = 0;  // a line against it
+    TimePoint updated{};   // when the service wrote it (a running service rewrites it every checkpoint)
 };
 
 Status SaveCounterHealth(Database& db, const CounterHealth& health);
