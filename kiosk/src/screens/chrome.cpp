@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "screens/screens.h"
+#include "ui/on_screen_keyboard.h"
 #include "ui/widgets.h"
 
 namespace ck::kiosk {
@@ -139,6 +140,20 @@ void EndScreenBody(App& app) {
     if (ui::SecondaryButton("##language", app.T("kiosk.nav.language"), ImVec2(bw, bh), ui::Icon::kLanguage)) {
         app.session.language_dialog = true;
     }
+}
+
+std::size_t& SearchField(App& app, ui::KeyboardState& keyboard, std::string& query, bool& keyboard_open,
+                         std::string_view placeholder_key, const ui::TextLimit& limit, float width) {
+    std::size_t& caret = ui::CaretFor(keyboard, 0, query);
+    if (ui::TextField("##query", query, app.T(placeholder_key), keyboard_open,
+                      ImVec2(width, ui::LayoutScale(ui::units::kButtonHeight)), false, &caret)) {
+        keyboard_open = true;
+    }
+    if (keyboard_open) {
+        (void)ui::InsertAtCaret(query, caret, app.typed_text, limit);
+        for (int i = 0; i < app.typed_backspaces; ++i) (void)ui::EraseBeforeCaret(query, caret);
+    }
+    return caret;
 }
 
 void NotAvailableYet(App& app, float width) {

@@ -113,16 +113,9 @@ void DrawDatasets(App& app) {
         return;
     }
     DatasetSearch& st = app.session.datasets;
-    std::size_t& caret = ui::CaretFor(app.session.datasets_keyboard, 0, st.query);
     const ui::TextLimit limit{kMaxQueryGraphemes, kMaxQueryGraphemes * 16};
-    if (ui::TextField("##query", st.query, app.T("kiosk.datasets.search_placeholder"), st.keyboard_open,
-                      ImVec2(width, ui::LayoutScale(ui::units::kButtonHeight)), false, &caret)) {
-        st.keyboard_open = true;
-    }
-    if (st.keyboard_open) {
-        (void)ui::InsertAtCaret(st.query, caret, app.typed_text, limit);
-        for (int i = 0; i < app.typed_backspaces; ++i) (void)ui::EraseBeforeCaret(st.query, caret);
-    }
+    std::size_t& caret = SearchField(app, app.session.datasets_keyboard, st.query, st.keyboard_open,
+                                     "kiosk.datasets.search_placeholder", limit, width);
     UpdateDatasetSearch(live, st);
     const bool searching = st.filtered;
     ui::Spacing(ui::units::kGapMedium);

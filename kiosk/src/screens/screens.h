@@ -38,6 +38,10 @@ struct PrivacySection {
     std::string title, text;
 };
 std::vector<PrivacySection> PrivacySections(loc::Localizer& loc, const Config& config);
+// A search field over `query` (services, datasets): a tap opens the on-screen keyboard, and while it is open
+// a physical keyboard types into it too. Returns the caret the on-screen keyboard below then edits.
+std::size_t& SearchField(App& app, ui::KeyboardState& keyboard, std::string& query, bool& keyboard_open,
+                         std::string_view placeholder_key, const ui::TextLimit& limit, float width);
 // The honest placeholder for content a later release delivers.
 void NotAvailableYet(App& app, float width);
 // Speech (screens/speech_controls.cpp). The clearly marked switch for explore by touch (attract and home);

@@ -54,16 +54,9 @@ void DrawServices(App& app) {
         return;
     }
     const ServicesCatalogue& catalogue = *app.services;
-    std::size_t& caret = ui::CaretFor(app.session.services_keyboard, 0, st.query);
     const ui::TextLimit limit{kMaxQueryGraphemes, kMaxQueryGraphemes * 16};
-    if (ui::TextField("##query", st.query, app.T("kiosk.services.search_placeholder"), st.keyboard_open,
-                      ImVec2(width, ui::LayoutScale(ui::units::kButtonHeight)), false, &caret)) {
-        st.keyboard_open = true;
-    }
-    if (st.keyboard_open) {
-        (void)ui::InsertAtCaret(st.query, caret, app.typed_text, limit);
-        for (int i = 0; i < app.typed_backspaces; ++i) (void)ui::EraseBeforeCaret(st.query, caret);
-    }
+    std::size_t& caret = SearchField(app, app.session.services_keyboard, st.query, st.keyboard_open,
+                                     "kiosk.services.search_placeholder", limit, width);
     ui::Spacing(16);
     const bool searching = !QueryIsBlank(st.query);
     UpdateSearch(catalogue, st);

@@ -482,8 +482,8 @@ bool CheckBox(const char* id_str, std::string_view label, bool* value, float wid
     const Theme& t = f.theme;
     const float box = LayoutScale(72);
     const float pad = LayoutScale(24);
-    // pad | box | pad | text | pad, mirrored right to left.
-    const float text_w = width - box - 3 * pad;
+    // pad | box | pad | text, mirrored right to left (the text may run to the far edge: narrow panels need it).
+    const float text_w = width - box - 2 * pad;
     const ImVec2 text_size = MeasureText(label, f.fonts.body, text_w);
     const float h = std::max(LayoutScale(units::kButtonHeight), text_size.y + 2 * pad);
     const auto [bb, pressed, held] = Pressable(id_str, ImVec2(width, h), {label, Role::kCheckBox, *value});
@@ -496,7 +496,7 @@ bool CheckBox(const char* id_str, std::string_view label, bool* value, float wid
     dl->AddRect(bmin, bmin + ImVec2(box, box), *value ? t.primary : t.text_muted, LayoutScale(10), 0,
                 LayoutScale(4));
     if (*value) DrawIcon(dl, Icon::kCheck, bmin + ImVec2(box, box) * 0.5f, box * 0.7f, t.on_primary);
-    LabelAt(dl, ImVec2(f.rtl ? bb.Min.x + pad : bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f),
+    LabelAt(dl, ImVec2(f.rtl ? bb.Min.x : bmin.x + box + pad, bb.GetCenter().y - text_size.y * 0.5f),
             label, f.fonts.body, t.text, text_w);
     Trace(label, bb.Min, bb.Max, true);
     return pressed;
