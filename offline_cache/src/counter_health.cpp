@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +37,10 @@ T NumberOr(const json& j, const char* key) {
     const auto it = j.find(key);
     if (it == j.end() || !it->is_number()) return T{};
     const double d = it->get<double>();
-    return std::isfinite(d) && std::fabs(d) < 9e15 ? static_cast<T>(d) : T{};
+    // Outside T's range the conversion would be undefined: a damaged figure reads as 0.
+    const bool fits = d >= static_cast<double>(std::numeric_limits<T>::lowest()) &&
+                      d <= static_cast<double>(std::numeric_limits<T>::max());
+    return std::isfinite(d) && std::fabs(d) < 9e15 && fits ? static_cast<T>(d) : T{};
 }
 
 CounterHealth Unreadable(const std::string& why) {

@@ -2,6 +2,7 @@
 
 #include "offline_cache/content_cache.h"
 #include "offline_cache/counter_bins.h"
+#include "offline_cache/counter_health.h"
 #include "offline_cache/idea_store.h"
 #include "offline_cache/outbox.h"
 #include "store_helpers.h"
@@ -149,6 +150,23 @@ TEST_F(RepositoryTest, SettingsRoundTripAndListByPrefix) {
     ASSERT_TRUE(listed.ok());
     ASSERT_EQ(listed->size(), 1u);
     EXPECT_EQ(listed->front().first, "sync.ngsi");
+}
+
+// A damaged stored counter health (figures far outside their types) reads as zeros, not as undefined
+// conversions; the readable fields stay.
+TEST_F(RepositoryTest, ADamagedCounterHealthReadsItsHugeFiguresAsZero) {
+    ASSERT_TRUE(PutSetting(db(), "counter.state",
+                           R"({"state":"running","updated":"2026-12-06T12:00:00Z","detector":"dnn",)"
+                           R"("retries":1e12,"frames":-1e300,"fps":5.5,"frame_width":1e14})")
+                    .ok());
+    auto h = LoadCounterHealth(db());
+    ASSERT_TRUE(h.ok()) << h.error().message;
+    ASSERT_TRUE(h->has_value());
+    EXPECT_EQ((*h)->retries, 0);
+    EXPECT_EQ((*h)->frames, 0);
+    EXPECT_EQ((*h)->frame_width, 100000) << "clamped";
+    EXPECT_DOUBLE_EQ((*h)->fps, 5.5);
+    EXPECT_EQ((*h)->detector, "dnn");
 }
 
 TEST_F(RepositoryTest, OpenBinsAreUpdatedThenClosedOnceWithTheirOutboxItem) {
