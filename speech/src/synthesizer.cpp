@@ -45,26 +45,28 @@ void PutLe(std::string& out, std::uint32_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
 
+// One step of a setting, kept within its bounds.
+Settings Stepped(Settings s, int Settings::*field, int step, int lo, int hi) {
+    s.*field = std::clamp(s.*field + step, lo, hi);
+    return s;
+}
+
 }  // namespace
 
 Settings Slower(Settings s) {
-    s.rate_wpm = std::max(Settings::kMinRate, s.rate_wpm - Settings::kRateStep);
-    return s;
+    return Stepped(s, &Settings::rate_wpm, -Settings::kRateStep, Settings::kMinRate, Settings::kMaxRate);
 }
 
 Settings Faster(Settings s) {
-    s.rate_wpm = std::min(Settings::kMaxRate, s.rate_wpm + Settings::kRateStep);
-    return s;
+    return Stepped(s, &Settings::rate_wpm, Settings::kRateStep, Settings::kMinRate, Settings::kMaxRate);
 }
 
 Settings Quieter(Settings s) {
-    s.volume = std::max(Settings::kMinVolume, s.volume - Settings::kVolumeStep);
-    return s;
+    return Stepped(s, &Settings::volume, -Settings::kVolumeStep, Settings::kMinVolume, Settings::kMaxVolume);
 }
 
 Settings Louder(Settings s) {
-    s.volume = std::min(Settings::kMaxVolume, s.volume + Settings::kVolumeStep);
-    return s;
+    return Stepped(s, &Settings::volume, Settings::kVolumeStep, Settings::kMinVolume, Settings::kMaxVolume);
 }
 
 std::string VoiceFor(std::string_view ui_language) {

@@ -43,12 +43,11 @@ TEST_F(TextFitTest, EveryTextFitsItsWidgetAndHasItsGlyphs) {
         for (const ImVec2 size : kSizes) {
             for (const std::string& lang : languages) {
                 for (const test::ScreenState& s : test::VisitorScreenStates()) {
-                    DrawRequest r;
-                    r.screen = s.screen;
-                    r.language = lang;
-                    r.size = size;
-                    r.large_text = large;
-                    r.prepare = s.prepare;
+                    const DrawRequest r{.screen = s.screen,
+                                        .language = lang,
+                                        .size = size,
+                                        .large_text = large,
+                                        .prepare = s.prepare};
                     for (const auto& e : kiosk_->Draw(r)) shown.insert(e.text);
                     ++drawn;
                     for (const ui::TextProblem& p : app.frame.text_problems) {
@@ -77,12 +76,11 @@ TEST_F(TextFitTest, LargeTextLeavesEveryScreenUsable) {
     for (const ImVec2 size : kSizes) {
         for (const std::string lang : {"de", "ar"}) {
             for (const test::ScreenState& s : test::VisitorScreenStates()) {
-                DrawRequest r;
-                r.screen = s.screen;
-                r.language = lang;
-                r.size = size;
-                r.large_text = true;
-                r.prepare = s.prepare;
+                const DrawRequest r{.screen = s.screen,
+                                    .language = lang,
+                                    .size = size,
+                                    .large_text = true,
+                                    .prepare = s.prepare};
                 const std::vector<ui::TraceEntry> trace = kiosk_->Draw(r);
                 const std::string where = Where(s.name, lang, size, true);
                 // A dialog covers the screen: only its own targets count.
