@@ -64,13 +64,12 @@ void DrawAttract(App& app) {
     ImGui::SetCursorScreenPos(smin);
     const bool speech_tapped = SpeechSwitch(app, "##speech", ImVec2(sw, sh));
     const std::string& hint = app.T("kiosk.attract.speech_hint");
-    const float hint_w = ui::MeasureText(hint, f.fonts.body).x;
-    const ImVec2 hint_pos(ui::ReadingX(size.x - m - hint_w, hint_w),
+    const ImVec2 hint_size = ui::MeasureText(hint, f.fonts.body);
+    const ImVec2 hint_pos(ui::ReadingX(size.x - m - hint_size.x, hint_size.x),
                           smin.y + sh + ui::LayoutScale(ui::units::kGapSmall));
     ui::LabelAt(dl, hint_pos, hint, f.fonts.body, t.on_primary);
-    const float hint_bottom = hint_pos.y + ui::MeasureText(hint, f.fonts.body).y;
-    ui::Frame().trace.push_back(
-        ui::TraceEntry{hint, hint_pos, hint_pos + ui::MeasureText(hint, f.fonts.body), false});
+    const float hint_bottom = hint_pos.y + hint_size.y;
+    ui::Frame().trace.push_back(ui::TraceEntry{hint, hint_pos, hint_pos + hint_size, false});
 
     // The whole screen is one big target: any touch starts a session.
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
